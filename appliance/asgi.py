@@ -1,0 +1,27 @@
+"""ASGI entry point: ``gunicorn appliance.asgi:application -k uvicorn.workers.UvicornWorker``.
+
+``/v1/*`` goes to the gateway's lean handler (``inference.gateway``); every other path to
+Django. The gateway still uses Django's settings and ORM.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "appliance.settings")
+
+django_application = get_asgi_application()
+
+from inference import gateway  # noqa: E402 - needs Django set up first
+
+
+async def application(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    if scope["type"] == "http" and (scope["path"] == "/v1" or scope["path"].startswith("/v1/")):
+        await gateway.handle(scope, receive, send)
+    elif scope["type"] == "lifespan":
+        await gateway.lifespan(receive, send)
+    else:
+        await django_application(scope, receive, send)

@@ -1,0 +1,205 @@
+"""Airlock settings, read from the environment (see README.md, "Settings").
+
+Two profiles:
+- ``embedded`` (default): one machine, no setup — SQLite, in-process cache and tasks.
+- ``production``: PostgreSQL, Redis, Celery; refuses to start without a secret key and
+  allowed hosts, and passes ``manage.py check --deploy``.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+from appliance.env import (
+    database_from_url,
+    envbool,
+    envchoice,
+    envfloat,
+    envint,
+    envlist,
+    envstr,
+)
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+PROFILE = envchoice("AIRLOCK_PROFILE", "embedded", ("embedded", "production"))
+PRODUCTION = PROFILE == "production"
+
+# Where the appliance keeps its own files in the embedded profile: the SQLite database,
+# the generated secret key, prepared models, logs of servers it starts.
+DATA_DIR = Path(envstr("AIRLOCK_DATA_DIR", str(BASE_DIR / ".airlock"))).resolve()
+
+
+def _secret_key() -> str:
+    key = envstr("AIRLOCK_SECRET_KEY")
+    if key:
+        if len(key) < 50:
+            raise ImproperlyConfigured("AIRLOCK_SECRET_KEY must be at least 50 characters.")
+        return key
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "AIRLOCK_SECRET_KEY (or AIRLOCK_SECRET_KEY_FILE) must be set in production."
+        )
+    # Embedded profile: generate once and keep it beside the database, so sessions survive
+    # a restart without the operator having to invent a secret.
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(64))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = envbool("AIRLOCK_DEBUG", False)
+ALLOWED_HOSTS = envlist("AIRLOCK_ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]"])
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("AIRLOCK_ALLOWED_HOSTS must list the appliance's host names in production.")
+CSRF_TRUSTED_ORIGINS = envlist("AIRLOCK_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "appliance",
+    "inference",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "appliance.urls"
+WSGI_APPLICATION = "appliance.wsgi.application"
+ASGI_APPLICATION = "appliance.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = envstr("DATABASE_URL")
+if PRODUCTION and not DATABASE_URL:
+    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL in production.")
+if not DATABASE_URL:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATABASES = {"default": database_from_url(DATABASE_URL, DATA_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = envstr("REDIS_URL")
+if PRODUCTION and not REDIS_URL:
+    raise ImproperlyConfigured("REDIS_URL must be set in production (cache, counters and Celery broker).")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Celery: a real broker when Redis is configured; otherwise tasks run in-process, which is
+# what the embedded profile promises ("no setup").
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
+CELERY_TASK_ALWAYS_EAGER = envbool("AIRLOCK_TASKS_EAGER", not REDIS_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = "UTC"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = Path(envstr("AIRLOCK_STATIC_ROOT", str(DATA_DIR / "static")))
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Airlock management API",
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# --- Security: strict by default, and all of it on in production. ---
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Strict"
+CSRF_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_AGE = envint("AIRLOCK_SESSION_SECONDS", 30 * 60, minimum=60)
+SESSION_SAVE_EVERY_REQUEST = True  # the timeout counts from the last action, not the sign-in
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTION:
+    # TLS ends at nginx, which sets X-Forwarded-Proto (ansible/roles/nginx).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = envbool("AIRLOCK_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = envint("AIRLOCK_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = envbool("AIRLOCK_HSTS_PRELOAD", False)
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+LOG_LEVEL = envchoice("AIRLOCK_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
+}
+
+# --- The /v1 gateway ---
+# Bodies larger than this are refused with 413 before they are parsed.
+AIRLOCK_MAX_BODY_BYTES = envint("AIRLOCK_MAX_BODY_BYTES", 4 * 1024 * 1024, minimum=1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = AIRLOCK_MAX_BODY_BYTES
+AIRLOCK_UPSTREAM_CONNECT_TIMEOUT = envfloat("AIRLOCK_UPSTREAM_CONNECT_TIMEOUT", 5.0, minimum=0.1)
+AIRLOCK_UPSTREAM_READ_TIMEOUT = envfloat("AIRLOCK_UPSTREAM_READ_TIMEOUT", 300.0, minimum=0.1)
+AIRLOCK_UPSTREAM_MAX_CONNECTIONS = envint("AIRLOCK_UPSTREAM_MAX_CONNECTIONS", 512, minimum=1)
+# How long a backend that refused a connection is skipped before it is tried again.
+AIRLOCK_BACKEND_RETRY_SECONDS = envfloat("AIRLOCK_BACKEND_RETRY_SECONDS", 10.0, minimum=0.0)
+# Seconds an authenticated key or routing table is reused without asking the database;
+# any change (revocation, new deployment) invalidates them at once regardless.
+AIRLOCK_HOT_CACHE_SECONDS = envfloat("AIRLOCK_HOT_CACHE_SECONDS", 30.0, minimum=0.0)
+
+# --- vLLM on this box (airlock vllm serve, make demo) ---
+AIRLOCK_VLLM_PYTHON = envstr("AIRLOCK_VLLM_PYTHON")
+AIRLOCK_VLLM_DEVICE = envchoice("AIRLOCK_VLLM_DEVICE", "cpu", ("cpu", "cuda"))
+AIRLOCK_VLLM_CPU_KVCACHE_GB = envint("AIRLOCK_VLLM_CPU_KVCACHE_GB", 2, minimum=1)
+AIRLOCK_VLLM_START_TIMEOUT = envfloat("AIRLOCK_VLLM_START_TIMEOUT", 300.0, minimum=1.0)
+AIRLOCK_MODELS_DIR = Path(envstr("AIRLOCK_MODELS_DIR", str(DATA_DIR / "models")))

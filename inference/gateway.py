@@ -1,0 +1,153 @@
+"""The ASGI edge of ``/v1``: reads requests, writes replies, notices clients that leave.
+
+Mounted in front of Django by ``appliance.asgi``; everything else (console, management API,
+admin) is served by Django's own handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from django.conf import settings
+
+from inference import upstream, views
+from inference.errors import ApiError, Reply
+
+log = logging.getLogger("airlock.gateway")
+
+Scope = dict[str, Any]
+
+
+async def _read_body(receive: Any, limit: int) -> bytes | None:
+    """The whole body, or None as soon as it grows past ``limit`` (the rest is not read)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ConnectionAbortedError
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body"):
+            return b"".join(chunks)
+
+
+async def _wait_for_disconnect(receive: Any) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
+
+
+def _headers(reply: Reply, length: int | None) -> list[tuple[bytes, bytes]]:
+    headers = [(b"content-type", reply.content_type), *reply.headers]
+    if length is not None:
+        headers.append((b"content-length", str(length).encode()))
+    if reply.request_id:
+        headers.append((b"x-request-id", reply.request_id.encode()))
+    return headers
+
+
+async def _send_whole(send: Any, reply: Reply) -> None:
+    await send(
+        {"type": "http.response.start", "status": reply.status, "headers": _headers(reply, len(reply.body))}
+    )
+    await send({"type": "http.response.body", "body": reply.body})
+
+
+async def _send_stream(send: Any, reply: Reply) -> None:
+    if reply.stream is None:
+        raise TypeError("not a streamed reply")
+    await send({"type": "http.response.start", "status": reply.status, "headers": _headers(reply, None)})
+    try:
+        async for chunk in reply.stream:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body", "body": b""})
+    finally:
+        # Runs the relay's own clean-up (closing the upstream request) also when cancelled.
+        await reply.stream.aclose()  # type: ignore[attr-defined]
+
+
+def _route(method: str, path: str) -> tuple[str, str | None] | ApiError:
+    """(handler, argument) for a /v1 path, or the error to answer with."""
+    rest = path[len("/v1/") :] if path.startswith("/v1/") else ""
+    rest = rest.rstrip("/")
+    allowed: str
+    if rest in views.ENDPOINTS:
+        allowed = "POST"
+        target: tuple[str, str | None] = ("proxy", rest)
+    elif rest == "models":
+        allowed, target = "GET", ("models", None)
+    elif rest.startswith("models/"):
+        allowed, target = "GET", ("model", rest[len("models/") :])
+    else:
+        return ApiError(404, f"Unknown endpoint: {method} {path}.", code="unknown_url")
+    if method != allowed:
+        return ApiError(
+            405, f"Use {allowed} for {path}.", code="method_not_allowed", headers={"Allow": allowed}
+        )
+    return target
+
+
+async def handle(scope: Scope, receive: Any, send: Any) -> None:
+    """One /v1 HTTP request."""
+    request_id = views.new_request_id()
+    route = _route(scope["method"], scope["path"])
+    if isinstance(route, ApiError):
+        await _send_whole(send, route.reply(request_id))
+        return
+    authorization = None
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            authorization = value.decode("latin-1")
+            break
+    kind, argument = route
+    try:
+        body = await _read_body(receive, settings.AIRLOCK_MAX_BODY_BYTES) if kind == "proxy" else b""
+    except ConnectionAbortedError:
+        return
+    if kind == "models":
+        await _send_whole(send, await views.list_models(request_id, authorization))
+        return
+    if kind == "model":
+        await _send_whole(send, await views.retrieve_model(request_id, authorization, argument or ""))
+        return
+
+    # A client that goes away cancels the work, which closes the upstream request, which
+    # makes vLLM stop generating: nobody pays for tokens that no one will read.
+    work = asyncio.ensure_future(views.proxy(request_id, argument or "", authorization, body))
+    watcher = asyncio.ensure_future(_wait_for_disconnect(receive))
+    try:
+        await asyncio.wait({work, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        if not work.done():
+            work.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await work
+            return
+        reply = work.result()
+        if reply.stream is None:
+            await _send_whole(send, reply)
+            return
+        pump = asyncio.ensure_future(_send_stream(send, reply))
+        await asyncio.wait({pump, watcher}, return_when=asyncio.FIRST_COMPLETED)
+        if not pump.done():
+            pump.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await pump
+    finally:
+        watcher.cancel()
+
+
+async def lifespan(receive: Any, send: Any) -> None:
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await upstream.close_all()
+            await send({"type": "lifespan.shutdown.complete"})
+            return

@@ -1,0 +1,96 @@
+"""Step 3 of the request path: which backend answers a request for a model name.
+
+The table of active deployments is read from the database once and kept in memory until
+the gateway epoch moves (a deployment or backend changed) or its time-to-live ends.
+Deployments are chosen at random in proportion to their weight (canaries get their share);
+a backend that refuses a connection is skipped for ``AIRLOCK_BACKEND_RETRY_SECONDS`` and the
+next one is tried, so one dead server does not fail requests another could serve.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from inference.hotcache import HotCache
+from inference.models import Deployment, Model
+
+
+@dataclass(frozen=True)
+class Target:
+    """One place a request can go."""
+
+    deployment_id: int
+    backend_id: int
+    backend_name: str
+    base_url: str
+    served_name: str
+    model_version_id: int
+    version: str
+    weight: int
+
+
+@dataclass(frozen=True)
+class RouteTable:
+    models: frozenset[str]
+    targets: dict[str, tuple[Target, ...]]
+
+
+_cache: HotCache[RouteTable] = HotCache(max_entries=1)
+_down_until: dict[int, float] = {}
+
+
+async def _load() -> RouteTable:
+    names = frozenset([name async for name in Model.objects.values_list("name", flat=True)])
+    targets: dict[str, list[Target]] = {}
+    query = Deployment.objects.filter(is_active=True, backend__is_healthy=True).select_related(
+        "backend", "model_version__model"
+    )
+    async for dep in query:
+        targets.setdefault(dep.model_version.model.name, []).append(
+            Target(
+                deployment_id=dep.pk,
+                backend_id=dep.backend_id,
+                backend_name=dep.backend.name,
+                base_url=dep.backend.base_url,
+                served_name=dep.served_name,
+                model_version_id=dep.model_version_id,
+                version=dep.model_version.version,
+                weight=dep.weight,
+            )
+        )
+    return RouteTable(models=names, targets={k: tuple(v) for k, v in targets.items()})
+
+
+async def table() -> RouteTable:
+    await _cache.sync()
+    current = _cache.get("table")
+    if current is None:
+        current = await _load()
+        _cache.put("table", current)
+    return current
+
+
+def candidates(route_table: RouteTable, model: str) -> list[Target]:
+    """Targets for ``model`` in the order to try them: weighted-random first, then the rest."""
+    now = time.monotonic()
+    live = [t for t in route_table.targets.get(model, ()) if _down_until.get(t.backend_id, 0.0) <= now]
+    ordered: list[Target] = []
+    pool = [t for t in live if t.weight > 0]
+    while pool:
+        # Not cryptographic: traffic splitting only.
+        pick = random.choices(pool, weights=[t.weight for t in pool])[0]  # noqa: S311
+        ordered.append(pick)
+        pool = [t for t in pool if t is not pick]
+    return ordered
+
+
+def mark_down(target: Target) -> None:
+    _down_until[target.backend_id] = time.monotonic() + settings.AIRLOCK_BACKEND_RETRY_SECONDS
+
+
+def mark_up(target: Target) -> None:
+    _down_until.pop(target.backend_id, None)

@@ -1,0 +1,59 @@
+"""Step 4a: the backend client — one shared httpx connection pool per worker.
+
+The pool is split into a few shards used in turn. httpcore checks every idle connection of
+a pool for expiry on each request (a ``poll`` system call apiece), so one pool of N
+connections costs O(N) per request; shards keep N small. Measured on two cores with 16
+concurrent requests: 725 requests/s with one pool, see bench/gateway_overhead.py for shards.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+
+import httpx2 as httpx
+from django.conf import settings
+
+SHARDS = 8
+
+_pools: dict[int, tuple[list[httpx.AsyncClient], itertools.cycle[int]]] = {}
+
+
+def _new_client(max_connections: int) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        timeout=httpx.Timeout(
+            connect=settings.AIRLOCK_UPSTREAM_CONNECT_TIMEOUT,
+            read=settings.AIRLOCK_UPSTREAM_READ_TIMEOUT,
+            write=30.0,
+            pool=settings.AIRLOCK_UPSTREAM_CONNECT_TIMEOUT,
+        ),
+        limits=httpx.Limits(
+            max_connections=max_connections,
+            max_keepalive_connections=max_connections,
+            keepalive_expiry=30.0,
+        ),
+        # The local path talks only to configured backends; never honour HTTP(S)_PROXY
+        # from the environment, which would send prompts somewhere else.
+        trust_env=False,
+        follow_redirects=False,
+    )
+
+
+def client() -> httpx.AsyncClient:
+    """A client of the worker's pool (one pool per event loop: one loop per worker process)."""
+    loop = asyncio.get_running_loop()
+    entry = _pools.get(id(loop))
+    if entry is None:
+        per_shard = max(1, settings.AIRLOCK_UPSTREAM_MAX_CONNECTIONS // SHARDS)
+        entry = ([_new_client(per_shard) for _ in range(SHARDS)], itertools.cycle(range(SHARDS)))
+        _pools[id(loop)] = entry
+    clients, turn = entry
+    return clients[next(turn)]
+
+
+async def close_all() -> None:
+    """Close the pools at worker shutdown so no connection is left half-open."""
+    for clients, _ in list(_pools.values()):
+        for pool in clients:
+            await pool.aclose()
+    _pools.clear()
