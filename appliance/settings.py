@@ -181,7 +181,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
+    # The HTTP client logs every request at INFO: on the gateway's path that is a log line
+    # per request written synchronously by the worker.
+    "loggers": {"httpx2": {"level": "WARNING"}, "httpcore2": {"level": "WARNING"}},
 }
 
 # --- The /v1 gateway ---
@@ -203,3 +205,7 @@ AIRLOCK_VLLM_DEVICE = envchoice("AIRLOCK_VLLM_DEVICE", "cpu", ("cpu", "cuda"))
 AIRLOCK_VLLM_CPU_KVCACHE_GB = envint("AIRLOCK_VLLM_CPU_KVCACHE_GB", 2, minimum=1)
 AIRLOCK_VLLM_START_TIMEOUT = envfloat("AIRLOCK_VLLM_START_TIMEOUT", 300.0, minimum=1.0)
 AIRLOCK_MODELS_DIR = Path(envstr("AIRLOCK_MODELS_DIR", str(DATA_DIR / "models")))
+
+CELERY_BEAT_SCHEDULE = {
+    "check-backends": {"task": "inference.tasks.check_backends", "schedule": 15.0},
+}

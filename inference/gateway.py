@@ -11,7 +11,9 @@ import contextlib
 import logging
 from typing import Any
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import connections
 
 from inference import upstream, views
 from inference.errors import ApiError, Reply
@@ -149,5 +151,7 @@ async def lifespan(receive: Any, send: Any) -> None:
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
             await upstream.close_all()
+            # The ORM's connections live in asgiref's executor thread; close them there.
+            await sync_to_async(connections.close_all)()
             await send({"type": "lifespan.shutdown.complete"})
             return

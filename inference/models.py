@@ -5,6 +5,8 @@ State changes go through ``inference.services``; nothing else writes these table
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -25,7 +27,9 @@ class Application(models.Model):
         related_name="applications",
     )
     allow_all_models = models.BooleanField(default=False, help_text="May call every registered model.")
-    allowed_models = models.ManyToManyField("Model", blank=True, related_name="applications")
+    allowed_models: models.ManyToManyField[Model, Any] = models.ManyToManyField(
+        "Model", blank=True, related_name="applications"
+    )
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
 

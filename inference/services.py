@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +21,7 @@ from django.utils.text import slugify
 from inference import epoch, keys, manifest
 from inference.models import ApiKey, Application, Backend, Deployment, Model, ModelVersion
 
-Actor = AbstractBaseUser | None
+Actor = User | None
 
 
 def _invalidate_gateway_caches() -> None:
@@ -35,7 +35,7 @@ def do_create_application(
     name: str,
     *,
     actor: Actor = None,
-    owner: AbstractBaseUser | None = None,
+    owner: User | None = None,
     description: str = "",
     allowed_models: list[str] | None = None,
     allow_all_models: bool = False,

@@ -19,14 +19,22 @@ SHARDS = 8
 _pools: dict[int, tuple[list[httpx.AsyncClient], itertools.cycle[int]]] = {}
 
 
+def upstream_timeout() -> httpx.Timeout:
+    """Timeouts for one upstream request, read from settings each time (they can be changed live)."""
+    key = (settings.AIRLOCK_UPSTREAM_CONNECT_TIMEOUT, settings.AIRLOCK_UPSTREAM_READ_TIMEOUT)
+    cached = _timeouts.get(key)
+    if cached is None:
+        cached = httpx.Timeout(connect=key[0], read=key[1], write=30.0, pool=key[0])
+        _timeouts[key] = cached
+    return cached
+
+
+_timeouts: dict[tuple[float, float], httpx.Timeout] = {}
+
+
 def _new_client(max_connections: int) -> httpx.AsyncClient:
     return httpx.AsyncClient(
-        timeout=httpx.Timeout(
-            connect=settings.AIRLOCK_UPSTREAM_CONNECT_TIMEOUT,
-            read=settings.AIRLOCK_UPSTREAM_READ_TIMEOUT,
-            write=30.0,
-            pool=settings.AIRLOCK_UPSTREAM_CONNECT_TIMEOUT,
-        ),
+        timeout=upstream_timeout(),
         limits=httpx.Limits(
             max_connections=max_connections,
             max_keepalive_connections=max_connections,

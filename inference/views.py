@@ -22,7 +22,7 @@ from django.conf import settings
 from inference import routing, schemas
 from inference.auth import Caller, authenticate
 from inference.errors import ApiError, Reply, no_backend
-from inference.upstream import client
+from inference.upstream import client, upstream_timeout
 
 log = logging.getLogger("airlock.gateway")
 
@@ -47,7 +47,7 @@ class Exchange:
     def finish(self, status: int, error: str | None = None) -> None:
         self.status = status
         self.error = error
-        log.info(
+        log.debug(
             "request_id=%s app=%s model=%s backend=%s status=%s ms=%.1f usage=%s",
             self.request_id,
             self.caller.application_name if self.caller else "-",
@@ -164,6 +164,7 @@ async def _send(
             f"{target.base_url}/v1/{exchange.endpoint}",
             content=payload,
             headers={"Content-Type": "application/json", "X-Request-Id": exchange.request_id},
+            timeout=upstream_timeout(),
         )
         try:
             response = await pool.send(upstream_request, stream=True)
