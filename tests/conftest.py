@@ -1,0 +1,113 @@
+"""Shared fixtures: named users, a loopback stub upstream, and the appliance served live.
+
+The live gateway runs the real ASGI application under uvicorn in a thread of the test
+process, so it shares the test database (SQLite locally, PostgreSQL in CI) and is driven
+over real HTTP by the official ``openai`` client.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_http(url: str, timeout: float = 20.0, proc: subprocess.Popen[bytes] | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process for {url} exited with {proc.returncode}")
+        try:
+            if httpx.get(url, timeout=1.0).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} did not answer within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def stub_upstream() -> Iterator[str]:
+    """An OpenAI-compatible server on loopback that answers at once (bench/stub_upstream.py)."""
+    port = free_port()
+    env = {**os.environ, "STUB_RECORD": "1", "STUB_SLOW_SECONDS": "3"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.stub_upstream", "--port", str(port)], cwd=ROOT, env=env
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{url}/health", proc=proc)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+class _ThreadedServer:
+    def __init__(self) -> None:
+        import uvicorn
+
+        from appliance.asgi import application
+
+        self.port = free_port()
+        config = uvicorn.Config(
+            application,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="on",
+            http="httptools",
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        url = f"http://127.0.0.1:{self.port}"
+        wait_for_http(f"{url}/healthz")
+        return url
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def live_gateway() -> Iterator[str]:
+    """The appliance's ASGI application on a loopback port, in this process."""
+    with _ThreadedServer() as url:
+        yield url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_data_dir() -> Iterator[None]:
+    """Keep the gateway epoch file and generated secrets of tests out of the demo's folder."""
+    from django.conf import settings
+
+    original = settings.DATA_DIR
+    with tempfile.TemporaryDirectory(prefix="airlock-test-") as tmp:
+        settings.DATA_DIR = Path(tmp)
+        yield
+    settings.DATA_DIR = original
+
+
+@pytest.fixture
+def admin_user(django_user_model):  # type: ignore[no-untyped-def]
+    return django_user_model.objects.create_user("ada", password="correct horse battery", is_staff=True)
