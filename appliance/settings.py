@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "appliance",
     "inference",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -209,3 +210,36 @@ AIRLOCK_MODELS_DIR = Path(envstr("AIRLOCK_MODELS_DIR", str(DATA_DIR / "models"))
 CELERY_BEAT_SCHEDULE = {
     "check-backends": {"task": "inference.tasks.check_backends", "schedule": 15.0},
 }
+
+# --- The audit log (see README, "Audit log") ---
+AIRLOCK_AUDIT_KEK_FILE = envstr("AIRLOCK_AUDIT_KEK_FILE")
+AIRLOCK_AUDIT_SIGNING_KEY_FILE = envstr("AIRLOCK_AUDIT_SIGNING_KEY_FILE")
+AIRLOCK_AUDIT_PSEUDONYM_KEY_FILE = envstr("AIRLOCK_AUDIT_PSEUDONYM_KEY_FILE")
+if PRODUCTION:
+    for _name in (
+        "AIRLOCK_AUDIT_KEK_FILE",
+        "AIRLOCK_AUDIT_SIGNING_KEY_FILE",
+        "AIRLOCK_AUDIT_PSEUDONYM_KEY_FILE",
+    ):
+        if not globals()[_name]:
+            raise ImproperlyConfigured(f"{_name} must name a key file in production (README, 'Audit log').")
+# Appended, one JSON line per signed checkpoint, outside the database: ship it elsewhere
+# (syslog forwarding, WORM storage) so truncating the database is caught against it.
+AIRLOCK_AUDIT_WITNESS_FILE = envstr("AIRLOCK_AUDIT_WITNESS_FILE", str(DATA_DIR / "audit-witness.jsonl"))
+AIRLOCK_AUDIT_WITNESS_SYSLOG = envbool("AIRLOCK_AUDIT_WITNESS_SYSLOG", False)
+AIRLOCK_AUDIT_ORIGIN = envstr("AIRLOCK_AUDIT_ORIGIN", "airlock")
+AIRLOCK_AUDIT_CHECKPOINT_RECORDS = envint("AIRLOCK_AUDIT_CHECKPOINT_RECORDS", 10_000, minimum=1)
+AIRLOCK_AUDIT_CHECKPOINT_SECONDS = envint("AIRLOCK_AUDIT_CHECKPOINT_SECONDS", 60, minimum=1)
+AIRLOCK_AUDIT_METADATA_RETENTION_DAYS = envint("AIRLOCK_AUDIT_METADATA_RETENTION_DAYS", 6 * 366, minimum=1)
+AIRLOCK_AUDIT_CONTENT_RETENTION_DAYS = envint("AIRLOCK_AUDIT_CONTENT_RETENTION_DAYS", 30, minimum=1)
+AIRLOCK_AUDIT_EXPORT_DIR = Path(envstr("AIRLOCK_AUDIT_EXPORT_DIR", str(DATA_DIR / "exports")))
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "audit-seal": {"task": "audit.tasks.seal", "schedule": 5.0},
+        "audit-checkpoint": {
+            "task": "audit.tasks.checkpoint",
+            "schedule": float(AIRLOCK_AUDIT_CHECKPOINT_SECONDS),
+        },
+        "audit-retention": {"task": "audit.tasks.apply_retention", "schedule": 3600.0},
+    }
+)

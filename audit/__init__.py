@@ -1,0 +1,1 @@
+"""The audit log: encrypted, tamper-evident, fail-closed."""

@@ -1,0 +1,190 @@
+"""Writing to the audit log.
+
+``record()`` writes inside the caller's transaction (administrative changes: the change and
+its record commit together or not at all). ``writer()`` is the gateway's asynchronous path:
+records of concurrent requests are inserted together, one transaction per batch, and each
+request waits until its own record is committed (fail-closed).
+
+A record is written first and sealed (given its sequence number and Merkle leaf) moments
+later by ``audit.sequencer``; like a Certificate Transparency log, the log integrates what
+was committed, in commit order, under a single sealer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import os
+import secrets
+from collections.abc import Mapping
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import close_old_connections, transaction
+from django.utils import timezone
+
+from audit import envelope, keyring, sequencer
+from audit.events import Event
+from audit.models import AuditRecord
+from audit.verifier import canonical_json
+
+log = logging.getLogger("airlock.audit")
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+class AuditUnavailable(Exception):
+    """The record could not be committed; whatever it was for must not happen."""
+
+
+def actor_fields(actor: Actor, actor_name: str | None = None) -> tuple[int | None, str]:
+    pk = getattr(actor, "pk", None)
+    if actor is not None and pk is not None:
+        return int(pk), actor_name or actor.get_username()
+    # Changes made from the command line are attributed to the operating-system account.
+    return None, actor_name or os.environ.get("AIRLOCK_ACTOR", "system")
+
+
+def prepare(
+    event: Event | str,
+    *,
+    actor: Actor = None,
+    actor_name: str | None = None,
+    target: tuple[str, object] | None = None,
+    request_id: str = "",
+    application_id: int | None = None,
+    subject_id: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    content: Mapping[str, Any] | None = None,
+) -> AuditRecord:
+    """An unsaved, fully formed record: body fixed, content encrypted."""
+    uid = secrets.token_hex(16)
+    now = timezone.now()
+    actor_id, name = actor_fields(actor, actor_name)
+    subject = keyring.pseudonym(subject_id) if subject_id else ""
+    body_meta = dict(meta or {})
+    key_id, blob, content_ref = "", None, None
+    if content is not None:
+        try:
+            key_id, data_key = envelope.data_key_for(application_id, now.date(), subject)
+        except envelope.ContentUnavailable as exc:
+            body_meta["content_withheld"] = str(exc)
+        else:
+            blob = envelope.encrypt(data_key, uid, key_id, canonical_json(dict(content)).encode())
+            content_ref = {"key_id": key_id, "sha256": hashlib.sha256(blob).hexdigest()}
+    target_type, target_id = (target[0], str(target[1])) if target else ("", "")
+    body = canonical_json(
+        {
+            "v": 1,
+            "uid": uid,
+            "ts": now.isoformat(timespec="microseconds"),
+            "event": str(event),
+            "actor": {"id": actor_id, "name": name},
+            "target": {"type": target_type, "id": target_id},
+            "request_id": request_id,
+            "application_id": application_id,
+            "subject": subject,
+            "meta": body_meta,
+            "content": content_ref,
+        }
+    )
+    return AuditRecord(
+        uid=uid,
+        created_at=now,
+        event=str(event),
+        actor_id=actor_id,
+        actor_name=name,
+        target_type=target_type,
+        target_id=target_id,
+        request_id=request_id,
+        application_id=application_id,
+        subject=subject,
+        body=body,
+        key_id=key_id,
+        content=blob,
+    )
+
+
+def record(event: Event | str, **fields: Any) -> AuditRecord:
+    """Write a record in the current transaction; it is sealed after the transaction commits."""
+    row = prepare(event, **fields)
+    row.save(force_insert=True)
+    transaction.on_commit(lambda: sequencer.seal_soon(background=False))
+    return row
+
+
+def _insert(specs: list[dict[str, Any]]) -> None:
+    close_old_connections()
+    rows = [prepare(**spec) for spec in specs]
+    with transaction.atomic():
+        AuditRecord.objects.bulk_create(rows)
+
+
+class Writer:
+    """Group commit for the request path: one INSERT and one COMMIT per batch of records."""
+
+    MAX_BATCH = 500
+
+    def __init__(self) -> None:
+        self._pending: list[tuple[dict[str, Any], asyncio.Future[None]]] = []
+        self._task: asyncio.Task[None] | None = None
+        self._failed: list[str] = []
+        self._failed_since: str = ""
+
+    async def write(self, event: Event | str, **fields: Any) -> None:
+        """Return once the record is committed; raise ``AuditUnavailable`` if it cannot be."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        self._pending.append(({"event": event, **fields}, future))
+        if self._task is None or self._task.done():
+            self._task = loop.create_task(self._drain())
+        await future
+
+    async def _drain(self) -> None:
+        while self._pending:
+            batch, self._pending = self._pending[: self.MAX_BATCH], self._pending[self.MAX_BATCH :]
+            specs = [spec for spec, _ in batch]
+            if self._failed:
+                specs.insert(0, self._failure_spec())
+            try:
+                await sync_to_async(_insert, thread_sensitive=True)(specs)
+            except Exception as exc:
+                log.error("audit log unavailable, refusing %d request(s): %r", len(batch), exc)
+                if not self._failed:
+                    self._failed_since = timezone.now().isoformat()
+                self._failed.extend(str(spec.get("request_id", "")) for spec, _ in batch)
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(AuditUnavailable(repr(exc)))
+                continue
+            self._failed = []
+            for _, future in batch:
+                if not future.done():
+                    future.set_result(None)
+            sequencer.seal_soon()
+
+    def _failure_spec(self) -> dict[str, Any]:
+        """The outage itself becomes a record as soon as the log can be written again."""
+        return {
+            "event": Event.AUDIT_FAILURE,
+            "meta": {
+                "refused": len(self._failed),
+                "since": self._failed_since,
+                "until": timezone.now().isoformat(),
+                "request_ids": self._failed[:100],
+            },
+        }
+
+
+_writers: dict[int, Writer] = {}
+
+
+def writer() -> Writer:
+    """The writer of this worker's event loop."""
+    loop = asyncio.get_running_loop()
+    current = _writers.get(id(loop))
+    if current is None:
+        current = _writers[id(loop)] = Writer()
+    return current

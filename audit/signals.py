@@ -1,0 +1,43 @@
+"""Sign-ins, sign-outs and failed sign-ins become audit records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+from audit.events import Event
+from audit.log import record
+
+
+def _source(request: HttpRequest | None) -> dict[str, Any]:
+    if request is None:
+        return {}
+    return {
+        "source_ip": request.META.get("REMOTE_ADDR"),
+        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
+    }
+
+
+@receiver(user_logged_in)
+def _signed_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    record(Event.SIGN_IN, actor=user, target=("user", user.pk), meta=_source(request))
+
+
+@receiver(user_logged_out)
+def _signed_out(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        record(Event.SIGN_OUT, actor=user, target=("user", user.pk), meta=_source(request))
+
+
+@receiver(user_login_failed)
+def _sign_in_failed(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any
+) -> None:
+    # Only the name that was tried is kept; Django already masks the password in `credentials`.
+    tried = str(credentials.get("username", ""))[:150]
+    record(
+        Event.SIGN_IN_FAILED, actor_name=f"(failed) {tried}", target=("user", tried), meta=_source(request)
+    )
