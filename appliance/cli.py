@@ -13,6 +13,7 @@ Airlock — a privacy-first, OpenAI-compatible LLM appliance.
 Applications and keys
   airlock apps create NAME [--owner USER] [--models M,...|--all-models]
   airlock apps list
+  airlock apps audit-content NAME none|metadata|full  what the audit log keeps of prompts
   airlock keys create APP [--name NAME] [--expires-in-days N]   (the key is shown once)
   airlock keys list [APP]
   airlock keys revoke KEY_PREFIX
@@ -23,6 +24,11 @@ Models and vLLM
   airlock models list
   airlock vllm serve MODEL [--port P]                 start vLLM for a registered model
   airlock vllm args MODEL                             print the vLLM command line (for systemd)
+
+Audit log
+  airlock audit status | verify [--since-checkpoint FILE]
+  airlock audit export --from DATE --to DATE [--app NAME] [--include-content --reason R --actor USER]
+  airlock audit erase-subject ID --reason R | retention ... | hold ... | rotate-kek --new-kek-file F
 
 Running the appliance
   airlock migrate                                     create or upgrade the database

@@ -29,6 +29,7 @@ class Caller:
     allowed_models: frozenset[str]
     expires_at: datetime | None
     revoked_at: datetime | None
+    audit_content: str
 
     def may_use(self, model: str) -> bool:
         return self.allow_all_models or model in self.allowed_models
@@ -69,6 +70,7 @@ async def _load(prefix: str) -> Caller | None:
         allowed_models=allowed,
         expires_at=row.expires_at,
         revoked_at=row.revoked_at,
+        audit_content=app.audit_content,
     )
 
 

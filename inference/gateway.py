@@ -9,12 +9,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connections
 
+from audit.events import Event
+from audit.log import AuditUnavailable, writer
 from inference import upstream, views
 from inference.errors import ApiError, Reply
 
@@ -121,7 +124,9 @@ async def handle(scope: Scope, receive: Any, send: Any) -> None:
 
     # A client that goes away cancels the work, which closes the upstream request, which
     # makes vLLM stop generating: nobody pays for tokens that no one will read.
-    work = asyncio.ensure_future(views.proxy(request_id, argument or "", authorization, body))
+    client = scope.get("client")
+    client_ip = client[0] if client else None
+    work = asyncio.ensure_future(views.proxy(request_id, argument or "", authorization, body, client_ip))
     watcher = asyncio.ensure_future(_wait_for_disconnect(receive))
     try:
         await asyncio.wait({work, watcher}, return_when=asyncio.FIRST_COMPLETED)
@@ -144,12 +149,21 @@ async def handle(scope: Scope, receive: Any, send: Any) -> None:
         watcher.cancel()
 
 
+async def _record_lifecycle(event: Event) -> None:
+    try:
+        await writer().write(event, meta={"pid": os.getpid(), "component": "gateway"})
+    except AuditUnavailable:
+        log.error("the audit log cannot be written (%s); /v1 requests will be refused until it can", event)
+
+
 async def lifespan(receive: Any, send: Any) -> None:
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
+            await _record_lifecycle(Event.AUDIT_STARTED)
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
+            await _record_lifecycle(Event.AUDIT_STOPPED)
             await upstream.close_all()
             # The ORM's connections live in asgiref's executor thread; close them there.
             await sync_to_async(connections.close_all)()

@@ -33,6 +33,18 @@ class Application(models.Model):
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    class AuditContent(models.TextChoices):
+        NONE = "none", "None: only that a request happened, its size and outcome"
+        METADATA = "metadata", "Metadata: message counts, lengths and hashes, never the text"
+        FULL = "full", "Full: prompts and answers, encrypted"
+
+    audit_content = models.CharField(
+        max_length=16,
+        choices=AuditContent.choices,
+        default=AuditContent.METADATA,
+        help_text="What the audit log keeps of this application's prompts and answers.",
+    )
+
     class Meta:
         ordering = ["name"]
 

@@ -19,7 +19,7 @@ import httpx2 as httpx
 import orjson
 from django.conf import settings
 
-from inference import routing, schemas
+from inference import recording, routing, schemas
 from inference.auth import Caller, authenticate
 from inference.errors import ApiError, Reply, no_backend
 from inference.upstream import client, upstream_timeout
@@ -43,6 +43,12 @@ class Exchange:
     status: int = 0
     usage: dict[str, Any] | None = None
     error: str | None = None
+    client_ip: str | None = None
+    body: dict[str, Any] | None = None
+    recorded: bool = False
+
+    def elapsed_ms(self) -> float:
+        return (time.perf_counter() - self.started) * 1000
 
     def finish(self, status: int, error: str | None = None) -> None:
         self.status = status
@@ -97,22 +103,32 @@ ENDPOINTS: dict[str, type[schemas._Body]] = {
 }
 
 
-async def proxy(request_id: str, endpoint: str, authorization: str | None, raw_body: bytes | None) -> Reply:
+async def proxy(
+    request_id: str,
+    endpoint: str,
+    authorization: str | None,
+    raw_body: bytes | None,
+    client_ip: str | None = None,
+) -> Reply:
     """Steps 1-6 for a completion request. ``raw_body`` is None when it exceeded the limit."""
-    exchange = Exchange(request_id=request_id, endpoint=endpoint)
+    exchange = Exchange(request_id=request_id, endpoint=endpoint, client_ip=client_ip)
     try:
         exchange.caller = await authenticate(authorization)
         if raw_body is None:
             raise too_large()
         body, parsed = schemas.parse(raw_body, ENDPOINTS[endpoint])
+        exchange.body = body
         exchange.model = parsed.model
         exchange.stream = bool(parsed.stream)
         targets = await _targets_for(exchange.caller, parsed.model)
+        # Fail-closed: nothing is forwarded unless its record is committed.
+        await recording.request_received(exchange)
         if exchange.stream:
             return await _stream(exchange, body, targets)
         return await _complete(exchange, body, targets)
     except ApiError as exc:
         exchange.finish(exc.status, exc.message)
+        await recording.after_error(exchange, exc)
         return exc.reply(exchange.request_id)
 
 
@@ -239,8 +255,26 @@ async def _complete(exchange: Exchange, body: dict[str, Any], targets: list[rout
     usage = data.get("usage")
     exchange.usage = usage if isinstance(usage, dict) else None
     exchange.finish(200)
+    texts, reasons = _choices_text(data)
+    try:
+        # The answer is released only once its record is committed.
+        await recording.response_finished(exchange, texts, reasons)
+    except recording.AuditUnavailable:
+        raise recording.audit_unavailable() from None
     # The backend's bytes go back unchanged: re-serialising would only cost time.
     return Reply(200, raw, request_id=exchange.request_id)
+
+
+def _choices_text(data: dict[str, Any]) -> tuple[list[str], list[str | None]]:
+    texts, reasons = [], []
+    for choice in data.get("choices") or []:
+        if not isinstance(choice, dict):
+            continue
+        message = choice.get("message")
+        text = message.get("content") if isinstance(message, dict) else choice.get("text")
+        texts.append(text if isinstance(text, str) else "")
+        reasons.append(choice.get("finish_reason"))
+    return texts, reasons
 
 
 async def _stream(exchange: Exchange, body: dict[str, Any], targets: list[routing.Target]) -> Reply:
@@ -260,9 +294,18 @@ async def _stream(exchange: Exchange, body: dict[str, Any], targets: list[routin
 
 
 async def _relay(exchange: Exchange, response: httpx.Response, wants_usage: bool) -> AsyncIterator[bytes]:
-    """Forward SSE events as they come, whole events at a time, capturing the usage chunk."""
+    """Forward SSE events as they come, whole events at a time, capturing the usage chunk.
+
+    The final ``data: [DONE]`` is held back until the answer's audit record is committed; if
+    it cannot be, the client gets an error event instead, so a stream never ends cleanly
+    without its record.
+    """
+    mode = exchange.caller.audit_content if exchange.caller else "none"
+    collect = mode != "none"
+    texts: dict[int, list[str]] = {}
+    reasons: dict[int, str | None] = {}
     buffer = b""
-    status, error = 200, None
+    saw_done = False
     try:
         async for chunk in response.aiter_raw():
             buffer += chunk
@@ -271,29 +314,69 @@ async def _relay(exchange: Exchange, response: httpx.Response, wants_usage: bool
             *events, buffer = buffer.split(b"\n\n")
             out = []
             for event in events:
+                if event.strip() == b"data: [DONE]":
+                    saw_done = True
+                    continue
                 if _is_usage_event(event):
                     exchange.usage = _usage_of(event)
                     if not wants_usage:
                         continue
+                elif collect:
+                    _collect(event, texts, reasons)
                 out.append(event + b"\n\n")
             if out:
                 yield b"".join(out)
-        if buffer.strip():
+        if buffer.strip() and buffer.strip() != b"data: [DONE]":
             yield buffer + b"\n\n"
+        saw_done = saw_done or buffer.strip() == b"data: [DONE]"
+        exchange.status = 200
     except httpx.TimeoutException:
-        status, error = 504, "upstream timeout mid-stream"
-        yield _sse_error(_timeout())
+        exchange.status, exchange.error = 504, "upstream timeout mid-stream"
     except httpx.HTTPError as exc:
-        status, error = 502, f"upstream broke mid-stream: {exc!r}"
-        yield _sse_error(_bad_gateway("the stream broke"))
+        exchange.status, exchange.error = 502, f"upstream broke mid-stream: {exc!r}"
     except BaseException:
         # The client went away (CancelledError) or the worker is stopping: the upstream
-        # request is closed in `finally`, which makes vLLM abort the generation.
-        status, error = 499, "client disconnected"
-        raise
-    finally:
+        # request is closed below, which makes vLLM abort the generation.
+        exchange.finish(499, "client disconnected")
+        recording.response_finished_later(exchange, _joined(texts) if collect else None)
         await response.aclose()
-        exchange.finish(status, error)
+        raise
+    await response.aclose()
+    exchange.finish(exchange.status, exchange.error)
+    try:
+        await recording.response_finished(
+            exchange, _joined(texts) if collect else None, [reasons.get(i) for i in sorted(texts)]
+        )
+    except recording.AuditUnavailable:
+        yield _sse_error(recording.audit_unavailable())
+        return
+    if exchange.status == 504:
+        yield _sse_error(_timeout())
+    elif exchange.status == 502:
+        yield _sse_error(_bad_gateway("the stream broke"))
+    elif saw_done:
+        yield b"data: [DONE]\n\n"
+
+
+def _collect(event: bytes, texts: dict[int, list[str]], reasons: dict[int, str | None]) -> None:
+    try:
+        data = orjson.loads(event.removeprefix(b"data:").strip())
+    except orjson.JSONDecodeError:
+        return
+    for choice in data.get("choices") or [] if isinstance(data, dict) else []:
+        index = choice.get("index", 0)
+        delta = choice.get("delta")
+        piece = delta.get("content") if isinstance(delta, dict) else choice.get("text")
+        if isinstance(piece, str):
+            texts.setdefault(index, []).append(piece)
+        else:
+            texts.setdefault(index, [])
+        if choice.get("finish_reason"):
+            reasons[index] = choice["finish_reason"]
+
+
+def _joined(texts: dict[int, list[str]]) -> list[str]:
+    return ["".join(texts[i]) for i in sorted(texts)]
 
 
 def _is_usage_event(event: bytes) -> bool:

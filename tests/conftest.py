@@ -11,7 +11,6 @@ import os
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -90,22 +89,11 @@ class _ThreadedServer:
 
 
 @pytest.fixture(scope="session")
-def live_gateway() -> Iterator[str]:
+def live_gateway(django_db_blocker) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The appliance's ASGI application on a loopback port, in this process."""
-    with _ThreadedServer() as url:
+    server = _ThreadedServer()
+    with django_db_blocker.unblock(), server as url:
         yield url
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _private_data_dir() -> Iterator[None]:
-    """Keep the gateway epoch file and generated secrets of tests out of the demo's folder."""
-    from django.conf import settings
-
-    original = settings.DATA_DIR
-    with tempfile.TemporaryDirectory(prefix="airlock-test-") as tmp:
-        settings.DATA_DIR = Path(tmp)
-        yield
-    settings.DATA_DIR = original
 
 
 @pytest.fixture

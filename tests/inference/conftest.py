@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import openai
 import pytest
 
+from audit import sequencer
 from inference import services
 from inference.models import Application, Backend, ModelVersion
 
@@ -48,11 +51,15 @@ def register(name: str, backend: Backend, served_name: str | None = None) -> Mod
 
 
 @pytest.fixture
-def gateway(transactional_db: None, live_gateway: str, stub_upstream: str) -> Gateway:
+def gateway(transactional_db: None, live_gateway: str, stub_upstream: str) -> Iterator[Gateway]:
     backend = services.do_register_backend("stub", stub_upstream)
     versions = {name: register(name, backend) for name in STUB_MODELS}
     # A model the app may not use, served by the same stub.
     versions["forbidden"] = register("forbidden", backend, served_name="stub")
     app = services.do_create_application("test-app", allowed_models=STUB_MODELS)
     key = services.do_create_api_key(app, name="tests").plaintext
-    return Gateway(live_gateway, stub_upstream, app, key, backend, versions)
+    yield Gateway(live_gateway, stub_upstream, app, key, backend, versions)
+    # Records of the last answers are still being written and sealed in the server's threads;
+    # let them finish before the tables are emptied for the next test.
+    time.sleep(0.05)
+    sequencer.wait_idle()

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import orjson
 import pytest
 
+from audit import sequencer
 from inference import views
+
+
+@pytest.fixture(autouse=True)
+def _audit_database(transactional_db: None) -> Iterator[None]:
+    """The relay records the end of every answer in the audit log (a real database write);
+    the sealer thread must be done before the tables are emptied for the next test."""
+    yield
+    sequencer.wait_idle()
+
 
 EVENTS = [
     b'data: {"id":"c","choices":[{"index":0,"delta":{"content":"Par"}}]}',

@@ -17,7 +17,9 @@ class Command(BaseCommand):
     help = "Create and list applications (internal apps that call /v1)."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{create,list,models}")
+        sub = parser.add_subparsers(
+            dest="action", required=True, metavar="{create,list,models,audit-content}"
+        )
         create = sub.add_parser("create", help="Register an application.")
         create.add_argument("name", help="Short unique name: letters, digits, '-' and '_'.")
         create.add_argument("--description", default="")
@@ -31,10 +33,13 @@ class Command(BaseCommand):
         group = models.add_mutually_exclusive_group(required=True)
         group.add_argument("--models", help="Comma-separated model names.")
         group.add_argument("--all-models", action="store_true")
+        content = sub.add_parser("audit-content", help="What the audit log keeps of prompts and answers.")
+        content.add_argument("name")
+        content.add_argument("mode", choices=Application.AuditContent.values)
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            getattr(self, f"_{options['action']}")(options)
+            getattr(self, f"_{options['action'].replace('-', '_')}")(options)
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from None
 
@@ -59,7 +64,7 @@ class Command(BaseCommand):
         if not apps:
             self.stdout.write("No applications yet. Create one: airlock apps create NAME --models MODEL")
             return
-        self.stdout.write(f"{'NAME':24} {'STATE':10} {'OWNER':16} {'KEYS':>4}  MODELS")
+        self.stdout.write(f"{'NAME':24} {'STATE':10} {'OWNER':16} {'KEYS':>4}  {'AUDIT':9} MODELS")
         for app in apps:
             models = (
                 "(all)" if app.allow_all_models else ",".join(m.name for m in app.allowed_models.all()) or "-"
@@ -67,7 +72,9 @@ class Command(BaseCommand):
             active_keys = sum(1 for k in app.keys.all() if k.state == "active")
             owner = app.owner.get_username() if app.owner else "-"
             state = "active" if app.is_active else "suspended"
-            self.stdout.write(f"{app.name:24} {state:10} {owner:16} {active_keys:>4}  {models}")
+            self.stdout.write(
+                f"{app.name:24} {state:10} {owner:16} {active_keys:>4}  {app.audit_content:9} {models}"
+            )
 
     def _models(self, options: dict[str, Any]) -> None:
         app = _app(options["name"])
@@ -75,6 +82,13 @@ class Command(BaseCommand):
             app, models=_split(options["models"] or ""), allow_all=options["all_models"]
         )
         self.stdout.write(self.style.SUCCESS(f"Updated the models {app.name} may call."))
+
+    def _audit_content(self, options: dict[str, Any]) -> None:
+        app = _app(options["name"])
+        services.do_set_audit_content(app, options["mode"])
+        self.stdout.write(
+            self.style.SUCCESS(f"The audit log now keeps '{options['mode']}' content for {app.name}.")
+        )
 
 
 def _split(value: str) -> list[str]:
