@@ -40,7 +40,7 @@ lint: install
 
 typecheck: install
 	@echo "[types] mypy"
-	@$(BIN)/mypy appliance inference
+	@$(BIN)/mypy appliance inference audit
 
 unit: install
 	@$(BIN)/pytest -m "not e2e"

@@ -102,6 +102,10 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, object]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(data_dir / "airlock.sqlite3"),
+            # Tests get a file too, not SQLite's in-memory database: its shared cache locks
+            # whole tables and fails at once ("table is locked") instead of waiting, and the
+            # gateway writes the audit log from several threads.
+            "TEST": {"NAME": str(data_dir / "test-airlock.sqlite3")},
             "OPTIONS": {
                 # WAL lets the inference path read while a writer commits; IMMEDIATE avoids
                 # the "database is locked" upgrade deadlock between two writers.

@@ -75,10 +75,31 @@ def _manage(args: list[str], extra_env: dict[str, str]) -> subprocess.CompletedP
     )
 
 
+def _audit_key_files(folder: Path) -> dict[str, str]:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from audit.keyring import new_symmetric_key_text
+
+    (folder / "kek").write_bytes(new_symmetric_key_text())
+    (folder / "pseudonym").write_bytes(new_symmetric_key_text())
+    (folder / "signing.pem").write_bytes(
+        Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return {
+        "AIRLOCK_AUDIT_KEK_FILE": str(folder / "kek"),
+        "AIRLOCK_AUDIT_PSEUDONYM_KEY_FILE": str(folder / "pseudonym"),
+        "AIRLOCK_AUDIT_SIGNING_KEY_FILE": str(folder / "signing.pem"),
+    }
+
+
 def test_production_settings_pass_the_deploy_checks(tmp_path: Path) -> None:
     result = _manage(
         ["check", "--deploy", "--fail-level", "WARNING"],
         {
+            **_audit_key_files(tmp_path),
             "AIRLOCK_PROFILE": "production",
             "AIRLOCK_SECRET_KEY": "x" * 20 + "-production-secret-key-for-the-check-only-" + "y" * 20,
             "AIRLOCK_ALLOWED_HOSTS": "airlock.example.internal",
@@ -91,10 +112,27 @@ def test_production_settings_pass_the_deploy_checks(tmp_path: Path) -> None:
     assert "no issues" in result.stdout
 
 
+def test_production_refuses_to_start_without_its_audit_keys(tmp_path: Path) -> None:
+    result = _manage(
+        ["check"],
+        {
+            "AIRLOCK_PROFILE": "production",
+            "AIRLOCK_SECRET_KEY": "k" * 60,
+            "AIRLOCK_ALLOWED_HOSTS": "a.internal",
+            "AIRLOCK_DATA_DIR": str(tmp_path),
+            "DATABASE_URL": "postgresql://a@127.0.0.1/a",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+        },
+    )
+    assert result.returncode != 0
+    assert "AIRLOCK_AUDIT_KEK_FILE" in result.stderr
+
+
 def test_production_refuses_to_start_without_a_secret_key(tmp_path: Path) -> None:
     result = _manage(
         ["check"],
         {
+            **_audit_key_files(tmp_path),
             "AIRLOCK_PROFILE": "production",
             "AIRLOCK_ALLOWED_HOSTS": "a.internal",
             "AIRLOCK_DATA_DIR": str(tmp_path),

@@ -1,0 +1,18 @@
+"""Settings for the test suite: the real settings, with a private data folder per run.
+
+The data folder holds the SQLite test database, the audit witness file and generated audit
+keys; a private one keeps tests off an operator's demo and lets two runs happen at once.
+"""
+
+import atexit
+import os
+import shutil
+import tempfile
+
+if not os.environ.get("AIRLOCK_TEST_DATA_DIR"):
+    _folder = tempfile.mkdtemp(prefix="airlock-test-")
+    os.environ["AIRLOCK_TEST_DATA_DIR"] = _folder
+    atexit.register(shutil.rmtree, _folder, True)
+os.environ["AIRLOCK_DATA_DIR"] = os.environ["AIRLOCK_TEST_DATA_DIR"]
+
+from appliance.settings import *  # noqa: F403
