@@ -106,6 +106,9 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, object]:
             # whole tables and fails at once ("table is locked") instead of waiting, and the
             # gateway writes the audit log from several threads.
             "TEST": {"NAME": str(data_dir / "test-airlock.sqlite3")},
+            # A local file: keep connections open. With the default (0) the audit writer's
+            # close_old_connections() would reopen the database, and rerun its PRAGMAs, per batch.
+            "CONN_MAX_AGE": None,
             "OPTIONS": {
                 # WAL lets the inference path read while a writer commits; IMMEDIATE avoids
                 # the "database is locked" upgrade deadlock between two writers.
@@ -122,7 +125,7 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, object]:
             path = path[1:]
         elif path.startswith("/"):
             path = path[1:] if not parts.netloc else path
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path or ":memory:"}
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path or ":memory:", "CONN_MAX_AGE": None}
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:
         options: dict[str, object] = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         return {

@@ -228,6 +228,9 @@ if PRODUCTION:
 AIRLOCK_AUDIT_WITNESS_FILE = envstr("AIRLOCK_AUDIT_WITNESS_FILE", str(DATA_DIR / "audit-witness.jsonl"))
 AIRLOCK_AUDIT_WITNESS_SYSLOG = envbool("AIRLOCK_AUDIT_WITNESS_SYSLOG", False)
 AIRLOCK_AUDIT_ORIGIN = envstr("AIRLOCK_AUDIT_ORIGIN", "airlock")
+# The gateway seals its records at most this long after writing them (they are durable from
+# the moment they commit; sealing gives them their place in the Merkle tree).
+AIRLOCK_AUDIT_SEAL_DELAY = envfloat("AIRLOCK_AUDIT_SEAL_DELAY", 0.25, minimum=0.0)
 AIRLOCK_AUDIT_CHECKPOINT_RECORDS = envint("AIRLOCK_AUDIT_CHECKPOINT_RECORDS", 10_000, minimum=1)
 AIRLOCK_AUDIT_CHECKPOINT_SECONDS = envint("AIRLOCK_AUDIT_CHECKPOINT_SECONDS", 60, minimum=1)
 AIRLOCK_AUDIT_METADATA_RETENTION_DAYS = envint("AIRLOCK_AUDIT_METADATA_RETENTION_DAYS", 6 * 366, minimum=1)

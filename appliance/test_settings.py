@@ -16,3 +16,7 @@ if not os.environ.get("AIRLOCK_TEST_DATA_DIR"):
 os.environ["AIRLOCK_DATA_DIR"] = os.environ["AIRLOCK_TEST_DATA_DIR"]
 
 from appliance.settings import *  # noqa: F403
+
+# Seal right after each write, so a test's records are sealed before the next test empties
+# the tables (a delayed seal would race with that).
+AIRLOCK_AUDIT_SEAL_DELAY = 0.0

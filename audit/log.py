@@ -17,12 +17,13 @@ import hashlib
 import logging
 import os
 import secrets
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
-from asgiref.sync import sync_to_async
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connection, connections, transaction
 from django.utils import timezone
 
 from audit import envelope, keyring, sequencer
@@ -33,6 +34,7 @@ from audit.verifier import canonical_json
 log = logging.getLogger("airlock.audit")
 
 Actor = AbstractBaseUser | AnonymousUser | None
+T = TypeVar("T")
 
 
 class AuditUnavailable(Exception):
@@ -111,27 +113,63 @@ def record(event: Event | str, **fields: Any) -> AuditRecord:
     """Write a record in the current transaction; it is sealed after the transaction commits."""
     row = prepare(event, **fields)
     row.save(force_insert=True)
-    transaction.on_commit(lambda: sequencer.seal_soon(background=False))
+    transaction.on_commit(sequencer.seal_now)
     return row
 
 
+_FIELDS = [f for f in AuditRecord._meta.concrete_fields if not f.primary_key]
+_INSERT = (
+    f"INSERT INTO {AuditRecord._meta.db_table} ({', '.join(f.column for f in _FIELDS)}) "  # noqa: S608 - our table
+    f"VALUES ({', '.join(['%s'] * len(_FIELDS))})"
+)
+
+
 def _insert(specs: list[dict[str, Any]]) -> None:
+    """One INSERT for the batch. Plain SQL rather than bulk_create: on the request path the
+    ORM's statement building cost as much as the database's own work (0.44 vs 0.24 ms)."""
     close_old_connections()
     rows = [prepare(**spec) for spec in specs]
-    with transaction.atomic():
-        AuditRecord.objects.bulk_create(rows)
+    values = [[f.get_db_prep_save(getattr(row, f.attname), connection) for f in _FIELDS] for row in rows]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(_INSERT, values)
+
+
+# The request path's records are written by one dedicated thread with its own database
+# connection: cheaper than asgiref's sync_to_async (no context copying, no thread-sensitive
+# bookkeeping — a third of a millisecond per request at concurrency 1) and, with the sealer on
+# the same thread, never two writers of this process contending for SQLite's lock.
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-writer")
+
+
+async def _in_writer_thread(function: Callable[..., T], *args: Any) -> T:
+    return await asyncio.get_running_loop().run_in_executor(_executor, function, *args)
+
+
+async def close() -> None:
+    """Close the writer thread's database connection (worker shutdown)."""
+    await _in_writer_thread(connections.close_all)
 
 
 class Writer:
-    """Group commit for the request path: one INSERT and one COMMIT per batch of records."""
+    """Group commit for the request path: one INSERT and one COMMIT per batch of records.
+
+    Sealing happens in the same executor thread (no extra thread or connection), at most
+    every ``AIRLOCK_AUDIT_SEAL_DELAY`` seconds or ``SEAL_EVERY`` records: one seal costs about
+    a millisecond and a half whatever it seals, so sealing after every write would double the
+    request path's cost at low load, while a short delay seals dozens of records at once.
+    """
 
     MAX_BATCH = 500
+    SEAL_EVERY = 2000
 
     def __init__(self) -> None:
         self._pending: list[tuple[dict[str, Any], asyncio.Future[None]]] = []
         self._task: asyncio.Task[None] | None = None
         self._failed: list[str] = []
         self._failed_since: str = ""
+        self._unsealed = 0
+        self._seal_timer: asyncio.TimerHandle | None = None
+        self._sealing_tasks: set[asyncio.Task[None]] = set()
 
     async def write(self, event: Event | str, **fields: Any) -> None:
         """Return once the record is committed; raise ``AuditUnavailable`` if it cannot be."""
@@ -149,7 +187,7 @@ class Writer:
             if self._failed:
                 specs.insert(0, self._failure_spec())
             try:
-                await sync_to_async(_insert, thread_sensitive=True)(specs)
+                await _in_writer_thread(_insert, specs)
             except Exception as exc:
                 log.error("audit log unavailable, refusing %d request(s): %r", len(batch), exc)
                 if not self._failed:
@@ -163,7 +201,25 @@ class Writer:
             for _, future in batch:
                 if not future.done():
                     future.set_result(None)
-            sequencer.seal_soon()
+            self._unsealed += len(specs)
+            if self._unsealed >= self.SEAL_EVERY:
+                await self._seal()
+            elif self._seal_timer is None:
+                self._seal_timer = asyncio.get_running_loop().call_later(
+                    settings.AIRLOCK_AUDIT_SEAL_DELAY, self._start_seal
+                )
+
+    def _start_seal(self) -> None:
+        task = asyncio.get_running_loop().create_task(self._seal())
+        self._sealing_tasks.add(task)
+        task.add_done_callback(self._sealing_tasks.discard)
+
+    async def _seal(self) -> None:
+        if self._seal_timer is not None:
+            self._seal_timer.cancel()
+            self._seal_timer = None
+        self._unsealed = 0
+        await _in_writer_thread(sequencer.seal_now)
 
     def _failure_spec(self) -> dict[str, Any]:
         """The outage itself becomes a record as soon as the log can be written again."""

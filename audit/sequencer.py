@@ -12,11 +12,10 @@ import json
 import logging
 import syslog
 import threading
-import time
 from pathlib import Path
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from audit import keyring
@@ -118,45 +117,25 @@ def witness(cp: Checkpoint) -> None:
 
 
 _sealing = threading.Lock()
-_last_request = 0.0
 
 
-def seal_soon(*, background: bool = True) -> None:
-    """Seal what was just written, at most one sealer at a time per process.
+def seal_now() -> int:
+    """Seal what was just written, unless this process is sealing already; never raises.
 
-    The gateway's writer calls it after each batch (``background``: requests never wait for
-    sealing — a record is durable once committed; sealing gives it its place within moments).
-    An administrative change seals in the foreground after its commit, so that a command-line
-    process does not exit with its record unsealed.
+    Called by an administrative change after its commit (so a command-line process does not
+    exit with its record unsealed) and by the gateway's writer between batches, in the thread
+    that already holds its database connection: no extra thread or connection per seal, and
+    on SQLite no second writer waiting in the busy handler.
     """
-    global _last_request
-    _last_request = time.monotonic()
     if not _sealing.acquire(blocking=False):
-        return  # the running sealer loops until nothing new arrived while it worked
-
-    def run() -> None:
-        try:
-            while True:
-                started = time.monotonic()
-                if background:
-                    close_old_connections()
-                try:
-                    seal()
-                except Exception:
-                    log.exception("sealing the audit log failed; the next write or beat retries")
-                    return
-                if _last_request < started:
-                    return
-        finally:
-            if background:
-                # This thread ends now: its connection must not outlive it.
-                connection.close()
-            _sealing.release()
-
-    if background:
-        threading.Thread(target=run, name="audit-sealer", daemon=True).start()
-    else:
-        run()
+        return 0
+    try:
+        return seal()
+    except Exception:
+        log.exception("sealing the audit log failed; the next write or beat retries")
+        return 0
+    finally:
+        _sealing.release()
 
 
 def wait_idle(timeout: float = 10.0) -> bool:

@@ -29,7 +29,7 @@ _RETRY: dict[str, Any] = {
 
 @shared_task(name="audit.tasks.seal", ignore_result=True, **_RETRY)
 def seal() -> int:
-    """Seal committed records (beat, every few seconds): a safety net behind ``seal_soon``."""
+    """Seal committed records (beat, every few seconds): a safety net behind ``seal_now``."""
     return sequencer.seal()
 
 

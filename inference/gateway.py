@@ -16,6 +16,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connections
 
+from audit import log as audit_log
 from audit.events import Event
 from audit.log import AuditUnavailable, writer
 from inference import upstream, views
@@ -165,6 +166,7 @@ async def lifespan(receive: Any, send: Any) -> None:
         elif message["type"] == "lifespan.shutdown":
             await _record_lifecycle(Event.AUDIT_STOPPED)
             await upstream.close_all()
+            await audit_log.close()
             # The ORM's connections live in asgiref's executor thread; close them there.
             await sync_to_async(connections.close_all)()
             await send({"type": "lifespan.shutdown.complete"})
