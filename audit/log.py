@@ -136,27 +136,35 @@ def _insert(specs: list[dict[str, Any]]) -> None:
 
 # The request path's records are written by one dedicated thread with its own database
 # connection: cheaper than asgiref's sync_to_async (no context copying, no thread-sensitive
-# bookkeeping — a third of a millisecond per request at concurrency 1) and, with the sealer on
-# the same thread, never two writers of this process contending for SQLite's lock.
+# bookkeeping). The sealer gets a thread of its own on PostgreSQL, where sealing a batch
+# (~50 ms for a thousand records) must not hold up the inserts behind it; on SQLite it shares
+# the writer's thread, since two writers of one process would only contend for SQLite's lock.
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-writer")
+_sealer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-sealer")
 
 
 async def _in_writer_thread(function: Callable[..., T], *args: Any) -> T:
     return await asyncio.get_running_loop().run_in_executor(_executor, function, *args)
 
 
+def _sealer_executor() -> ThreadPoolExecutor:
+    return _executor if connections["default"].vendor == "sqlite" else _sealer
+
+
 async def close() -> None:
-    """Close the writer thread's database connection (worker shutdown)."""
-    await _in_writer_thread(connections.close_all)
+    """Close the writer's and the sealer's database connections (worker shutdown)."""
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(_executor, connections.close_all)
+    await loop.run_in_executor(_sealer, connections.close_all)
 
 
 class Writer:
     """Group commit for the request path: one INSERT and one COMMIT per batch of records.
 
-    Sealing happens in the same executor thread (no extra thread or connection), at most
-    every ``AIRLOCK_AUDIT_SEAL_DELAY`` seconds or ``SEAL_EVERY`` records: one seal costs about
-    a millisecond and a half whatever it seals, so sealing after every write would double the
-    request path's cost at low load, while a short delay seals dozens of records at once.
+    Sealing runs at most every ``AIRLOCK_AUDIT_SEAL_DELAY`` seconds, or as soon as
+    ``SEAL_EVERY`` records wait: one seal costs about a millisecond and a half whatever it seals,
+    so sealing after every write would double the request path's cost at low load, while a short
+    delay seals dozens of records at once. Writes never await a seal.
     """
 
     MAX_BATCH = 500
@@ -203,23 +211,33 @@ class Writer:
                     future.set_result(None)
             self._unsealed += len(specs)
             if self._unsealed >= self.SEAL_EVERY:
-                await self._seal()
+                self._start_seal()
             elif self._seal_timer is None:
-                self._seal_timer = asyncio.get_running_loop().call_later(
-                    settings.AIRLOCK_AUDIT_SEAL_DELAY, self._start_seal
-                )
+                self._schedule_seal()
+
+    def _schedule_seal(self) -> None:
+        self._seal_timer = asyncio.get_running_loop().call_later(
+            settings.AIRLOCK_AUDIT_SEAL_DELAY, self._start_seal
+        )
 
     def _start_seal(self) -> None:
-        task = asyncio.get_running_loop().create_task(self._seal())
-        self._sealing_tasks.add(task)
-        task.add_done_callback(self._sealing_tasks.discard)
-
-    async def _seal(self) -> None:
         if self._seal_timer is not None:
             self._seal_timer.cancel()
             self._seal_timer = None
+        if self._sealing_tasks:
+            return  # the running seal reschedules itself for what arrived meanwhile
         self._unsealed = 0
-        await _in_writer_thread(sequencer.seal_now)
+        task = asyncio.get_running_loop().create_task(self._seal())
+        self._sealing_tasks.add(task)
+        task.add_done_callback(self._sealed)
+
+    def _sealed(self, task: asyncio.Task[None]) -> None:
+        self._sealing_tasks.discard(task)
+        if self._unsealed and self._seal_timer is None:
+            self._schedule_seal()
+
+    async def _seal(self) -> None:
+        await asyncio.get_running_loop().run_in_executor(_sealer_executor(), sequencer.seal_now)
 
     def _failure_spec(self) -> dict[str, Any]:
         """The outage itself becomes a record as soon as the log can be written again."""
