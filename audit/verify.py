@@ -12,14 +12,30 @@ database that was truncated or rewritten wholesale.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 import orjson
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.db import connection, connections
 
 from audit import keyring
 from audit.models import AuditRecord, Checkpoint, DataKey
-from audit.verifier import Frontier, leaf_bytes, leaf_hash, verify_checkpoint
+from audit.verifier import (
+    HASH_SIZE,
+    Frontier,
+    _decode_point,
+    _hex_bytes,
+    _is_int,
+    _is_small_order,
+    checkpoint_statement,
+    leaf_bytes,
+    leaf_hash,
+    verify_checkpoint,
+)
 
 Progress = Callable[[int, int], None]
 
@@ -64,84 +80,210 @@ _COLUMNS = (
     "content",
     "leaf_hash",
 )
+CHUNK = 5000  # rows per fetch on SQLite
+
+Row = tuple[Any, ...]
+
+
+@contextmanager
+def _sealed_records() -> Iterator[Iterator[Row]]:
+    """Every sealed record (``_COLUMNS``) in ``seq`` order, read by one statement (one snapshot).
+
+    On PostgreSQL the rows are streamed by ``COPY (SELECT ...) TO STDOUT`` in binary: about a
+    third less work for the server and for this process than a cursor's FETCHes, and no round
+    trips — the server keeps filling the socket while the records are checked here, so the two
+    run side by side. (A helper thread that fetched while this one checked was slower: handing
+    the interpreter lock back and forth cost more than the overlap it bought.) Outside a
+    transaction the COPY runs on a connection of its own, which leaves the default connection
+    free for the caller (a progress callback may use it); inside one it must run on the
+    caller's connection, the only one that sees what that transaction wrote.
+    """
+    table = connection.ops.quote_name(AuditRecord._meta.db_table)
+    select = f"SELECT {', '.join(_COLUMNS)} FROM {table} WHERE seq IS NOT NULL ORDER BY seq"  # noqa: S608
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(select)
+            yield _fetched(cursor)
+        return
+    if connection.in_atomic_block:
+        connection.ensure_connection()
+        rows = _copied(connection.connection, select)
+        try:
+            yield rows
+        finally:
+            for _ in rows:  # a COPY stopped halfway would abort the caller's transaction
+                pass
+        return
+    own = connections.create_connection(connection.alias)
+    try:
+        own.ensure_connection()
+        rows = _copied(own.connection, select)
+        try:
+            yield rows
+        finally:
+            rows.close()  # cancels a COPY the caller stopped reading
+    finally:
+        own.close()
+
+
+def _copied(raw: Any, select: str) -> Generator[Row, None, None]:
+    """The rows of ``select`` through a binary COPY on a psycopg connection."""
+    with raw.cursor() as cursor:
+        cursor.execute(f"{select} LIMIT 0")
+        types = [column.type_code for column in cursor.description]
+        with cursor.copy(f"COPY ({select}) TO STDOUT (FORMAT BINARY)") as copy:
+            copy.set_types(types)
+            yield from copy.rows()
+
+
+def _fetched(cursor: Any) -> Iterator[Row]:
+    while chunk := cursor.fetchmany(CHUNK):
+        yield from chunk
+
+
+# The order of the Ed25519 base point (RFC 8032 §5.1): a signature's S must be below it.
+_ED25519_L = 2**252 + 27742317777372353535851937790883648493
+
+
+class _Signatures:
+    """``verifier.verify_checkpoint``, with OpenSSL doing the curve arithmetic.
+
+    The standalone verifier checks signatures in pure Python, about 17 ms each here: at one
+    checkpoint per 10,000 records a sixth of the time the rest of verification takes, and
+    most of it for a quiet log, which gets a checkpoint every minute. The input rules here are
+    ``verify_checkpoint``'s own, and the arithmetic accepts exactly what its strict RFC 8032
+    verification accepts: the public key must decode and not be of small order (checked once,
+    with the pure verifier's own functions; otherwise every checkpoint is checked in pure
+    Python, which then refuses it); S must be below L (checked here, and by OpenSSL); and
+    OpenSSL compares the encoding of [S]B - [k]A with the R it was given, so only a canonical
+    R passes, as in the pure verifier.
+    """
+
+    def __init__(self, public_key: bytes) -> None:
+        self.public_key = public_key
+        self.key: Ed25519PublicKey | None = None
+        point = _decode_point(public_key) if len(public_key) == 32 else None
+        if point is not None and not _is_small_order(point):
+            try:
+                self.key = Ed25519PublicKey.from_public_bytes(public_key)
+            except ValueError:
+                self.key = None
+
+    def valid(self, cp: dict[str, Any]) -> bool:
+        if self.key is None:
+            return verify_checkpoint(cp, self.public_key)
+        return self._openssl(cp)
+
+    def _openssl(self, cp: dict[str, Any]) -> bool:
+        try:
+            origin, size, timestamp = cp["origin"], cp["size"], cp["timestamp"]
+            root, signature = _hex_bytes(cp["root"], HASH_SIZE), _hex_bytes(cp["signature"], 64)
+        except (KeyError, TypeError):
+            return False
+        if not (isinstance(origin, str) and isinstance(timestamp, str) and _is_int(size) and size >= 0):
+            return False
+        if root is None or signature is None or self.key is None:
+            return False
+        if int.from_bytes(signature[32:], "little") >= _ED25519_L:
+            return False
+        try:
+            self.key.verify(signature, checkpoint_statement(origin, size, root, timestamp))
+        except InvalidSignature:
+            return False
+        return True
 
 
 def verify_log(
     *, since_checkpoint: dict[str, object] | None = None, progress: Progress | None = None
 ) -> VerifyResult:
     result = VerifyResult()
-    public_key = keyring.public_key_bytes()
+    signatures = _Signatures(keyring.public_key_bytes())
     checkpoints = list(Checkpoint.objects.order_by("size", "id"))
     external = [since_checkpoint] if since_checkpoint else []
     for cp in external:
-        if not verify_checkpoint(cp, public_key):
+        if not signatures.valid(cp):
             result.problem(
                 None, "the given checkpoint's signature is not valid for this appliance's signing key"
             )
     for cp_row in checkpoints:
-        if not verify_checkpoint(cp_row.as_dict(), public_key):
+        if not signatures.valid(cp_row.as_dict()):
             result.problem(None, f"the signature of the checkpoint at size {cp_row.size} is not valid")
     targets = sorted(
         [(int(cp.size), cp.root, "checkpoint") for cp in checkpoints]
         + [(int(str(cp["size"])), str(cp["root"]), "given checkpoint") for cp in external]
     )
     shredded = set(DataKey.objects.filter(shredded_at__isnull=False).values_list("key_id", flat=True))
-    total = AuditRecord.objects.filter(seq__isnull=False).count()
+    total = AuditRecord.objects.filter(seq__isnull=False).count() if progress is not None else 0
     result.unsealed = AuditRecord.objects.filter(seq__isnull=True).count()
 
+    # The loop below runs once per record: names are bound locally, and the size of the tree
+    # is counted here (``expected``) rather than asked of the frontier.
     frontier = Frontier()
+    append = frontier.append
     seen_uids: set[str] = set()
+    seen = seen_uids.add
+    loads, decode_error, sha256 = orjson.loads, orjson.JSONDecodeError, hashlib.sha256
     target_index = 0
-    rows = AuditRecord.objects.filter(seq__isnull=False).order_by("seq").values_list(*_COLUMNS)
-    for seq, uid, event, request_id, app_id, key_id, subject, body, content, stored_leaf in rows.iterator(
-        chunk_size=5000
-    ):
-        expected = frontier.size
-        if seq != expected:
-            kind = "missing" if seq > expected else "out of order"
-            result.problem(expected, f"record {expected} is {kind} (the next record found is {seq})")
-            break
-        digest = leaf_hash(leaf_bytes(seq, body))
-        if stored_leaf is None or bytes(stored_leaf) != digest:
-            result.problem(seq, f"record {seq}: its body does not match the leaf sealed for it (altered)")
-        try:
-            parsed = orjson.loads(body)
-        except orjson.JSONDecodeError:
-            result.problem(seq, f"record {seq}: its body is not valid JSON")
-            parsed = {}
-        if (
-            parsed.get("uid") != uid
-            or parsed.get("event") != event
-            or parsed.get("request_id") != request_id
-            or parsed.get("application_id") != app_id
-            or parsed.get("subject") != subject
-            or ((parsed.get("content") or {}).get("key_id") or "") != key_id
-        ):
-            result.problem(seq, f"record {seq}: its searchable columns disagree with its sealed body")
-        if uid in seen_uids:
-            result.problem(seq, f"record {seq}: replays record {uid} that appears earlier in the log")
-        seen_uids.add(uid)
-        ref = parsed.get("content")
-        if ref:
-            if content is not None:
-                if hashlib.sha256(bytes(content)).hexdigest() != ref.get("sha256"):
-                    result.problem(seq, f"record {seq}: its ciphertext does not match the hash in its body")
-            elif ref.get("key_id") not in shredded:
-                result.problem(seq, f"record {seq}: its ciphertext is missing but its key was never shredded")
-        elif content is not None:
-            result.problem(seq, f"record {seq}: it carries ciphertext its body does not commit to")
-        frontier.append(digest)
-        while target_index < len(targets) and targets[target_index][0] == frontier.size:
-            size, root, what = targets[target_index]
-            if frontier.root().hex() != root:
-                result.problem(
-                    seq,
-                    f"the log's first {size} records do not match the signed {what} of that size: "
-                    "a record before it was altered, inserted, removed or reordered",
-                )
-            target_index += 1
-        if progress is not None and frontier.size % 50_000 == 0:
-            progress(frontier.size, total)
+    next_target = targets[0][0] if targets else -1
+    expected = 0
+    with _sealed_records() as rows:
+        for seq, uid, event, request_id, app_id, key_id, subject, body, content, stored_leaf in rows:
+            if seq != expected:
+                kind = "missing" if seq > expected else "out of order"
+                result.problem(expected, f"record {expected} is {kind} (the next record found is {seq})")
+                break
+            digest = leaf_hash(leaf_bytes(seq, body))
+            if stored_leaf is None or stored_leaf != digest:
+                result.problem(seq, f"record {seq}: its body does not match the leaf sealed for it (altered)")
+            try:
+                parsed = loads(body)
+            except decode_error:
+                result.problem(seq, f"record {seq}: its body is not valid JSON")
+                parsed = {}
+            if not isinstance(parsed, dict):
+                result.problem(seq, f"record {seq}: its body is not a JSON object")
+                parsed = {}
+            ref = parsed.get("content")
+            if (
+                parsed.get("uid") != uid
+                or parsed.get("event") != event
+                or parsed.get("request_id") != request_id
+                or parsed.get("application_id") != app_id
+                or parsed.get("subject") != subject
+                or ((ref if isinstance(ref, dict) else {}).get("key_id") or "") != key_id
+            ):
+                result.problem(seq, f"record {seq}: its searchable columns disagree with its sealed body")
+            if uid in seen_uids:
+                result.problem(seq, f"record {seq}: replays record {uid} that appears earlier in the log")
+            seen(uid)
+            if ref:
+                committed = ref.get("sha256") if isinstance(ref, dict) else None
+                if content is not None:
+                    if sha256(content).hexdigest() != committed:
+                        result.problem(
+                            seq, f"record {seq}: its ciphertext does not match the hash in its body"
+                        )
+                elif not isinstance(ref, dict) or ref.get("key_id") not in shredded:
+                    result.problem(
+                        seq, f"record {seq}: its ciphertext is missing but its key was never shredded"
+                    )
+            elif content is not None:
+                result.problem(seq, f"record {seq}: it carries ciphertext its body does not commit to")
+            append(digest)
+            expected += 1
+            if expected == next_target:
+                while target_index < len(targets) and targets[target_index][0] == expected:
+                    size, root, what = targets[target_index]
+                    if frontier.root().hex() != root:
+                        result.problem(
+                            seq,
+                            f"the log's first {size} records do not match the signed {what} of that size: "
+                            "a record before it was altered, inserted, removed or reordered",
+                        )
+                    target_index += 1
+                next_target = targets[target_index][0] if target_index < len(targets) else -1
+            if progress is not None and expected % 50_000 == 0:
+                progress(expected, total)
     result.records = frontier.size
     for size, _, what in targets[target_index:]:
         if size > frontier.size:
