@@ -538,20 +538,26 @@ def checkpoint_statement(origin: str, size: int, root: bytes, timestamp: str) ->
     ).encode()
 
 
-def verify_checkpoint(cp: Mapping[str, Any], public_key: bytes) -> bool:
-    """Whether ``cp`` = {"origin", "size", "root" (hex), "timestamp", "signature" (hex), ...}
-    is validly signed by ``public_key``. Other keys are ignored; malformed input is False.
-    """
+def checkpoint_signed_message(cp: Mapping[str, Any]) -> tuple[bytes, bytes] | None:
+    """(statement, signature) of a well-formed checkpoint, or None for malformed input."""
     try:
         origin, size, timestamp = cp["origin"], cp["size"], cp["timestamp"]
         root, signature = _hex_bytes(cp["root"], HASH_SIZE), _hex_bytes(cp["signature"], 64)
     except (KeyError, TypeError):
-        return False
+        return None
     if not (isinstance(origin, str) and isinstance(timestamp, str) and _is_int(size) and size >= 0):
-        return False
+        return None
     if root is None or signature is None:
-        return False
-    return ed25519_verify(public_key, checkpoint_statement(origin, size, root, timestamp), signature)
+        return None
+    return checkpoint_statement(origin, size, root, timestamp), signature
+
+
+def verify_checkpoint(cp: Mapping[str, Any], public_key: bytes) -> bool:
+    """Whether ``cp`` = {"origin", "size", "root" (hex), "timestamp", "signature" (hex), ...}
+    is validly signed by ``public_key``. Other keys are ignored; malformed input is False.
+    """
+    signed = checkpoint_signed_message(cp)
+    return signed is not None and ed25519_verify(public_key, signed[0], signed[1])
 
 
 # --- Small helpers ---

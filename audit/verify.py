@@ -25,13 +25,10 @@ from django.db import connection, connections
 from audit import keyring
 from audit.models import AuditRecord, Checkpoint, DataKey
 from audit.verifier import (
-    HASH_SIZE,
     Frontier,
     _decode_point,
-    _hex_bytes,
-    _is_int,
     _is_small_order,
-    checkpoint_statement,
+    checkpoint_signed_message,
     leaf_bytes,
     leaf_hash,
     verify_checkpoint,
@@ -175,19 +172,14 @@ class _Signatures:
         return self._openssl(cp)
 
     def _openssl(self, cp: dict[str, Any]) -> bool:
-        try:
-            origin, size, timestamp = cp["origin"], cp["size"], cp["timestamp"]
-            root, signature = _hex_bytes(cp["root"], HASH_SIZE), _hex_bytes(cp["signature"], 64)
-        except (KeyError, TypeError):
+        signed = checkpoint_signed_message(cp)
+        if signed is None or self.key is None:
             return False
-        if not (isinstance(origin, str) and isinstance(timestamp, str) and _is_int(size) and size >= 0):
-            return False
-        if root is None or signature is None or self.key is None:
-            return False
+        statement, signature = signed
         if int.from_bytes(signature[32:], "little") >= _ED25519_L:
             return False
         try:
-            self.key.verify(signature, checkpoint_statement(origin, size, root, timestamp))
+            self.key.verify(signature, statement)
         except InvalidSignature:
             return False
         return True
