@@ -9,7 +9,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from inference import keys
+from inference import hotcache, keys
 from inference.errors import ApiError, unauthorized
 from inference.hotcache import HotCache
 from inference.models import ApiKey
@@ -83,7 +83,7 @@ async def authenticate(authorization: str | None) -> Caller:
     prefix = keys.parse_prefix(token)
     if prefix is None:
         raise unauthorized("Incorrect API key provided: it is not an Airlock key.")
-    await _cache.sync()
+    await hotcache.refresh()
     cached = _cache.get(prefix)
     if cached is None:
         loaded = await _load(prefix)

@@ -12,19 +12,31 @@ from inference import epoch
 V = TypeVar("V")
 
 
+_caches: list[HotCache[object]] = []
+_seen_epoch: object = object()
+
+
+async def refresh() -> None:
+    """Read the epoch once per request and empty every cache if it moved.
+
+    Called at the start of each /v1 request (by ``auth.authenticate``, always the first step):
+    one ``stat`` or one Redis GET per request, however many caches the request then uses.
+    """
+    global _seen_epoch
+    current = await epoch.current()
+    if current != _seen_epoch:
+        for cache in _caches:
+            cache.clear()
+        _seen_epoch = current
+
+
 class HotCache(Generic[V]):
     """A dict with a time-to-live per entry, emptied when ``inference.epoch`` moves."""
 
     def __init__(self, max_entries: int = 10_000) -> None:
         self._data: dict[str, tuple[float, V]] = {}
-        self._epoch: object = object()
         self._max = max_entries
-
-    async def sync(self) -> None:
-        current = await epoch.current()
-        if current != self._epoch:
-            self._data.clear()
-            self._epoch = current
+        _caches.append(self)  # type: ignore[arg-type]
 
     def get(self, key: str) -> V | None:
         entry = self._data.get(key)

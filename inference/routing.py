@@ -66,7 +66,7 @@ async def _load() -> RouteTable:
 
 
 async def table() -> RouteTable:
-    await _cache.sync()
+    """The routing table; callers authenticate first, which refreshes the caches' epoch."""
     current = _cache.get("table")
     if current is None:
         current = await _load()
