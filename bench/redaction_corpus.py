@@ -1,0 +1,641 @@
+"""A labelled synthetic corpus for the redaction evaluation (bench/redaction_eval.py).
+
+Documents are English prose of the kinds that reach an LLM from inside an organisation —
+clinical notes, loan applications, support tickets, contract clauses, HR e-mails, insurance
+claims, delivery notes, chat messages — about people from six locales (en_US, en_GB, de_DE,
+fr_FR, nl_NL, en_CA), whose names, phone numbers, addresses, IBANs and so on come from Faker
+with a fixed seed. Each document is assembled from templates picked at random per kind, so the
+same identifier appears in many sentence shapes; every seeded identifier carries its character
+span and type.
+
+Gold types: PERSON, EMAIL_ADDRESS, PHONE_NUMBER, US_SSN, CREDIT_CARD, IBAN_CODE, IP_ADDRESS,
+ADDRESS (a street line, a postcode), LOCATION (a city or town), DATE_OF_BIRTH, DATE_TIME (other
+dates about the person: HIPAA counts them), MEDICAL_RECORD_NUMBER.
+
+Neutral spans (type NEUTRAL) are things that are not personal data but that a redactor may
+reasonably hide: company names, states/provinces, countries. A finding inside one counts neither
+for nor against an engine. Everything else a finding touches is a false positive: order numbers,
+amounts, lab values, ticket ids, dosages, durations and the like are sprinkled through the text as
+distractors.
+
+This module never looks at the engine, and the engine never looks at this module.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from faker import Faker
+
+LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "nl_NL", "en_CA")
+NEUTRAL = "NEUTRAL"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One labelled identifier: ``text[start:end]`` is personal data of ``entity_type``."""
+
+    entity_type: str
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """A generated document, its kind and locale, and its gold spans."""
+
+    doc_id: int
+    kind: str
+    locale: str
+    text: str
+    spans: list[Span] = field(default_factory=list)
+
+
+# --- Values -------------------------------------------------------------------------------------
+
+_US_STATES = ("CA", "NY", "TX", "WA", "IL", "MA", "FL", "OH", "GA", "PA", "NC", "AZ", "CO", "MN")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+class Person:
+    """Everything the templates may say about one person of one locale."""
+
+    def __init__(self, fakers: dict[str, Faker], rng: random.Random, locale: str) -> None:
+        fake = fakers[locale]
+        self.locale = locale
+        self.rng = rng
+        female = rng.random() < 0.5
+        self.first = fake.first_name_female() if female else fake.first_name_male()
+        self.last = fake.last_name()
+        self.middle = rng.choice(string.ascii_uppercase) + "." if rng.random() < 0.15 else ""
+        self.title = rng.choice(("Ms.", "Mrs.", "Ms")) if female else rng.choice(("Mr.", "Mr"))
+        self.full = " ".join(p for p in (self.first, self.middle, self.last) if p)
+        self.email = self._email(fake)
+        self.phone = self._phone(fake)
+        self.mobile = self._phone(fake)
+        self.dob = fake.date_of_birth(minimum_age=18, maximum_age=90)
+        self.ssn = _ssn(fake, rng)
+        self.card = _card(fake, rng)
+        self.iban = _iban(fake, rng, locale, fakers)
+        self.ip = fake.ipv4_public() if rng.random() < 0.75 else fake.ipv6()
+        self.street = fake.street_address().replace("\n", ", ")
+        self.postcode = _postcode(fake, rng, locale)
+        self.city = fake.city()
+        self.region = _region(fake, rng, locale)
+        self.country = {
+            "en_US": "USA",
+            "en_GB": "United Kingdom",
+            "de_DE": "Germany",
+            "fr_FR": "France",
+            "nl_NL": "the Netherlands",
+            "en_CA": "Canada",
+        }[locale]
+        self.mrn = _mrn(rng)
+        self.company = fake.company()
+
+    def _email(self, fake: Faker) -> str:
+        roll = self.rng.random()
+        if roll < 0.4:
+            return fake.email()
+        local = _ascii(self.first).lower() + self.rng.choice((".", "_", "")) + _ascii(self.last).lower()
+        local = re.sub(r"[^a-z0-9._]", "", local) or "user"
+        if roll < 0.6:
+            local += str(self.rng.randint(1, 99))
+        domain = self.rng.choice(
+            (fake.free_email_domain(), fake.domain_name(), "mail." + fake.domain_name(), fake.domain_name(2))
+        )
+        return f"{local}@{domain}"
+
+    def _phone(self, fake: Faker) -> str:
+        number = fake.phone_number()
+        if self.rng.random() < 0.2 and self.locale in ("en_US", "en_CA"):
+            digits = "".join(c for c in number if c.isdigit())[-10:]
+            number = self.rng.choice(
+                (
+                    f"+1 {digits[:3]} {digits[3:6]} {digits[6:]}",
+                    f"+1 ({digits[:3]}) {digits[3:6]}-{digits[6:]}",
+                    f"{digits[:3]}-{digits[3:6]}-{digits[6:]}",
+                )
+            )
+        return number
+
+    def name_forms(self) -> list[tuple[str, str]]:
+        """(prefix outside the span, name inside the span) pairs for later mentions."""
+        return [
+            ("", self.full),
+            (self.title + " ", self.last),
+            ("", self.first),
+            ("", f"{self.first} {self.last}"),
+        ]
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _ssn(fake: Faker, rng: random.Random) -> str:
+    # Within the SSA's rules (as Faker's en_US ssn() is): no 000/666/9xx area, no 00 group or 0000 serial.
+    area = f"{rng.choice([a for a in range(1, 900) if a != 666]):03d}"
+    group = f"{rng.randint(1, 99):02d}"
+    serial = f"{rng.randint(1, 9999):04d}"
+    style = rng.random()
+    if style < 0.8:
+        return f"{area}-{group}-{serial}"
+    if style < 0.9:
+        return f"{area} {group} {serial}"
+    return f"{area}{group}{serial}"
+
+
+def _card(fake: Faker, rng: random.Random) -> str:
+    card_type = rng.choice(
+        ("visa16", "visa16", "visa19", "mastercard", "mastercard", "mastercard", "amex", "discover", "jcb16")
+    )
+    number = fake.credit_card_number(card_type)
+    style = rng.random()
+    if style < 0.45:
+        return number
+    sep = " " if style < 0.85 else "-"
+    if len(number) == 15:
+        return sep.join((number[:4], number[4:10], number[10:]))
+    return sep.join(number[i : i + 4] for i in range(0, len(number), 4))
+
+
+def _iban(fake: Faker, rng: random.Random, locale: str, fakers: dict[str, Faker]) -> str:
+    # North Americans in these documents bank in Europe (Faker's en_CA gives GB IBANs anyway).
+    iban = fake.iban() if locale not in ("en_US", "en_CA") else fakers[rng.choice(LOCALES[1:5])].iban()
+    if rng.random() < 0.5:
+        return " ".join(iban[i : i + 4] for i in range(0, len(iban), 4))
+    return iban
+
+
+def _postcode(fake: Faker, rng: random.Random, locale: str) -> str:
+    code = fake.postcode()
+    if locale == "nl_NL" and rng.random() < 0.7:
+        code = code[:4] + " " + code[4:].strip()
+    if locale == "en_CA" and " " not in code and rng.random() < 0.7:
+        code = code[:3] + " " + code[3:]
+    if locale == "en_US" and rng.random() < 0.15:
+        code = f"{code}-{rng.randint(1000, 9999)}"
+    return code
+
+
+def _region(fake: Faker, rng: random.Random, locale: str) -> str:
+    if locale == "en_US":
+        return rng.choice(_US_STATES)
+    if locale == "en_CA":
+        return str(fake.province_abbr())
+    return ""
+
+
+def _mrn(rng: random.Random) -> str:
+    shape = rng.random()
+    if shape < 0.4:
+        return str(rng.randint(1_000_000, 99_999_999))
+    if shape < 0.6:
+        return rng.choice(string.ascii_uppercase) + str(rng.randint(100_000, 9_999_999))
+    if shape < 0.8:
+        return f"{rng.randint(10, 99)}-{rng.randint(100, 999)}-{rng.randint(100, 999)}"
+    return f"{rng.choice(('H', 'MR', 'PT'))}{rng.randint(100000, 999999)}"
+
+
+def _format_date(day: date, rng: random.Random, locale: str) -> str:
+    style = rng.random()
+    if locale == "en_US" and style < 0.5:
+        return f"{day.month:02d}/{day.day:02d}/{day.year}"
+    if style < 0.2:
+        return day.isoformat()
+    if style < 0.45:
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    if style < 0.65:
+        return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    if style < 0.8:
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    if style < 0.9:
+        return f"{day.day:02d}.{day.month:02d}.{day.year}"
+    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+
+
+# --- Templates ----------------------------------------------------------------------------------
+#
+# Slots: {name} full name, {first}, {last}, {title_last} ("Mrs. " + last, only the surname is
+# labelled), {email}, {phone}, {mobile}, {ssn}, {card}, {iban}, {ip}, {address} (street, postcode,
+# city in the locale's order), {street}, {postcode}, {city}, {region}, {country}, {dob}, {mrn},
+# {date} (another date about the person), {company}; other people: {doctor}, {agent}, {contact};
+# distractors: {amount}, {order}, {ticket}, {qty}, {percent}, {sku}, {version}, {lab}, {dose},
+# {duration}, {room}, {icd}, {bp}, {case}, {time}.
+
+CLINICAL = [
+    "Patient: {name}\nMRN: {mrn}\nDOB: {dob}\nAdmitted: {date}\n",
+    "{name} (MRN {mrn}, date of birth {dob}) was seen in clinic today for follow-up of type 2 diabetes.",
+    "Patient {name}, born {dob}, presents with a {duration} history of intermittent chest pain.",
+    "{title_last} reports good adherence to metformin {dose} twice daily; HbA1c today is {lab}%.",
+    "BP {bp}, HR 72, SpO2 98% on room air. Afebrile.",
+    "Assessment: {icd} — stable. Plan: continue current regimen, recheck labs in {duration}.",
+    "The patient lives at {address} with her daughter and can be reached on {phone}.",
+    "Contact details on file: {phone} (home), {mobile} (mobile), {email}.",
+    "Referred by Dr. {doctor} for evaluation of worsening shortness of breath.",
+    "Discussed with Dr. {doctor}, who agrees with discharge on {date}.",
+    "Medical record number {mrn} was merged with a duplicate chart created at triage.",
+    "Insurance: {company}; subscriber {name}; SSN on file {ssn}.",
+    "Next appointment {date} in room {room}. {first} was given written instructions.",
+    "{first} tolerated the procedure well; estimated blood loss {qty} mL.",
+    "Emergency contact: {contact}, phone {mobile}.",
+    "Allergies: penicillin (rash). Current medications reviewed with {title_last} and her pharmacist.",
+    "Pt. DOB {dob}; MRN: {mrn}. Labs drawn at {time}.",
+]
+
+LOAN = [
+    "LOAN APPLICATION — reference {case}\nApplicant: {name}\nDate of birth: {dob}\nSSN: {ssn}\n",
+    "Current address: {address}\nTime at address: {duration}\n",
+    "The applicant, {name}, requests a personal loan of {amount} over 60 months at {percent}% APR.",
+    "{first} has been employed by {company} since {date} and reports a gross annual income of {amount}.",
+    "Please send all correspondence to {email} or call {phone} between 9 and 5.",
+    "Disbursement account: IBAN {iban}, held in the name of {name}.",
+    "Repayments will be collected by direct debit from {iban} on the 1st of each month.",
+    "Card on file for the arrangement fee: {card} (exp. 09/28).",
+    "Co-applicant: {contact}, born {dob2}, social security number {ssn2}.",
+    "Credit check run on {date} returned a score of {qty}; no defaults recorded.",
+    "I, {name}, confirm that the information above is accurate. Signed on {date}.",
+    "Underwriter notes: debt-to-income ratio {percent}%, loan-to-value {percent}%.",
+    "{title_last} previously lived at {street}, {city} for {duration}.",
+]
+
+SUPPORT = [
+    "Ticket {ticket} — opened by {name} <{email}>\n",
+    "Hi, this is {name}. I was charged twice for order #{order} ({amount}) and need a refund.",
+    "The charge appeared on my card {card} on {date}.",
+    "Customer verified identity with date of birth {dob} and the last four digits of her card.",
+    "Login attempts from IP {ip} were blocked after 5 failures.",
+    "Our logs show the session came from {ip} at {time} UTC using app version {version}.",
+    "Please call me back on {mobile}, I'm available after 3pm.",
+    "Agent {agent} escalated the case to billing (priority 2).",
+    "Shipping address on the account is {address}.",
+    "Hello {first}, thanks for reaching out! I've issued a refund of {amount} for order {order}.",
+    "Replacement part {sku} ({qty} units) will ship within {duration}.",
+    "{title_last} asked us to update her email from {email} to {email2}.",
+    "Best regards,\n{agent}\nCustomer Care",
+]
+
+CONTRACT = [
+    'THIS AGREEMENT is made on {date} between {company} (the "Company") and {name}, '
+    'residing at {address} (the "Contractor").',
+    "1. Services. The Contractor shall provide consulting services as described in Schedule A "
+    "for {duration}.",
+    "2. Fees. The Company shall pay the Contractor {amount} per month to the account IBAN {iban}.",
+    "3. Notices. Notices to the Contractor shall be sent to {email} or by post to "
+    "{street}, {postcode} {city}.",
+    "4. Term. This Agreement commences on {date} and continues until terminated by either party "
+    "on {duration}' notice.",
+    "5. Confidentiality. The Contractor shall not disclose Confidential Information, including "
+    "the personal data of {contact}.",
+    "Signed: ____________ {name}, date of birth {dob}",
+    "For and on behalf of {company}: {agent}, Director",
+    "The Contractor's tax identification (SSN) is {ssn}.",
+    "Any dispute shall be referred to arbitration in {city2}, {country}.",
+]
+
+HR_EMAIL = [
+    "From: {agent}\nTo: {email}\nSubject: Your onboarding\n",
+    "Hi {first},\n\nWelcome to {company}! Your start date is {date}.",
+    "Could you confirm your home address is still {address}? Payroll needs it before the {qty}th.",
+    "Your salary of {amount} will be paid to IBAN {iban} on the last working day of each month.",
+    "If anything comes up, call me on {phone} or my mobile {mobile2}.",
+    "For the background check we need your date of birth ({dob}) and SSN ({ssn}).",
+    "{name} will be your buddy for the first {duration}; she sits in room {room}.",
+    "VPN access is restricted to your laptop's address {ip}.",
+    "Kind regards,\n{agent}\nPeople Team, {company}",
+    "P.S. {contact} from finance may contact you at {email} about expenses.",
+]
+
+CLAIM = [
+    "Claim {case}: policyholder {name}, DOB {dob}.",
+    "On {date}, {title_last} was driving on {street} in {city} when another vehicle struck her car.",
+    "The other driver, {contact}, gave her number as {phone2}.",
+    "Witness: {agent}, who lives at {address2}.",
+    "Estimated repair cost is {amount}; the vehicle was towed {qty} km.",
+    "Please pay the settlement to {iban} (account holder {name}).",
+    "{first} can be reached at {mobile} or {email}.",
+    "The police report number is {ticket}; officer badge {order}.",
+    "Hospital record {mrn} shows {first} was treated for whiplash and discharged after {duration}.",
+]
+
+DELIVERY = [
+    "Deliver to: {name}\n{address}\nTel: {phone}\n",
+    "Order {order} — {qty} items, total {amount}. Leave with neighbour if no answer.",
+    "Delivery attempted on {date}; {first} was not home. Card left at {street}.",
+    "Recipient {name} asked for delivery to {street}, {postcode} {city} instead.",
+    "Contact the recipient on {mobile} before {time}.",
+    "Billing address: {address2}. Payment by card ending in {last4}.",
+]
+
+CHAT = [
+    "Can you rewrite this letter for me? It's to my landlord. My name is {name} and I live at {address}.",
+    "Summarise this: {name} ({email}, {phone}) complained that her refund of {amount} never arrived.",
+    "Draft a reply to {first} — she says her card {card} was declined at checkout on {date}.",
+    "Translate to French: 'Dear {title_last}, your appointment is on {date} at {time}.'",
+    "Why is this IBAN rejected? {iban}",
+    "Check this spreadsheet row: {name}; {dob}; {ssn}; {city}; {email}",
+    "My son {contact} was born on {dob2} in {city}. What documents do we need for a passport?",
+    "Is {ip} a private address? Our firewall flagged it in ticket {ticket}.",
+    "Write a birthday card for {first}, who turns {qty} on {date}.",
+]
+
+# --- Held-out templates ----------------------------------------------------------------------------
+# Written after Airlock's recognisers had been tuned on the kinds above, and never used to tune
+# them: the eval reports them separately, as a check on over-fitting to the phrasing above.
+
+PHARMACY = [
+    "Rx refill request received {date} for {name}; prescriber on record is Dr. {doctor}.",
+    "The pharmacist left a voicemail at {phone} about the interaction between {dose} metformin "
+    "and her new statin.",
+    "Chart {mrn} lists an allergy to sulfa drugs, so {first} should not be given co-trimoxazole.",
+    "Delivery of the {qty}-day supply goes to {address}; the courier will ring {mobile} on arrival.",
+    "{name} (born {dob}) asked whether the co-pay of {amount} can go on the card ending {last4}.",
+    "Please confirm with {first} {last} that {email} is still the right address for refill reminders.",
+    "Prior authorisation was denied on {date}; appeal reference {case}.",
+]
+
+RENTAL = [
+    "Rental application for the flat at {street}, {city}.",
+    "Prospective tenant {name}, currently of {address}, earns {amount} a year at {company}.",
+    "References: previous landlord {contact} ({phone2}) and employer contact {agent}.",
+    "{first} consents to a credit check using SSN {ssn} and date of birth {dob}.",
+    "Deposit of {amount} to be paid by bank transfer to {iban} within {duration}.",
+    "The holding fee was charged to {card} on {date}; receipt sent to {email}.",
+    "Move-in is planned for {date}. Pets: one cat. Smoker: no.",
+    "{name} will share the flat with {contact}, whose mobile is {mobile2}.",
+]
+
+INCIDENT = [
+    "Security incident {ticket}: at {time} UTC we saw repeated logins to {first}'s account from {ip}.",
+    "The account owner, {name}, confirmed by phone ({mobile}) that she was not travelling.",
+    "Password reset link sent to {email}; the old session from {ip} was revoked.",
+    "{agent} (SOC on call) opened the case and assigned it to {contact}.",
+    "Affected record: customer since {date}, billing address {address}.",
+    "No card data was exposed; only the last four digits ({last4}) are stored with the order history.",
+    "Follow-up call with {title_last} booked for {date}.",
+]
+
+MINUTES = [
+    "Minutes of the site visit, {date}. Present: {name}, {agent}, {contact}.",
+    "{agent} walked the group through the damage at {street} in {city}.",
+    "{first} will send photos to {email} by Friday; questions to {phone}.",
+    "Action: {contact} to get two quotes (budget {amount}) before {date}.",
+    "The owner, {title_last}, asked that invoices quote her account {iban}.",
+    "Next meeting at the {city} office; dial-in for remote attendees on {mobile}.",
+]
+
+DISPUTE = [
+    "Card dispute for {name} — card number {card}, statement dated {date}.",
+    "The cardholder says the {amount} charge from {company} on {date} was never authorised.",
+    "We reached {first} on {mobile}; she confirmed her date of birth as {dob} and her postcode "
+    "as {postcode}.",
+    "Refund to be credited to {iban}; confirmation to {email}.",
+    "The merchant's logs show the order placed from {ip} and shipped to {address}.",
+    "Case {case} handled by {agent}; customer reference {order}.",
+]
+
+HOLDOUT_KINDS: dict[str, list[str]] = {
+    "pharmacy_note": PHARMACY,
+    "rental_application": RENTAL,
+    "security_incident": INCIDENT,
+    "meeting_minutes": MINUTES,
+    "card_dispute": DISPUTE,
+}
+
+KINDS: dict[str, list[str]] = {
+    "clinical_note": CLINICAL,
+    "loan_application": LOAN,
+    "support_ticket": SUPPORT,
+    "contract_clause": CONTRACT,
+    "hr_email": HR_EMAIL,
+    "insurance_claim": CLAIM,
+    "delivery_note": DELIVERY,
+    "chat_request": CHAT,
+}
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.spans: list[Span] = []
+
+    def add(self, text: str, entity: str | None = None) -> None:
+        if entity and text:
+            self.spans.append(Span(entity, self.length, self.length + len(text)))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+class Corpus:
+    """Deterministic document generator: ``Corpus(seed).documents(n)``."""
+
+    def __init__(self, seed: int = 4) -> None:
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.fakers: dict[str, Faker] = {}
+        for index, locale in enumerate(LOCALES):
+            fake = Faker(locale)
+            fake.seed_instance(seed * 1000 + index)
+            self.fakers[locale] = fake
+
+    def documents(self, count: int, kinds: dict[str, list[str]] | None = None) -> list[Document]:
+        names = list(kinds or KINDS)
+        return [self.document(i, names[i % len(names)]) for i in range(count)]
+
+    def document(self, doc_id: int, kind: str) -> Document:
+        rng = self.rng
+        locale = rng.choice(LOCALES)
+        fake = self.fakers[locale]
+        person = Person(self.fakers, rng, locale)
+        others = [Person(self.fakers, rng, rng.choice(LOCALES)) for _ in range(3)]
+        templates = KINDS.get(kind) or HOLDOUT_KINDS[kind]
+        # A header template (if the kind has one) first, then a random selection in random order:
+        # documents of one kind share a vocabulary but not a shape.
+        header = [templates[0]] if templates[0].endswith("\n") or rng.random() < 0.5 else []
+        body = rng.sample(templates[1:], k=min(len(templates) - 1, rng.randint(4, 8)))
+        builder = _Builder()
+        for index, template in enumerate(header + body):
+            if index and not builder.text().endswith("\n"):
+                builder.add(rng.choice((" ", " ", "\n", "\n\n")))
+            self._render(builder, template, person, others, fake, rng)
+        return Document(doc_id, kind, locale, builder.text(), builder.spans)
+
+    def _render(
+        self,
+        builder: _Builder,
+        template: str,
+        person: Person,
+        others: list[Person],
+        fake: Faker,
+        rng: random.Random,
+    ) -> None:
+        position = 0
+        for match in _SLOT.finditer(template):
+            builder.add(template[position : match.start()])
+            self._slot(builder, match.group(1), person, others, fake, rng)
+            position = match.end()
+        builder.add(template[position:])
+
+    def _slot(
+        self, b: _Builder, slot: str, p: Person, others: list[Person], fake: Faker, rng: random.Random
+    ) -> None:
+        second, third, fourth = others
+        if slot == "name":
+            if rng.random() < 0.1:
+                b.add(f"{p.last}, {p.first}", "PERSON")
+            else:
+                b.add(p.full, "PERSON")
+        elif slot == "first":
+            b.add(p.first, "PERSON")
+        elif slot == "last":
+            b.add(p.last, "PERSON")
+        elif slot == "title_last":
+            b.add(p.title + " ")
+            b.add(p.last, "PERSON")
+        elif slot in ("doctor", "agent", "contact"):
+            other = {"doctor": second, "agent": third, "contact": fourth}[slot]
+            b.add(other.full if slot != "doctor" or rng.random() < 0.6 else other.last, "PERSON")
+        elif slot in ("email", "email2"):
+            b.add(p.email if slot == "email" else second.email, "EMAIL_ADDRESS")
+        elif slot in ("phone", "phone2"):
+            b.add(p.phone if slot == "phone" else fourth.phone, "PHONE_NUMBER")
+        elif slot in ("mobile", "mobile2"):
+            b.add(p.mobile if slot == "mobile" else third.mobile, "PHONE_NUMBER")
+        elif slot in ("ssn", "ssn2"):
+            b.add(p.ssn if slot == "ssn" else fourth.ssn, "US_SSN")
+        elif slot == "card":
+            b.add(p.card, "CREDIT_CARD")
+        elif slot == "iban":
+            b.add(p.iban, "IBAN_CODE")
+        elif slot == "ip":
+            b.add(p.ip, "IP_ADDRESS")
+        elif slot in ("address", "address2"):
+            self._address(b, p if slot == "address" else third, rng)
+        elif slot == "street":
+            b.add(p.street, "ADDRESS")
+        elif slot == "postcode":
+            b.add(p.postcode, "ADDRESS")
+        elif slot in ("city", "city2"):
+            b.add(p.city if slot == "city" else second.city, "LOCATION")
+        elif slot == "region":
+            b.add(p.region, NEUTRAL)
+        elif slot == "country":
+            b.add(p.country, NEUTRAL)
+        elif slot in ("dob", "dob2"):
+            b.add(_format_date(p.dob if slot == "dob" else fourth.dob, rng, p.locale), "DATE_OF_BIRTH")
+        elif slot == "mrn":
+            b.add(p.mrn, "MEDICAL_RECORD_NUMBER")
+        elif slot == "date":
+            day = date(2024, 1, 1) + timedelta(days=rng.randint(0, 900))
+            b.add(_format_date(day, rng, p.locale), "DATE_TIME")
+        elif slot == "company":
+            b.add(p.company, NEUTRAL)
+        else:
+            b.add(_distractor(slot, rng))
+
+    def _address(self, b: _Builder, p: Person, rng: random.Random) -> None:
+        sep = rng.choice((", ", ", ", "\n"))
+        b.add(p.street, "ADDRESS")
+        b.add(sep)
+        if p.locale in ("en_US", "en_CA"):
+            b.add(p.city, "LOCATION")
+            b.add(", ")
+            b.add(p.region, NEUTRAL)
+            b.add(" ")
+            b.add(p.postcode, "ADDRESS")
+        elif p.locale == "en_GB":
+            b.add(p.city, "LOCATION")
+            b.add(sep if sep != ", " else " ")
+            b.add(p.postcode, "ADDRESS")
+        else:
+            b.add(p.postcode, "ADDRESS")
+            b.add(" ")
+            b.add(p.city, "LOCATION")
+        if rng.random() < 0.25:
+            b.add(", ")
+            b.add(p.country, NEUTRAL)
+
+
+def _distractor(slot: str, rng: random.Random) -> str:
+    r = rng.randint
+    values: dict[str, Any] = {
+        "amount": lambda: rng.choice(
+            (
+                f"${r(100, 90000):,}.{r(0, 99):02d}",
+                f"EUR {r(100, 9000)}",
+                f"£{r(50, 5000):,}",
+                f"{r(1, 60)}k USD",
+            )
+        ),
+        "order": lambda: rng.choice(
+            (str(r(1_000_000, 99_999_999)), f"ORD-{r(10000, 99999)}", f"A{r(100000, 999999)}")
+        ),
+        "ticket": lambda: rng.choice(
+            (f"INC{r(1000000, 9999999)}", f"#{r(10000, 99999)}", f"CS-{r(1000, 9999)}-{r(10, 99)}")
+        ),
+        "case": lambda: rng.choice(
+            (f"LA-{r(2023, 2025)}-{r(10000, 99999)}", f"CLM{r(100000, 999999)}", f"REF/{r(1000, 9999)}")
+        ),
+        "qty": lambda: str(r(2, 850)),
+        "percent": lambda: f"{r(1, 45)}.{r(0, 9)}",
+        "sku": lambda: (
+            "".join(rng.choice(string.ascii_uppercase) for _ in range(2)) + f"-{r(100, 999)}-{r(10, 99)}"
+        ),
+        "version": lambda: f"{r(1, 9)}.{r(0, 20)}.{r(0, 9)}",
+        "lab": lambda: f"{r(5, 11)}.{r(0, 9)}",
+        "dose": lambda: f"{rng.choice((250, 500, 850, 1000))} mg",
+        "duration": lambda: rng.choice(
+            ("two weeks", "3 months", "six weeks", "10 days", "one year", "5 years")
+        ),
+        "room": lambda: f"{r(1, 6)}{rng.choice('ABC')}{r(10, 40)}",
+        "icd": lambda: rng.choice(("E11.9", "I10", "J45.909", "M54.5", "K21.9")),
+        "bp": lambda: f"{r(105, 160)}/{r(60, 100)}",
+        "time": lambda: f"{r(7, 18)}:{rng.choice(('00', '15', '30', '45'))}",
+        "last4": lambda: f"{r(1000, 9999)}",
+    }
+    return str(values[slot]())
+
+
+def generate(count: int = 300, seed: int = 4) -> list[Document]:
+    """``count`` documents, the same ones for the same seed."""
+    return Corpus(seed).documents(count)
+
+
+def generate_holdout(count: int = 100, seed: int = 4) -> list[Document]:
+    """``count`` documents of the held-out kinds (a different stream of people than ``generate``)."""
+    return Corpus(seed + 1000).documents(count, HOLDOUT_KINDS)
+
+
+if __name__ == "__main__":
+    for doc in generate(4):
+        print(f"--- {doc.doc_id} {doc.kind} {doc.locale}")
+        print(doc.text)
+        for span in doc.spans:
+            print(f"    {span.entity_type:22} {doc.text[span.start : span.end]!r}")

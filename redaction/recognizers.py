@@ -1,0 +1,583 @@
+"""Airlock's recognisers: what vanilla Presidio misses, and helpers for administrators' terms and patterns.
+
+Each recogniser finds candidates with one precompiled regex scan and then checks them — a
+checksum, libphonenumber's numbering plans, the words just before the match — so none of them
+is expensive. None uses lists of people's or places' names: they must work on text nobody has
+seen. Street addresses and postcodes live in :mod:`redaction.recognizers_places`, names in
+:mod:`redaction.recognizers_names`.
+
+A recogniser here is a function ``find_*(text) -> list[Candidate]``; the engine calls them
+directly (no per-call Presidio bookkeeping). :class:`AirlockRecognizer` wraps any of them as a
+Presidio ``EntityRecognizer`` so they also work in a plain ``AnalyzerEngine``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from typing import Any, NamedTuple
+
+import phonenumbers
+import regex
+import tldextract
+from presidio_analyzer import LocalRecognizer, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+log = logging.getLogger(__name__)
+
+
+# The score of a candidate that is personal data only in the right company (nine bare digits next
+# to a name and a date of birth); the engine raises it to RECORD_SCORE inside a record of personal data.
+WEAK_SCORE = 0.3
+RECORD_SCORE = 0.65
+
+
+class Candidate(NamedTuple):
+    """A recogniser's raw hit, before thresholds, allow lists and overlap merging."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    weak: bool = False  # personal data only inside a record of personal data (see WEAK_SCORE)
+
+
+def _before(text: str, start: int, width: int = 40) -> str:
+    return text[max(0, start - width) : start]
+
+
+# --- Offline e-mail validation -------------------------------------------------------------------
+
+# tldextract's module-level extractor downloads the public-suffix list on first use. This one only
+# ever reads the snapshot bundled with the package and keeps no cache on disk.
+_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """Presidio's e-mail recogniser, validating domains against the bundled public-suffix snapshot."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return _OFFLINE_TLD(pattern_text.rsplit("@", 1)[-1]).fqdn != ""
+
+
+# --- Phone numbers from many countries -----------------------------------------------------------
+
+# Regions tried for numbers written without a country code, most likely first. A number written
+# with +CC or 00CC is parsed on its own and can come from anywhere libphonenumber knows.
+PHONE_REGIONS = (
+    "US", "GB", "DE", "FR", "NL", "CA", "IE", "BE", "CH", "AT", "ES", "IT", "PT", "SE", "DK", "NO",
+    "FI", "PL", "AU", "NZ", "IN", "ZA", "BR", "MX", "IL", "SG", "JP",
+)  # fmt: skip
+
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+/.\-,])"
+    r"(?:\+|00)?\(?\d[\d \t().\-/]{5,22}\d"
+    r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?"
+    r"(?![\w/\-]|[.,]\d)",
+    re.IGNORECASE,
+)
+_PHONE_CONTEXT = re.compile(
+    r"(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|ring|text|whatsapp|ph|contact|reach|reached|"
+    r"number|no|nr|handy|home|work|office|direct|landline)\b[^\w\n]{0,4}(?:on|at|is|as|me|us|her|him)?[^\w\n]{0,3}$",
+    re.IGNORECASE,
+)
+_DATE_SHAPE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
+_IP_SHAPE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_SSN_SHAPE = re.compile(r"^\d{3}[- ]\d{2}[- ]\d{4}$")
+_EXTENSION = re.compile(r"[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6}$", re.IGNORECASE)
+
+
+def find_phone_numbers(text: str) -> list[Candidate]:
+    """Phone numbers in national and international formats, checked against libphonenumber's data.
+
+    A candidate must look like a phone number (a country code, separators, a bracketed area code,
+    or a phone word just before it) and be a valid or at least possible number for its country:
+    a bare run of digits with nothing around it is an order number far more often than a phone.
+    """
+    found: list[Candidate] = []
+    for match in _PHONE_CANDIDATE.finditer(text):
+        candidate = match.group()
+        start, end = match.span()
+        if candidate.startswith("(") and ")" not in candidate:
+            start += 1
+            candidate = candidate[1:]
+        if candidate.endswith(")") and "(" not in candidate:
+            end -= 1
+            candidate = candidate[:-1]
+        number = _EXTENSION.sub("", candidate)
+        digits = sum(c.isdigit() for c in number)
+        if digits < 7 or digits > 15:
+            continue
+        compact = number.strip()
+        if _DATE_SHAPE.match(compact) or _IP_SHAPE.match(compact) or _SSN_SHAPE.match(compact):
+            continue
+        international = compact.startswith(("+", "00"))
+        separated = any(c in compact for c in " -.()/")
+        context = bool(_PHONE_CONTEXT.search(_before(text, start, 30)))
+        trunk = compact.startswith(("0", "(0"))
+        if not (international or separated or context or (trunk and digits >= 10)):
+            # A bare run of digits: a phone number only inside a record of personal data (the
+            # engine raises WEAK_SCORE there), otherwise an order number or an amount.
+            if digits >= 10 and _phone_verdict(compact, False) == "valid":
+                found.append(Candidate("PHONE_NUMBER", start, end, WEAK_SCORE, weak=True))
+            continue
+        groups = [g for g in re.split(r"[^\d]+", compact) if g]
+        if not (international or context or trunk or "(" in compact) and len(groups) < 3:
+            # "2024-0003" or "4839 2011": two groups without a trunk zero are references, not phones.
+            continue
+        verdict = _phone_verdict(compact, international)
+        if verdict == "valid":
+            found.append(Candidate("PHONE_NUMBER", start, end, 0.85 if (international or context) else 0.7))
+        elif verdict == "possible" and (international or context or _phone_shaped(compact)):
+            found.append(Candidate("PHONE_NUMBER", start, end, 0.75 if context else 0.6))
+        elif context and _phone_shaped(compact):
+            # Given as a phone number ("call 00830 372107") though no numbering plan knows it:
+            # what someone wrote down as their number is theirs, typo or not.
+            found.append(Candidate("PHONE_NUMBER", start, end, 0.6))
+    return found
+
+
+_PHONE_GROUPS = re.compile(r"^(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,5}\)|\d{1,5})(?:[ .\-/]\d{2,8}){1,4}$")
+
+
+def _phone_shaped(number: str) -> bool:
+    """Digit groups joined by separators the way phone numbers are written (not one long run)."""
+    return bool(_PHONE_GROUPS.match(number.replace("(0)", "")))
+
+
+@functools.lru_cache(maxsize=8192)
+def _phone_verdict(number: str, international: bool) -> str:
+    """ "valid", "possible" or "no": libphonenumber's opinion, cached (numbers recur across turns)."""
+    if international:
+        cleaned = number.replace("(0)", " ")
+        if cleaned.startswith("00"):
+            cleaned = "+" + cleaned[2:]
+        regions: Sequence[str | None] = (None,)
+    else:
+        cleaned = number
+        regions = PHONE_REGIONS
+    verdict = "no"
+    for region in regions:
+        try:
+            parsed = phonenumbers.parse(cleaned, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return "valid"
+        if verdict == "no" and phonenumbers.is_possible_number(parsed):
+            verdict = "possible"
+    return verdict
+
+
+# --- Payment cards -------------------------------------------------------------------------------
+
+_CARD_CANDIDATE = re.compile(r"(?<![\d\-.,/])\d(?:[ \-]?\d){12,18}(?![\d\-]|[.,]\d)")
+# Issuer prefixes (IIN ranges) of the card schemes in use: Visa, Mastercard (51-55 and the 2-series
+# 2221-2720), American Express, Discover, JCB, Diners, Maestro, UnionPay, Mir.
+_CARD_PREFIX = re.compile(
+    r"^(?:4|5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720|3[47]|6011|64[4-9]|65|35"
+    r"|30[0-5]|3[689]|50|5[6-9]|6[0-9]|220[0-4])"
+)
+
+
+def luhn_valid(digits: str) -> bool:
+    """The Luhn (mod 10) checksum every payment card number carries."""
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = ord(char) - 48
+        if index % 2:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def find_credit_cards(text: str) -> list[Candidate]:
+    """Card numbers: 13 to 19 digits grouped consistently, a valid Luhn digit, a known issuer prefix.
+
+    A number written 4-4-4-4 with a valid check digit is taken whatever its prefix.
+    """
+    found = []
+    for match in _CARD_CANDIDATE.finditer(text):
+        raw = match.group()
+        separators = {c for c in raw if not c.isdigit()}
+        if len(separators) > 1:
+            continue
+        digits = raw.replace(" ", "").replace("-", "")
+        if not 13 <= len(digits) <= 19 or not luhn_valid(digits):
+            continue
+        groups = re.split(r"[ \-]", raw)
+        if separators and min(len(g) for g in groups) < 3:
+            continue
+        if _CARD_PREFIX.match(digits):
+            found.append(Candidate("CREDIT_CARD", match.start(), match.end(), 1.0))
+        elif len(groups) >= 4 and all(len(g) == 4 for g in groups[:4]):
+            # Written 4-4-4-4 with a valid check digit: a card of an issuer not listed above.
+            found.append(Candidate("CREDIT_CARD", match.start(), match.end(), 0.85))
+    return found
+
+
+# --- US social security numbers ------------------------------------------------------------------
+
+_SSN_FORMATTED = re.compile(r"(?<![\d\-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d\-]|[.,]\d)")
+_SSN_BARE = re.compile(r"(?<![\d\-])(\d{3})(\d{2})(\d{4})(?![\d\-]|[.,]\d)")
+_SSN_CONTEXT = re.compile(
+    r"(?:\bssn|\bss#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s*sec\.?|\btin\b|tax\s+id(?:entification)?"
+    r"(?:\s+(?:number|no\.?))?|\bitin)\b[^\n]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _ssn_parts_valid(area: str, group: str, serial: str) -> bool:
+    # The SSA never issues area 000, 666 or 900-999, group 00 or serial 0000.
+    return area not in ("000", "666") and area[0] != "9" and group != "00" and serial != "0000"
+
+
+def find_us_ssns(text: str) -> list[Candidate]:
+    """SSNs written 123-45-6789 (or with spaces) anywhere, and as nine bare digits only after an SSN word."""
+    found = []
+    for match in _SSN_FORMATTED.finditer(text):
+        area, sep, group, serial = match.groups()
+        if not _ssn_parts_valid(area, group, serial):
+            continue
+        context = bool(_SSN_CONTEXT.search(_before(text, match.start())))
+        score = 0.95 if context else (0.85 if sep == "-" else 0.6)
+        found.append(Candidate("US_SSN", match.start(), match.end(), score))
+    for match in _SSN_BARE.finditer(text):
+        if _ssn_parts_valid(*match.groups()):
+            # Without an SSN word nine digits are as likely an order number: reported below any
+            # sensible threshold, unless the engine sees it inside a record of personal data.
+            labelled = _SSN_CONTEXT.search(_before(text, match.start())) is not None
+            found.append(
+                Candidate("US_SSN", match.start(), match.end(), 0.9)
+                if labelled
+                else Candidate("US_SSN", match.start(), match.end(), WEAK_SCORE, weak=True)
+            )
+    return found
+
+
+# --- Dates and dates of birth --------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_DATE = re.compile(
+    r"(?<![\w/.\-])(?:"
+    rf"(?P<num>\d{{1,2}}([/.\-])\d{{1,2}}\2(?:\d{{4}}|\d{{2}}(?!\2)))"
+    rf"|(?P<iso>{_YEAR}([-/.])\d{{1,2}}\4\d{{1,2}})"
+    rf"|(?P<dmy>{_DAY}(?:\s+of)?[ \t]+{_MONTH},?[ \t]+{_YEAR})"
+    rf"|(?P<mdy>{_MONTH}[ \t]+{_DAY},?[ \t]+{_YEAR})"
+    rf"|(?P<dm>{_DAY}[ \t]+{_MONTH}(?![ \t]*\d))"
+    rf"|(?P<md>{_MONTH}[ \t]+{_DAY}(?![\w:]))"
+    rf"|(?P<my>{_MONTH}[ \t]+{_YEAR})"
+    r")(?![\w/\-]|\.\d)"
+)
+_DOB_CONTEXT = re.compile(
+    r"(?:\bdob|\bd\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|\bborn(?:\s+on)?|\bb\.|geb\.|n[ée]e?\s+le)"
+    r"[^\w\n]{0,4}$",
+    re.IGNORECASE,
+)
+# "DOB: 1980-01-31" puts the date right after the label; "date of birth (31/01/1980)" and
+# "born 31 January 1980" too. A spreadsheet row without a label only gets DATE_TIME.
+
+
+def _numeric_date_ok(value: str) -> bool:
+    parts = [int(p) for p in re.split(r"[/.\-]", value)]
+    if len(parts) != 3:
+        return False
+    if parts[0] > 31:  # year first
+        _, first, second = parts
+    else:
+        first, second, _ = parts
+    return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= first <= 31 and 1 <= second <= 12)
+
+
+def find_dates(text: str) -> list[Candidate]:
+    """Calendar dates (not durations or times); dates right after "DOB", "born" etc. are dates of birth."""
+    found = []
+    for match in _DATE.finditer(text):
+        kind = match.lastgroup
+        value = match.group()
+        if kind in ("num", "iso") and not _numeric_date_ok(value):
+            continue
+        if kind == "num" and "." in value and len(value.rsplit(".", 1)[-1]) != 4:
+            continue  # 1.2.10 is a version number
+        start, end = match.span()
+        if _DOB_CONTEXT.search(_before(text, start, 25)):
+            found.append(Candidate("DATE_OF_BIRTH", start, end, 0.9))
+        else:
+            score = 0.6 if kind in ("dm", "md", "my") else 0.85
+            found.append(Candidate("DATE_TIME", start, end, score))
+    return found
+
+
+# --- Medical record numbers ----------------------------------------------------------------------
+
+_MRN = re.compile(
+    r"(?i:\bmrn|\bmed(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no\.?|nr\.?|#|id))?|\bhospital\s+(?:record|number|no\.?|id)"
+    r"(?:\s+(?:number|no\.?|#))?|\bpatient\s+(?:id|number|no\.?|#)|\bchart\s+(?:number|no\.?|#|id)"
+    r"|\bhealth\s+record(?:\s+(?:number|no\.?|#))?|\bcase\s+(?:number|no\.?)|\bunit\s+number|\bUR\s+number)"
+    r"(?:[ \t]+(?:is|was|of))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
+    r"(?P<id>[A-Z]{0,3}[-/]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,3}\d{4,12})\b"
+)
+
+
+def find_medical_record_numbers(text: str) -> list[Candidate]:
+    """Identifiers right after "MRN", "medical record number", "hospital record", "patient ID" and the like.
+
+    The same identifier elsewhere in the text (without its label) is found too.
+    """
+    found = []
+    values = set()
+    for match in _MRN.finditer(text):
+        start, end = match.span("id")
+        found.append(Candidate("MEDICAL_RECORD_NUMBER", start, end, 0.85))
+        values.add(match.group("id"))
+    if values:
+        pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, values)) + r")(?![\w\-])")
+        seen = {(c.start, c.end) for c in found}
+        for match in pattern.finditer(text):
+            if match.span() not in seen:
+                found.append(Candidate("MEDICAL_RECORD_NUMBER", match.start(), match.end(), 0.75))
+    return found
+
+
+# --- Administrators' deny terms and custom patterns ----------------------------------------------
+
+_REGEX_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
+CUSTOM_REGEX_TIMEOUT = 0.25
+MAX_CUSTOM_REGEX_LENGTH = 1000
+
+
+@functools.lru_cache(maxsize=256)
+def term_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex finding any of ``terms`` as whole words, case-insensitively, any whitespace inside."""
+    parts = sorted(
+        {r"\s+".join(re.escape(word) for word in term.split()) for term in terms if term.strip()},
+        key=len,
+        reverse=True,
+    )
+    if not parts:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def compiled_custom(pattern: str) -> Any:
+    """The compiled form of an administrator's pattern, or ``None`` if it should never have been saved."""
+    try:
+        validate_custom_regex(pattern)
+    except ValueError as exc:
+        log.warning("Ignoring an invalid custom pattern: %s", exc)
+        return None
+    return regex.compile(pattern, _REGEX_FLAGS)
+
+
+def run_custom(compiled: Any, text: str) -> list[tuple[int, int]]:
+    """Spans matched by a custom pattern; a pattern that runs too long keeps what it found so far.
+
+    ``validate_custom_regex`` rejects the shapes known to backtrack catastrophically; the timeout
+    is the second line of defence for the ones it cannot see, so a bad pattern slows one request
+    down by a quarter of a second instead of hanging a worker.
+    """
+    spans: list[tuple[int, int]] = []
+    try:
+        for match in compiled.finditer(text, timeout=CUSTOM_REGEX_TIMEOUT):
+            if match.end() > match.start():
+                spans.append(match.span())
+    except TimeoutError:
+        log.warning(
+            "A custom pattern timed out after %s s; keeping %d matches", CUSTOM_REGEX_TIMEOUT, len(spans)
+        )
+    return spans
+
+
+def validate_custom_regex(pattern: str) -> None:
+    """Reject a pattern that does not compile, matches the empty string, or can backtrack for ever."""
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise ValueError("The pattern is empty.")
+    if len(pattern) > MAX_CUSTOM_REGEX_LENGTH:
+        raise ValueError(f"The pattern is longer than {MAX_CUSTOM_REGEX_LENGTH} characters.")
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+        parsed = sre_parse.parse(pattern, re.IGNORECASE | re.MULTILINE)
+        regex.compile(pattern, _REGEX_FLAGS)
+    except (re.error, regex.error, OverflowError, RecursionError) as exc:
+        raise ValueError(f"The pattern is not a valid regular expression: {exc}.") from None
+    if parsed.getwidth()[0] == 0:
+        raise ValueError("The pattern can match an empty string, so it would match everywhere.")
+    problem = _backtracking_risk(parsed.data, inside_repeat=False) or _slow_on_probes(pattern, parsed)
+    if problem:
+        raise ValueError(
+            f"The pattern can take exponential time on some inputs ({problem}); rewrite the repeated part "
+            "so that each character can be matched only one way, e.g. [\\w-]+ instead of (\\w+-?)+."
+        )
+
+
+_UNBOUNDED = 50
+PROBE_TIMEOUT = 0.05
+
+
+def _slow_on_probes(pattern: str, parsed: Any) -> str | None:
+    """Run the pattern on strings built to make backtracking explode; report one that takes too long.
+
+    The static check above cannot see every shape; a pattern that needs more than 50 ms on a
+    30-character probe would need years on a longer one.
+    """
+    compiled = regex.compile(pattern, _REGEX_FLAGS)
+    chars = {chr(arg) for op, arg in _walk(parsed.data) if op == sre_constants.LITERAL} | set("a0 -.")
+    probes = [c * 30 + "\x00" for c in sorted(chars)[:40]]
+    probes += [a + b for a in sorted(chars)[:6] for b in sorted(chars)[:6] if a != b]
+    probes = [p * 15 + "\x00" if len(p) == 2 else p for p in probes]
+    for probe in probes:
+        try:
+            compiled.search(probe, timeout=PROBE_TIMEOUT)
+        except TimeoutError:
+            return f"it needs more than {int(PROBE_TIMEOUT * 1000)} ms on {probe[:12]!r}…"
+    return None
+
+
+def _walk(items: Any) -> Any:
+    for op, arg in items:
+        yield op, arg
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+            yield from _walk(arg[2].data)
+        elif op in (sre_constants.SUBPATTERN, sre_constants.ATOMIC_GROUP):
+            yield from _walk(arg[-1].data)
+        elif op == sre_constants.BRANCH:
+            for branch in arg[1]:
+                yield from _walk(branch.data)
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            yield from _walk(arg[1].data)
+
+
+def _backtracking_risk(items: Any, inside_repeat: bool) -> str | None:
+    """Find the classic catastrophic-backtracking shapes: ``(a+)+`` and ``(a|ab)*``-style repeats.
+
+    A repeat nested in an unbounded repeat can split the same input in exponentially many ways;
+    so can an unbounded repeat of alternatives (``(\\w|\\d)+``) whose branches can match the same
+    character. Possessive repeats and atomic groups never backtrack and are allowed.
+    """
+    for op, arg in items:
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            _, high, body = arg
+            unbounded = high == sre_constants.MAXREPEAT or high > _UNBOUNDED
+            if unbounded and inside_repeat:
+                return "a repeat inside a repeat"
+            if unbounded and _has_overlapping_branches(body.data):
+                return "a repeated choice whose alternatives overlap"
+            found = _backtracking_risk(body.data, inside_repeat or unbounded)
+            if found:
+                return found
+        elif op == sre_constants.SUBPATTERN:
+            found = _backtracking_risk(arg[-1].data, inside_repeat)
+            if found:
+                return found
+        elif op == sre_constants.BRANCH:
+            for branch in arg[1]:
+                found = _backtracking_risk(branch.data, inside_repeat)
+                if found:
+                    return found
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            found = _backtracking_risk(arg[1].data, inside_repeat)
+            if found:
+                return found
+    return None
+
+
+def _has_overlapping_branches(items: Any) -> bool:
+    """Whether a repeat's body holds a choice whose branches could match the same text.
+
+    Python factors common prefixes (``(x|xx)`` becomes ``x(|x)``), so an empty branch counts too.
+    """
+    for op, arg in items:
+        if op == sre_constants.SUBPATTERN and _has_overlapping_branches(arg[-1].data):
+            return True
+        if op == sre_constants.BRANCH:
+            firsts = [_first_chars(branch.data) for branch in arg[1]]
+            for i, a in enumerate(firsts):
+                for b in firsts[i + 1 :]:
+                    if a is None or b is None or a & b:
+                        return True
+    return False
+
+
+def _first_chars(items: Any) -> set[str] | None:
+    """The literal characters a branch can start with, or ``None`` when it is a class or anything wider."""
+    if not items:
+        return None
+    op, arg = items[0]
+    if op == sre_constants.LITERAL:
+        return {chr(arg).lower()}
+    return None
+
+
+# --- Presidio wrappers -------------------------------------------------------------------------
+
+
+class AirlockRecognizer(LocalRecognizer):
+    """A ``find_*`` function of this package as a Presidio recogniser (for a plain ``AnalyzerEngine``)."""
+
+    name: str
+
+    def __init__(self, name: str, entities: list[str], finder: Callable[[str], Iterable[Candidate]]) -> None:
+        self._finder = finder
+        super().__init__(supported_entities=entities, name=name)
+
+    def load(self) -> None:
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        return [
+            RecognizerResult(
+                c.entity_type,
+                c.start,
+                c.end,
+                c.score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for c in self._finder(text)
+            if c.entity_type in entities
+        ]
+
+
+# Presidio recognisers Airlock replaces: the e-mail one reaches for the network, the others find
+# less than Airlock's own (US-only phone regions, no Mastercard 2-series, no "20 Jun 1965").
+REPLACED = ("EmailRecognizer", "PhoneRecognizer", "CreditCardRecognizer", "UsSsnRecognizer", "DateRecognizer")
+
+
+def structured_finders() -> dict[str, tuple[tuple[str, ...], Callable[[str], list[Candidate]]]]:
+    """name -> (entity types, finder) for every recogniser of this module and its siblings."""
+    from redaction import recognizers_places
+
+    return {
+        "AirlockPhoneRecognizer": (("PHONE_NUMBER",), find_phone_numbers),
+        "AirlockCreditCardRecognizer": (("CREDIT_CARD",), find_credit_cards),
+        "AirlockSsnRecognizer": (("US_SSN",), find_us_ssns),
+        "AirlockDateRecognizer": (("DATE_TIME", "DATE_OF_BIRTH"), find_dates),
+        "AirlockMedicalRecordRecognizer": (("MEDICAL_RECORD_NUMBER",), find_medical_record_numbers),
+        "AirlockAddressRecognizer": (("ADDRESS", "LOCATION"), recognizers_places.find_addresses),
+    }
+
+
+def install(registry: RecognizerRegistry) -> None:
+    """Swap Presidio's network-touching or narrow recognisers for Airlock's, and add the extra ones."""
+    for name in REPLACED:
+        registry.remove_recognizer(name)
+    registry.add_recognizer(OfflineEmailRecognizer())
+    for name, (entities, finder) in structured_finders().items():
+        registry.add_recognizer(AirlockRecognizer(name, list(entities), finder))

@@ -1,0 +1,187 @@
+"""Street addresses, postcodes and the towns written next to them.
+
+Vanilla Presidio has no address recogniser and spaCy's small model rarely tags an unfamiliar town.
+Addresses are, however, written in a few rigid shapes per country, and those shapes are what this
+module looks for — never a list of place names:
+
+- a street line: a house number and capitalised words ending in a street type (US Postal Service
+  Publication 28 suffixes and their British equivalents: "221B Baker Street", "41 Kevin Radial
+  Apt. 3"), a Germanic compound street name and a number ("Hauptstraße 5", "Keizersgracht 12"),
+  a French street type and name ("12, rue de la Paix", "avenue Foch"), or a flat prefix
+  ("Flat 3, Holland Burg");
+- a postcode in one of the national formats: US ZIP (after a state code or "ZIP"), UK, Canada,
+  the Netherlands ("1234 AB"), and five-digit codes followed by a town (Germany, France, ...);
+- the town: the capitalised words tied to a postcode ("75001 Paris", "Leeds LS1 4AP",
+  "Springfield, IL 62704"), right after a street line, or after "born in", "lives in", ...
+
+Street lines and postcodes are reported as ADDRESS, towns as LOCATION.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.recognizers import Candidate
+
+# Capitalised word of a place name, allowing hyphenated and apostrophe parts ("Saint-Denis",
+# "Blanchard-sur-Mer", "L'Haÿ-les-Roses") and internal capitals ("LacombeBourg").
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zà-öø-ÿß"
+_PART = rf"[{_UP}][{_LOW}'\u2019]+"
+_WORD = rf"{_PART}(?:{_PART})*(?:-[{_UP}{_LOW}][{_LOW}'\u2019]*(?:{_PART})*)*"
+_PLACE = (
+    rf"{_WORD}(?:[ ](?:(?:upon|on|am|an|der|den|de|la|le|les|sur|sous|en|aan|op|in|bei)[ ])?{_WORD}){{0,3}}"
+)
+
+# USPS Publication 28 street suffixes (full and abbreviated), plus British street types.
+_SUFFIXES = (
+    "Alley|Aly|Annex|Anx|Arcade|Arc|Avenue|Ave|Av|Bayou|Beach|Bend|Bluffs?|Bottom|Boulevard|Blvd|Branch"
+    "|Bridge|Brg|Brooks?|Burgs?|Bypass|Byp|Camp|Canyon|Cape|Causeway|Cswy|Centers?|Centre|Ctr|Circles?|Cir"
+    "|Cliffs?|Club|Commons?|Corners?|Cor|Course|Courts?|Ct|Coves?|Creek|Crescent|Cres|Crest|Crossing|Xing"
+    "|Crossroads?|Curve|Dale|Dam|Divide|Drives?|Dr|Estates?|Expressway|Expy|Extensions?|Falls?|Ferry|Fields?"
+    "|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Freeway|Fwy|Gardens?|Gdns|Gateway|Glens?|Greens?|Groves?"
+    "|Harbou?rs?|Haven|Heights|Hts|Highway|Hwy|Hills?|Hollow|Inlet|Islands?|Isle|Junctions?|Keys?|Knolls?"
+    "|Lakes?|Land|Landing|Lane|Ln|Lights?|Loaf|Locks?|Lodge|Loop|Mall|Manors?|Meadows?|Mews|Mills?|Mission"
+    "|Motorway|Mount|Mountains?|Mtn|Neck|Orchard|Oval|Overpass|Parks?|Parkways?|Pkwy|Pass|Passage|Path"
+    "|Pike|Pines?|Place|Pl|Plains?|Plaza|Plz|Points?|Pt|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Rest"
+    "|Ridges?|River|Roads?|Rd|Route|Rte|Row|Rue|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Sq"
+    "|Station|Sta|Stravenue|Stra|Stream|Streets?|St|Summit|Terrace|Ter|Throughway|Trace|Track|Trafficway"
+    "|Trail|Trl|Trailer|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|Vista"
+    "|Walks?|Wall|Ways?|Wells?|Wharf|Yard|Parade|Rise|Approach|Close|Circus|Embankment|Gate|Grange|Hill"
+    "|Quay|Wynd|Chase|Drove|Croft|Fold|Garth|Leys|Brow"
+)
+_UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Fl\.?|Floor|Room|Rm\.?|Bldg\.?|Building|#)[ \t]*\w+"
+_HOUSE = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?"
+_FLAT = r"(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\w{1,6}"
+
+# A house number or a flat is required: "Main Street" alone is as often a project as a place.
+_ENGLISH_STREET = re.compile(
+    rf"(?<![\w\-/])(?:{_FLAT},?[ \t]+(?:{_HOUSE},?[ \t]+)?|{_HOUSE},?[ \t]+)"
+    rf"(?:{_WORD}[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?(?:,?[ \t]+{_UNIT})?"
+)
+
+# Germanic compound street names: "Hauptstraße 5", "Kirstin-Mies-Ring 6", "Keizersgracht 123-2",
+# "Ivyhof 4". The type ends the word; the house number follows.
+_GERMANIC_TYPES = (
+    "straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|markt|stieg|kamp|graben"
+    "|wall|zeile|straat|laan|plein|gracht|kade|dijk|singel|hof|steeg|pad|dreef|baan|hoven|wijk|erf|plantsoen"
+    "|kwartier|gaarde|oord|akker|veld|park|burgwal|brink|gasse|gässchen|berg"
+)
+_GERMANIC_STREET = re.compile(
+    rf"(?<![\w\-])(?:{_WORD}[ \t])?[{_UP}][\w\-]*?(?i:{_GERMANIC_TYPES})[ \t]+"
+    r"(?!(?:19|20)\d\d\b)\d{1,5}[ \t]?[a-zA-Z]?(?:[ \t]?[-/][ \t]?\d{1,5}[a-zA-Z]?)?(?![\w\-])"
+)
+
+_FRENCH_TYPES = (
+    "rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|place|impasse|quai|route|cours|square|passage|voie"
+    "|sentier|rond-point|parvis|promenade|esplanade|faubourg|montée|ruelle|cité|résidence|hameau|lieu-dit"
+)
+_FRENCH_STREET = re.compile(
+    rf"(?<![\w\-])(?:(?P<num>\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?),?[ \t]+)?(?:{_FRENCH_TYPES})[ \t]+"
+    rf"(?:(?:de[ \t]+la|de[ \t]+l'|de|du|des|d'|l'|la|le|les)[ \t]*)?{_WORD}"
+    rf"(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?{_WORD}){{0,3}}"
+)
+
+_UK_POSTCODE = r"(?:[A-Z]{1,2}\d{1,2}[A-Z]?|[A-Z]{1,2}\d[A-Z])[ \t]?\d[A-Z]{2}"
+_CA_POSTCODE = r"[A-Z]\d[A-Z][ \t]?\d[A-Z]\d"
+_US_ZIP = r"\d{5}(?:-\d{4})?"
+_NL_POSTCODE = r"[1-9]\d{3}[ \t]?[A-Z]{2}"
+
+_UK_CODE = re.compile(rf"(?<![\w\-])(?P<pc>{_UK_POSTCODE})(?![\w\-])")
+_CA_CODE = re.compile(rf"(?<![\w\-])(?P<pc>{_CA_POSTCODE})(?![\w\-])")
+# "Springfield, IL 62704", "Halifax, NS B3H 1A1": town, two-letter state or province, code.
+_STATE_CODE = re.compile(rf"\b(?P<state>[A-Z]{{2}})\.?,?[ \t]+(?P<pc>{_US_ZIP}|{_CA_POSTCODE})(?![\w\-])")
+# The town right before a state code or a UK postcode (looked for only where one was found).
+_TOWN_BEFORE_STATE = re.compile(rf"(?<![\w\-])(?P<city>{_PLACE}),?[ \t]+$")
+_TOWN_BEFORE_UK_CODE = re.compile(rf"(?<![\w\-])(?P<city>{_PLACE}),?[ \t]*\n?[ \t]*$")
+_LOOK_BACK = 80
+_ZIP_WORD = re.compile(
+    r"(?i:\bzip(?:[ \t]?code)?|\bpostcode|\bpostal[ \t]code)[ \t]*[:#]?[ \t]*"
+    rf"(?P<pc>{_US_ZIP}|{_UK_POSTCODE}|{_CA_POSTCODE}|\d{{4,5}})\b"
+)
+# "75001 Paris", "10115 Berlin", "1012 AB Amsterdam", "J8K 7N3 Lake Deborah", "SW1A 2AA London".
+_CODE_TOWN = re.compile(
+    # Only where an address line starts: at the start of a line, or after a comma or a colon
+    # ("The total was 12345 Euros" is not an address).
+    r"(?:(?<=^)|(?<=\n)|(?<=,)|(?<=, )|(?<=: )|(?<=\t))"
+    rf"(?P<pc>\d{{5}}(?:-\d{{4}})?|{_NL_POSTCODE}|{_CA_POSTCODE}|{_UK_POSTCODE})[ \t]+(?P<city>{_PLACE})"
+)
+# "Leeds LS1 4AP", "East Ronald\nSN5 2DR".
+_NL_CODE = re.compile(rf"(?<![\w\-])(?P<pc>{_NL_POSTCODE})(?![\w\-])")
+# A town right after a street line: "Hauptstraße 5, Erding", "12 High Street\nLeeds".
+_AFTER_STREET = re.compile(rf"(?:,[ \t]*|[ \t]*\n[ \t]*|[ \t]+in[ \t]+)(?P<city>{_PLACE})")
+_TOWN_CONTEXT = re.compile(
+    r"(?i:\b(?:born|lives|lived|living|live|resides|resided|residing|resident|moved|relocated|based|located"
+    r"|arbitration|courts|grew[ \t]up|raised|hometown|native|driving|travell?ing|visiting)\b)"
+    r"[^.\n;:]{0,40}?(?i:\b(?:in|at|to|from|of|near))[ \t]+"
+    rf"(?P<city>{_PLACE})"
+)
+_NOT_TOWNS = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Our|Their|His|Her|My|Your"
+    r"|Schedule|Section|Annex|Appendix|Room|Suite|Apt|Flat|Tel|Phone|Fax|Email|USA|UK|EU)\b"
+)
+
+
+def _town(text: str, start: int, end: int, score: float) -> Candidate | None:
+    name = text[start:end]
+    if _NOT_TOWNS.match(name) or not any(c.islower() for c in name):
+        return None
+    return Candidate("LOCATION", start, end, score)
+
+
+def _town_before(text: str, end: int, pattern: re.Pattern[str], score: float) -> Candidate | None:
+    start = max(0, end - _LOOK_BACK)
+    match = pattern.search(text, start, end)
+    if match is None:
+        return None
+    return _town(text, *match.span("city"), score)
+
+
+def find_addresses(text: str) -> list[Candidate]:
+    """Street lines and postcodes (ADDRESS) and the towns that go with them (LOCATION)."""
+    found: list[Candidate] = []
+    streets: list[tuple[int, int, float]] = []
+    for match in _ENGLISH_STREET.finditer(text):
+        streets.append((match.start(), match.end(), 0.8))
+    for match in _GERMANIC_STREET.finditer(text):
+        streets.append((match.start(), match.end(), 0.8))
+    for match in _FRENCH_STREET.finditer(text):
+        # "12, rue de la Paix" is certain; "avenue Foch" without a number a little less.
+        streets.append((match.start(), match.end(), 0.8 if match.group("num") else 0.6))
+    for start, end, score in streets:
+        found.append(Candidate("ADDRESS", start, end, score))
+        after = _AFTER_STREET.match(text, end)
+        if after:
+            town = _town(text, *after.span("city"), 0.65)
+            if town:
+                found.append(town)
+
+    for match in _STATE_CODE.finditer(text):
+        found.append(Candidate("ADDRESS", *match.span("pc"), 0.75))
+        town = _town_before(text, match.start(), _TOWN_BEFORE_STATE, 0.7)
+        if town:
+            found.append(town)
+    for match in _ZIP_WORD.finditer(text):
+        found.append(Candidate("ADDRESS", *match.span("pc"), 0.8))
+    for match in _CODE_TOWN.finditer(text):
+        code = match.group("pc")
+        town = _town(text, *match.span("city"), 0.6)
+        if town is None:
+            continue
+        found.append(Candidate("ADDRESS", *match.span("pc"), 0.7 if not code.isdigit() else 0.6))
+        found.append(town)
+    for match in _UK_CODE.finditer(text):
+        found.append(Candidate("ADDRESS", *match.span("pc"), 0.7 if " " in match.group() else 0.55))
+        town = _town_before(text, match.start(), _TOWN_BEFORE_UK_CODE, 0.65)
+        if town:
+            found.append(town)
+    for match in _CA_CODE.finditer(text):
+        found.append(Candidate("ADDRESS", *match.span("pc"), 0.7))
+    for match in _NL_CODE.finditer(text):
+        found.append(Candidate("ADDRESS", *match.span("pc"), 0.5))
+    for match in _TOWN_CONTEXT.finditer(text):
+        town = _town(text, *match.span("city"), 0.7)
+        if town:
+            found.append(town)
+    return found
