@@ -1,0 +1,398 @@
+"""Steps 2 and 6 of the request path: reserve a request's quota, then settle it.
+
+``reserve`` runs after the model is resolved and before the request is recorded and
+forwarded; it raises ``ApiError`` 429 (OpenAI's shape, ``Retry-After``, a message naming the
+limit and when it resets) when any limit would be passed. ``settle`` runs once the exchange has
+ended — completed, failed, or abandoned — and corrects every counter to the real usage (or
+releases it after a failure), then queues the request's ledger row.
+
+The request path stays lean: limits and prices come from per-worker caches, and each of
+reserve and settle is one atomic step in Redis (one ``EVALSHA``) or in memory. No database
+write happens here: the ledger row is written in the background (``ledger``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import AsyncIterator, Awaitable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.utils import timezone
+
+from inference import routing
+from inference.errors import ApiError, Reply
+from inference.quotas import config, ledger, limiter, runaway, tokens
+from inference.quotas.cost import Price, from_micro, request_costs, to_micro
+from inference.quotas.limiter import Counter
+
+if TYPE_CHECKING:
+    from inference.views import Exchange
+
+log = logging.getLogger("airlock.quotas")
+
+_background: set[asyncio.Task[None]] = set()
+
+
+@dataclass
+class Reservation:
+    """What a request reserved, to be settled when it ends."""
+
+    key: str
+    counters: list[Counter]
+    route: str
+    provider: str
+    prompt_estimate: int | None
+    max_completion: int
+    price: Price | None
+    pricing: config.Pricing
+    requested_at: datetime = field(default_factory=timezone.now)
+
+
+async def _route_of(model: str) -> tuple[str, str]:
+    """("egress", provider name) for an external model, ("local", "") otherwise."""
+    table = await routing.table()
+    external = getattr(table, "external", None) or {}
+    target = external.get(model)
+    if target is not None:
+        return "egress", str(getattr(target, "provider_name", ""))
+    return "local", ""
+
+
+async def _folder_of(model: str) -> str | None:
+    table = await routing.table()
+    targets = table.targets.get(model) or ()
+    return await config.model_folder(targets[0].model_version_id) if targets else None
+
+
+def _iso(moment: int) -> str:
+    return datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _token_counters(
+    scope: str, who: str, limits: config.Limits, w: limiter.Windows, tokens_: int
+) -> list[Counter]:
+    out = []
+    for value, kind, window, ends, name in (
+        (limits.tokens_per_minute, "tpm", w.minute, w.minute_ends, "tokens per minute"),
+        (limits.tokens_per_day, "tpd", w.day, w.day_ends, "tokens per day"),
+        (limits.tokens_per_month, "tpmo", w.month, w.month_ends, "tokens per month"),
+    ):
+        if value is not None:
+            out.append(
+                Counter(
+                    limiter.counter_key(scope, kind, window),
+                    tokens_,
+                    value,
+                    ends + 3600,
+                    name=name,
+                    scope=who,
+                    resets_at=ends,
+                    unit="tokens",
+                )
+            )
+    return out
+
+
+def too_many(outcome: limiter.Outcome, requested: int, now: float) -> ApiError:
+    """429 in OpenAI's shape, naming the limit, its use, and when its window resets."""
+    counter = outcome.counter
+    assert counter is not None  # noqa: S101 - only called for "over"
+    limit = counter.limit or 0
+    wait = max(1, int(counter.resets_at - now + 0.999))
+    if counter.unit == "usd":
+        used, asked, cap = (f"${from_micro(v):.2f}" for v in (outcome.value, requested, limit))
+        kind, code = "budget", "budget_exceeded"
+    else:
+        used, asked, cap = (f"{v:,}" for v in (outcome.value, requested, limit))
+        kind, code = counter.unit, "rate_limit_exceeded"
+    if requested > limit:
+        message = (
+            f"This request alone needs {asked} but the limit of {counter.scope} on {counter.name} is "
+            f"{cap}; it can never pass. Lower max_tokens or ask an administrator to raise the limit."
+        )
+    else:
+        message = (
+            f"Rate limit reached for {counter.scope} on {counter.name}: limit {cap}, used {used}, "
+            f"requested {asked}. The limit resets at {_iso(counter.resets_at)} (in {wait} s)."
+        )
+    return ApiError(429, message, type=kind, code=code, headers={"Retry-After": str(wait)})
+
+
+def suspended(app_name: str) -> ApiError:
+    return ApiError(
+        403,
+        f"Application '{app_name}' is suspended; an administrator must re-enable it.",
+        type="permission_error",
+        code="application_suspended",
+    )
+
+
+async def reserve(exchange: Exchange, parsed: Any = None) -> Reservation:
+    """Reserve the request's maximum on every counter that applies, or refuse it (429)."""
+    caller = exchange.caller
+    if caller is None or exchange.model is None:
+        raise RuntimeError("reserve needs an authenticated caller and a model")
+    body = exchange.body or {}
+    policies = await config.policies(caller.application_id, caller.key_id)
+    pricing = await config.pricing()
+    route, provider = await _route_of(exchange.model)
+    egress = route == "egress"
+    price = pricing.prices.get(exchange.model) if egress else None
+    scopes = [
+        (f"a{caller.application_id}", f"application '{caller.application_name}'", policies.app),
+        (f"k{caller.key_id}", f"API key air-{caller.key_prefix}-****", policies.key),
+    ]
+    budgets = egress and (
+        pricing.egress_cap_micro is not None
+        or any(lim is not None and lim.budget_micro_per_month is not None for _, _, lim in scopes)
+    )
+    counts_tokens = any(lim is not None and lim.counts_tokens for _, _, lim in scopes)
+    if budgets and price is None:
+        raise ApiError(
+            403,
+            f"The model '{exchange.model}' has no price, so its spending cannot be held to the budget. "
+            "An administrator must set one (airlock usage prices set).",
+            type="permission_error",
+            code="price_unknown",
+        )
+
+    prompt_estimate: int | None = None
+    max_out, capped = tokens.max_completion(
+        exchange.endpoint, body, settings.AIRLOCK_QUOTA_DEFAULT_MAX_TOKENS
+    )
+    if counts_tokens or budgets:
+        folder = None if egress else await _folder_of(exchange.model)
+        prompt_estimate = tokens.estimate_prompt(exchange.endpoint, body, folder)
+        if not capped:
+            # Without a cap the backend may write until the context ends; forwarding the
+            # reserved maximum keeps the reservation an upper bound, so limits hold.
+            field_name = "max_completion_tokens" if exchange.endpoint == "chat/completions" else "max_tokens"
+            body[field_name] = settings.AIRLOCK_QUOTA_DEFAULT_MAX_TOKENS
+
+    now = limiter.clock()
+    w = limiter.windows(now)
+    total = (prompt_estimate or 0) + max_out
+    counters: list[Counter] = []
+    for scope, who, limits in scopes:
+        if limits is None:
+            continue
+        if limits.requests_per_minute is not None:
+            counters.append(
+                Counter(
+                    limiter.counter_key(scope, "rpm", w.minute),
+                    1,
+                    limits.requests_per_minute,
+                    w.minute_ends + 60,
+                    name="requests per minute",
+                    scope=who,
+                    resets_at=w.minute_ends,
+                    unit="requests",
+                )
+            )
+        counters += _token_counters(scope, who, limits, w, total)
+    if egress and price is not None:
+        cost_micro = to_micro(price.of(prompt_estimate or 0, max_out), round_up=True)
+        budget_scopes = [(s, who, lim.budget_micro_per_month) for s, who, lim in scopes if lim is not None]
+        budget_scopes.append(("global", "the appliance's egress", pricing.egress_cap_micro))
+        for scope, who, budget in budget_scopes:
+            if budget is not None:
+                counters.append(
+                    Counter(
+                        limiter.counter_key(scope, "usd", w.month),
+                        cost_micro,
+                        budget,
+                        w.month_ends + 86400,
+                        name="monthly egress budget",
+                        scope=who,
+                        resets_at=w.month_ends,
+                        unit="usd",
+                    )
+                )
+
+    res_key = limiter.reservation_key(f"{exchange.request_id}-{uuid.uuid4().hex[:8]}")
+    check = runaway.check_for(caller.application_id, policies.app)
+    if counters or check.relative or check.absolute:
+        outcome = await limiter.backend().reserve(
+            res_key, counters, check, now, now + settings.AIRLOCK_QUOTA_RESERVATION_SECONDS
+        )
+    else:
+        outcome = limiter.Outcome("ok")  # nothing to count or watch: no round trip
+    if outcome.status == "tripped":
+        runaway.trip(caller.application_id, caller.application_name, outcome, exchange.request_id)
+        raise suspended(caller.application_name)
+    if outcome.status == "blocked":
+        raise suspended(caller.application_name)
+    if outcome.status == "over":
+        assert outcome.counter is not None  # noqa: S101
+        _ledger_refusal(exchange, route, provider)
+        raise too_many(outcome, outcome.counter.amount, now)
+    return Reservation(
+        key=res_key,
+        counters=counters,
+        route=route,
+        provider=provider,
+        prompt_estimate=prompt_estimate,
+        max_completion=max_out,
+        price=price,
+        pricing=pricing,
+    )
+
+
+def _ledger_refusal(exchange: Exchange, route: str, provider: str) -> None:
+    caller = exchange.caller
+    assert caller is not None  # noqa: S101
+    ledger.add(
+        {
+            "request_id": exchange.request_id,
+            "created_at": timezone.now(),
+            "application_id": caller.application_id,
+            "api_key_id": caller.key_id,
+            "model": exchange.model or "",
+            "route": route,
+            "provider": provider,
+            "status": 429,
+            "latency_ms": round(exchange.elapsed_ms(), 3),
+        }
+    )
+
+
+def _usage_tokens(usage: dict[str, Any] | None) -> tuple[int, int] | None:
+    if not usage:
+        return None
+    prompt, completion = usage.get("prompt_tokens"), usage.get("completion_tokens")
+    if isinstance(prompt, int) and isinstance(completion, int):
+        return prompt, completion
+    return None
+
+
+async def settle(exchange: Exchange) -> None:
+    """Correct the counters to what the request really used, and queue its ledger row.
+
+    Idempotent: the reservation is taken off the exchange first, so the several places an
+    exchange can end may all call this.
+    """
+    res: Reservation | None = getattr(exchange, "reservation", None)
+    if res is None:
+        return
+    exchange.reservation = None
+    keys, actual, row = _settlement(exchange, res)
+    if keys:
+        try:
+            await limiter.backend().settle(res.key, keys, actual)
+        except Exception:
+            # The reservation stays pending and is released at its deadline; the ledger row
+            # still records what was used.
+            log.exception("could not settle the quota of %s", exchange.request_id)
+    ledger.add(row)
+
+
+def settle_later(exchange: Exchange) -> None:
+    """For an exchange that ends while being cancelled (client left): settle in the background."""
+    if getattr(exchange, "reservation", None) is None:
+        return
+    task = asyncio.get_running_loop().create_task(settle(exchange))
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+
+
+async def settled(exchange: Exchange, answer: Awaitable[Reply]) -> Reply:
+    """Await the answer, and settle the quota when the exchange has really ended.
+
+    A whole answer settles at once. A streamed one settles when its stream ends, however it
+    ends: the stream is wrapped, so the local relay and the egress path need no quota code.
+    Errors raised as ``ApiError`` are settled (released) by the caller's error handler.
+    """
+    try:
+        reply = await answer
+    except asyncio.CancelledError:
+        settle_later(exchange)  # the client left before the answer began
+        raise
+    if reply.stream is None:
+        if not exchange.status:
+            exchange.status = reply.status
+        await settle(exchange)
+        return reply
+    reply.stream = _settling(exchange, reply.stream)
+    return reply
+
+
+async def _settling(exchange: Exchange, stream: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+    ended = False
+    try:
+        async for chunk in stream:
+            yield chunk
+        ended = True
+    finally:
+        if ended:
+            await settle(exchange)
+        else:
+            # Closed or cancelled mid-stream: let the relay clean up (it marks the exchange 499
+            # and closes the upstream request), then settle without holding anyone up.
+            await stream.aclose()  # type: ignore[attr-defined]
+            if not exchange.status:
+                exchange.status = 499
+            settle_later(exchange)
+
+
+def _settlement(exchange: Exchange, res: Reservation) -> tuple[list[str], list[int], dict[str, Any]]:
+    status = exchange.status or 0
+    reported = _usage_tokens(exchange.usage)
+    estimated = False
+    if reported is not None:
+        prompt, completion = reported
+    elif status == 200 or status == 499:
+        # No usage from the backend (a client that left mid-stream, a provider that does not
+        # report it): charge what was reserved, the upper bound.
+        estimated = True
+        prompt = (
+            res.prompt_estimate
+            if res.prompt_estimate is not None
+            else tokens.estimate_prompt(exchange.endpoint, exchange.body or {})
+        )
+        completion = res.max_completion
+    else:
+        prompt = completion = 0  # failed before any answer: release
+    released = reported is None and not estimated
+    pricing = res.pricing
+    cost, counterfactual = request_costs(
+        egress=res.route == "egress",
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        price=res.price,
+        local=pricing.local,
+        reference=pricing.reference,
+    )
+    actual_cost_micro = to_micro(res.price.of(prompt, completion), round_up=True) if res.price else 0
+    keys, actual = [], []
+    for counter in res.counters:
+        keys.append(counter.key)
+        if counter.unit == "requests":
+            actual.append(0 if released else 1)
+        elif counter.unit == "usd":
+            actual.append(actual_cost_micro)
+        else:
+            actual.append(prompt + completion)
+    caller = exchange.caller
+    row = {
+        "request_id": exchange.request_id,
+        "created_at": res.requested_at,
+        "application_id": caller.application_id if caller else 0,
+        "api_key_id": caller.key_id if caller else None,
+        "model": exchange.model or "",
+        "route": res.route,
+        "provider": res.provider,
+        "prompt_tokens": prompt,
+        "completion_tokens": completion,
+        "estimated": estimated,
+        "latency_ms": round(exchange.elapsed_ms(), 3),
+        "status": status,
+        "cost_usd": cost,
+        "counterfactual_usd": counterfactual,
+        "reference_model": pricing.local.reference_model if pricing.reference else "",
+    }
+    return keys, actual, row
