@@ -11,7 +11,7 @@ export AIRLOCK_VLLM_VENV
 export AIRLOCK_VLLM_PYTHON ?= $(AIRLOCK_VLLM_VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install vllm-env demo test lint typecheck unit e2e bench clean
+.PHONY: help install vllm-env browser demo test lint typecheck unit e2e bench clean
 
 help:
 	@echo "make demo   - install everything, prepare the model, start vLLM and Airlock (Ctrl-C stops)"
@@ -30,6 +30,22 @@ install: $(BIN)/.installed
 vllm-env:
 	@bash scripts/vllm-env.sh
 
+# System packages the suite needs: Debian's Chromium for the console's browser test
+# (Playwright's own download needs the internet) and redis-server, which the quota limiter's
+# Redis tests start privately when REDIS_URL is unset and no Redis answers locally.
+browser:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "[install]$$missing (Debian) for the test suite"; \
+	    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing >/dev/null; \
+	  else \
+	    echo "[install] missing:$$missing: run 'sudo apt-get install -y$$missing'" >&2; exit 1; \
+	  fi; \
+	fi
+
 demo: install vllm-env
 	@$(BIN)/airlock demo
 
@@ -40,15 +56,15 @@ lint: install
 
 typecheck: install
 	@echo "[types] mypy"
-	@$(BIN)/mypy appliance inference audit
+	@$(BIN)/mypy appliance inference redaction audit console
 
 unit: install
 	@$(BIN)/pytest -m "not e2e"
 
-e2e: install vllm-env
+e2e: install vllm-env browser
 	@$(BIN)/pytest -m e2e
 
-test: install vllm-env lint typecheck
+test: install vllm-env browser lint typecheck
 	@echo "[test] pytest (DATABASE_URL=$${DATABASE_URL:-sqlite}, REDIS_URL=$${REDIS_URL:-in-process})"
 	@$(BIN)/pytest
 

@@ -15,6 +15,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "appliance.settings")
 
 django_application = get_asgi_application()
 
+from django.conf import settings  # noqa: E402 - after Django is set up
+
+if settings.AIRLOCK_SERVE_STATIC:
+    # The console's few static files, straight from the apps' static folders (no
+    # collectstatic needed); the air-gapped appliance has no CDN to fall back on.
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+    django_application = ASGIStaticFilesHandler(django_application)
+
 from inference import gateway  # noqa: E402 - needs Django set up first
 
 

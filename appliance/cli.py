@@ -25,10 +25,39 @@ Models and vLLM
   airlock vllm serve MODEL [--port P]                 start vLLM for a registered model
   airlock vllm args MODEL                             print the vLLM command line (for systemd)
 
+External providers (requests leave only through redaction, when the egress policy allows)
+  airlock providers add NAME --kind openai|anthropic --base-url URL --api-key-file PATH
+                        [--region R] [--timeout S] [--max-retries N] [--breaker-threshold N]
+  airlock providers set NAME [--enable|--disable] [...]  |  airlock providers list
+  airlock providers models add LOCAL --provider NAME --remote MODEL   e.g. claude-haiku
+  airlock providers models list | remove LOCAL
+
+Egress policy and redaction (off until enabled globally and per application)
+  airlock redaction policy show [--app NAME]
+  airlock redaction policy set [--app NAME] [--enable|--disable] [--allow-provider NAME]
+                        [--action TYPE=placeholder|redact|refuse] [--threshold F]
+                        [--deny TERM] [--allow TERM] [--pattern NAME:TYPE:REGEX] [...]
+  airlock redaction preview "TEXT" [--app NAME] [--json]   exactly what would be sent
+  airlock redaction entities                          entity types the detector knows
+
+Quotas, budgets and usage
+  airlock usage limits show [APP] | set APP [--key PREFIX] [--rpm N] [--tpm N] [--tpd N]
+                        [--tpmonth N] [--budget-usd X] [--suspend-above-rpm N] [--runaway on|off]
+  airlock usage egress-cap show | set USD|none        appliance-wide egress budget per month
+  airlock usage prices list | set MODEL --input X --output Y | remove MODEL   ($ per M tokens)
+  airlock usage cost-model show | set [--servers N] [--server-usd-per-hour X] [--power-kw X] ...
+  airlock usage report --month YYYY-MM [--json]       cost, savings and break-even
+  airlock usage alerts [--all] [--ack ID] | suspend APP --reason R | reenable APP
+  airlock usage rollup [--from DATE --to DATE] | reconcile --from DATE --to DATE
+
 Audit log
   airlock audit status | verify [--since-checkpoint FILE]
   airlock audit export --from DATE --to DATE [--app NAME] [--include-content --reason R --actor USER]
   airlock audit erase-subject ID --reason R | retention ... | hold ... | rotate-kek --new-kek-file F
+
+People (the console at /console/)
+  airlock users create NAME --role administrator      the first administrator (password printed once)
+  airlock users list | roles NAME --role R ... | deactivate NAME | reset-two-factor NAME
 
 Running the appliance
   airlock migrate                                     create or upgrade the database

@@ -39,6 +39,31 @@ def has_role(user: AbstractBaseUser | AnonymousUser | None, *roles: Role) -> boo
     return bool(roles_of(user) & set(roles))
 
 
+# Roles that may never work without a second factor (issue 6: "required for administrators
+# and compliance officers"). Other people may enrol voluntarily; once they have, it is required.
+TWO_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.COMPLIANCE_OFFICER})
+
+
+def has_two_factor_device(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+    """The user has a confirmed TOTP device."""
+    if user is None or not user.is_authenticated:
+        return False
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists()
+
+
+def two_factor_required(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+    """Whether this user must pass the TOTP step before any console page or API call."""
+    return bool(roles_of(user) & TWO_FACTOR_ROLES) or has_two_factor_device(user)
+
+
+def is_verified(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+    """The user passed the TOTP step in this session (set by django-otp's OTPMiddleware)."""
+    check = getattr(user, "is_verified", None)
+    return bool(check()) if callable(check) else False
+
+
 def grant(user: AbstractBaseUser, role: Role) -> None:
     group, _ = Group.objects.get_or_create(name=role.value)
     user.groups.add(group)  # type: ignore[attr-defined]
@@ -53,6 +78,15 @@ class HasRole(BasePermission):
 
     def has_permission(self, request: Request, view: Any) -> bool:
         allowed = getattr(view, "allowed_roles", ())
-        if request.method in ("GET", "HEAD", "OPTIONS"):
-            allowed = getattr(view, "read_roles", allowed)
-        return has_role(request.user, *allowed)
+        # ``read_roles``, when a view sets them, replace ``allowed_roles`` for reading.
+        read_roles = getattr(view, "read_roles", ())
+        if request.method in ("GET", "HEAD", "OPTIONS") and read_roles:
+            allowed = read_roles
+        if not has_role(request.user, *allowed):
+            return False
+        # The API shares the console's session: a password alone must not open it for the
+        # people the console asks for a TOTP code (DRF reads the message per instance).
+        if two_factor_required(request.user) and not is_verified(request.user):
+            self.message = "Two-factor sign-in is required: sign in to the console with your TOTP code first."
+            return False
+        return True

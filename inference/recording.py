@@ -86,17 +86,31 @@ def _base(exchange: Exchange) -> dict[str, Any]:
     }
 
 
+def _egress(exchange: Exchange) -> dict[str, Any]:
+    """The egress path's part of a record: provider, and the gate's report (counts, never values)."""
+    external = exchange.external
+    if external is None:
+        return {}
+    found: dict[str, Any] = {"provider": external.provider_name, "remote_model": external.remote_name}
+    if exchange.attempts:
+        found["attempts"] = exchange.attempts
+    if exchange.egress is not None:
+        found["egress"] = exchange.egress.as_audit()
+    return found
+
+
 def _meta(exchange: Exchange) -> dict[str, Any]:
     body = exchange.body or {}
     response_format = body.get("response_format")
     return {
         "endpoint": exchange.endpoint,
         "model": exchange.model,
-        "route": "local",
+        "route": "egress" if exchange.external else "local",
         "source_ip": exchange.client_ip,
         "key_id": exchange.caller.key_id if exchange.caller else None,
         "params": {k: body[k] for k in _PARAMS if k in body},
         "response_format": response_format.get("type") if isinstance(response_format, dict) else None,
+        **_egress(exchange),
     }
 
 
@@ -133,7 +147,7 @@ def _outcome(
     meta = {
         "endpoint": exchange.endpoint,
         "model": exchange.model,
-        "route": "local",
+        "route": "egress" if exchange.external else "local",
         "status": exchange.status,
         "error": exchange.error,
         "latency_ms": round(exchange.elapsed_ms(), 2),
@@ -142,6 +156,7 @@ def _outcome(
         "model_version": target.version if target else None,
         "model_version_id": target.model_version_id if target else None,
         "stream": exchange.stream,
+        **_egress(exchange),
     }
     content = response_content(mode, texts, finish_reasons or []) if texts is not None else None
     return {**_base(exchange), "meta": meta, "content": content}

@@ -5,18 +5,21 @@ the gateway epoch moves (a deployment or backend changed) or its time-to-live en
 Deployments are chosen at random in proportion to their weight (canaries get their share);
 a backend that refuses a connection is skipped for ``AIRLOCK_BACKEND_RETRY_SECONDS`` and the
 next one is tried, so one dead server does not fail requests another could serve.
+
+An external model (``Model.provider`` set) has no deployments: it routes to one
+``ExternalTarget``, which the gateway hands to ``inference.egress`` — the only way out.
 """
 
 from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 
 from inference.hotcache import HotCache
-from inference.models import Deployment, Model
+from inference.models import Deployment, Model, Provider
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,34 @@ class Target:
 
 
 @dataclass(frozen=True)
+class ExternalTarget:
+    """An external model: which provider, under which name, with which limits.
+
+    Everything the egress path needs is copied here so that no request reads the database;
+    the API key is not, since it is read from ``api_key_file`` when a request is sent.
+    """
+
+    model: str
+    remote_name: str
+    provider_id: int
+    provider_name: str
+    kind: str
+    base_url: str
+    api_key_file: str
+    region: str
+    timeout_seconds: float
+    max_retries: int
+    breaker_threshold: int
+    breaker_cooldown_seconds: float
+    extra_headers: tuple[tuple[str, str], ...]
+    is_enabled: bool
+
+
+@dataclass(frozen=True)
 class RouteTable:
     models: frozenset[str]
     targets: dict[str, tuple[Target, ...]]
+    external: dict[str, ExternalTarget] = field(default_factory=dict)
 
 
 _cache: HotCache[RouteTable] = HotCache(max_entries=1)
@@ -62,7 +90,31 @@ async def _load() -> RouteTable:
                 weight=dep.weight,
             )
         )
-    return RouteTable(models=names, targets={k: tuple(v) for k, v in targets.items()})
+    external = {
+        model.name: external_target(model.name, model.remote_name, model.provider)
+        async for model in Model.objects.filter(provider__isnull=False).select_related("provider")
+        if model.provider is not None
+    }
+    return RouteTable(models=names, targets={k: tuple(v) for k, v in targets.items()}, external=external)
+
+
+def external_target(model: str, remote_name: str, provider: Provider) -> ExternalTarget:
+    return ExternalTarget(
+        model=model,
+        remote_name=remote_name or model,
+        provider_id=provider.pk,
+        provider_name=provider.name,
+        kind=provider.kind,
+        base_url=provider.base_url.rstrip("/"),
+        api_key_file=provider.api_key_file,
+        region=provider.region,
+        timeout_seconds=provider.timeout_seconds,
+        max_retries=provider.max_retries,
+        breaker_threshold=provider.breaker_threshold,
+        breaker_cooldown_seconds=provider.breaker_cooldown_seconds,
+        extra_headers=tuple(sorted((str(k), str(v)) for k, v in (provider.extra_headers or {}).items())),
+        is_enabled=provider.is_enabled,
+    )
 
 
 async def table() -> RouteTable:

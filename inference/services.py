@@ -8,12 +8,14 @@ scheduled with ``transaction.on_commit``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields
 from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,7 +23,7 @@ from django.utils.text import slugify
 from audit.events import Event
 from audit.log import record
 from inference import epoch, keys, manifest
-from inference.models import ApiKey, Application, Backend, Deployment, Model, ModelVersion
+from inference.models import ApiKey, Application, Backend, Deployment, Model, ModelVersion, Provider
 
 Actor = User | None
 
@@ -320,3 +322,215 @@ def do_set_backend_health(backend: Backend, *, healthy: bool, error: str = "") -
             )
             _invalidate_gateway_caches()
     return backend
+
+
+# --- Console additions (console-shell) ---
+
+
+def do_set_default_version(mv: ModelVersion, *, actor: Actor = None) -> Model:
+    """Make ``mv`` the version `airlock vllm serve` and `backends deploy` use for its model."""
+    with transaction.atomic():
+        model = Model.objects.select_for_update().get(pk=mv.model_id)
+        if model.default_version_id == mv.pk:
+            return model
+        old = model.default_version
+        model.default_version = mv
+        model.save(update_fields=["default_version"])
+        record(
+            Event.MODEL_DEFAULT_CHANGED,
+            actor=actor,
+            target=("model", model.name),
+            meta={
+                "old": {"version": old.version if old else None},
+                "new": {"version": mv.version, "manifest_sha256": mv.manifest_sha256},
+            },
+        )
+        _invalidate_gateway_caches()
+    return model
+
+
+def do_rotate_api_key(key: ApiKey, *, actor: Actor = None) -> CreatedKey:
+    """A new key for the same application (same name, same lifetime), and the old one revoked
+    in the same transaction: the application must switch to the new key at once."""
+    with transaction.atomic():
+        key = ApiKey.objects.select_for_update().select_related("application").get(pk=key.pk)
+        if key.revoked_at is not None:
+            raise ValidationError(f"Key {key.prefix} is already revoked; create a new key instead.")
+        lifetime = key.expires_at - key.created_at if key.expires_at else None
+        created = do_create_api_key(key.application, actor=actor, name=key.name, expires_in=lifetime)
+        do_revoke_api_key(key, actor=actor)
+        record(
+            Event.KEY_ROTATED,
+            actor=actor,
+            target=("api_key", key.prefix),
+            application_id=key.application_id,
+            meta={"old": {"prefix": key.prefix}, "new": {"prefix": created.key.prefix}},
+        )
+    return created
+
+
+# --- External providers and external models (providers) ---
+
+# Header names that would carry a credential: those come from the key file, never from here.
+_SECRET_HEADER_WORDS = ("auth", "key", "token", "secret", "cookie", "password", "credential", "session")
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$")
+
+
+@dataclass(frozen=True)
+class ProviderSettings:
+    """What an administrator sets on a provider; ``None`` leaves a field unchanged on update."""
+
+    kind: str | None = None
+    base_url: str | None = None
+    api_key_file: str | None = None
+    region: str | None = None
+    timeout_seconds: float | None = None
+    max_retries: int | None = None
+    breaker_threshold: int | None = None
+    breaker_cooldown_seconds: float | None = None
+    extra_headers: dict[str, str] | None = None
+    is_enabled: bool | None = None
+
+
+_PROVIDER_FIELDS = [f.name for f in fields(ProviderSettings)]
+
+
+def _provider_state(provider: Provider) -> dict[str, object]:
+    return {name: getattr(provider, name) for name in _PROVIDER_FIELDS}
+
+
+def _validate_provider(provider: Provider) -> None:
+    if provider.kind not in Provider.Kind.values:
+        raise ValidationError(f"Provider kind must be one of: {', '.join(Provider.Kind.values)}.")
+    try:
+        URLValidator(schemes=["http", "https"])(provider.base_url)
+    except ValidationError:
+        raise ValidationError(f"{provider.base_url!r} is not an http(s) URL.") from None
+    if provider.api_key_file and not Path(provider.api_key_file).is_absolute():
+        raise ValidationError("The API key file must be an absolute path (it is read by the server).")
+    if provider.kind == Provider.Kind.ANTHROPIC and not provider.api_key_file:
+        raise ValidationError("An Anthropic provider needs an API key file.")
+    if not 0 < provider.timeout_seconds <= 3600:
+        raise ValidationError("The timeout must be more than 0 and at most 3600 seconds.")
+    if not 0 <= provider.max_retries <= 10:
+        raise ValidationError("Retries must be from 0 to 10.")
+    if provider.breaker_threshold < 1:
+        raise ValidationError("The circuit breaker threshold must be at least 1 failure.")
+    if not 0 <= provider.breaker_cooldown_seconds <= 86400:
+        raise ValidationError("The circuit breaker cool-down must be from 0 to 86400 seconds.")
+    if len(provider.region) > 64:
+        raise ValidationError("The region must be at most 64 characters.")
+    headers = provider.extra_headers
+    if not isinstance(headers, dict):
+        raise ValidationError("Extra headers must be a map of names to values.")
+    for name, value in headers.items():
+        if not isinstance(name, str) or not isinstance(value, str) or not _HEADER_NAME.match(name):
+            raise ValidationError(f"Header {name!r} is not a valid header name with a text value.")
+        if "\r" in value or "\n" in value:
+            raise ValidationError(f"The value of header {name!r} contains a line break.")
+        if any(word in name.lower() for word in _SECRET_HEADER_WORDS):
+            raise ValidationError(
+                f"Header {name!r} looks like a credential; credentials come from the API key file only."
+            )
+
+
+def do_register_provider(
+    name: str, kind: str, base_url: str, *, actor: Actor = None, settings: ProviderSettings | None = None
+) -> Provider:
+    """Register an external endpoint. Nothing is sent to it until a model and the egress policy allow."""
+    if slugify(name) != name.lower() or not name:
+        raise ValidationError(f"Provider name {name!r} may contain only letters, digits, '-' and '_'.")
+    given = settings or ProviderSettings()
+    with transaction.atomic():
+        if Provider.objects.filter(name=name).exists():
+            raise ValidationError(f"A provider named {name!r} already exists; change it instead.")
+        provider = Provider(name=name, kind=kind, base_url=base_url.rstrip("/"))
+        for field_name in _PROVIDER_FIELDS:
+            value = getattr(given, field_name)
+            if value is not None and field_name not in ("kind", "base_url"):
+                setattr(provider, field_name, value)
+        _validate_provider(provider)
+        provider.save()
+        record(
+            Event.PROVIDER_REGISTERED,
+            actor=actor,
+            target=("provider", name),
+            meta={"new": _provider_state(provider)},
+        )
+        _invalidate_gateway_caches()
+    return provider
+
+
+def do_update_provider(provider: Provider, changes: ProviderSettings, *, actor: Actor = None) -> Provider:
+    """Change a provider's settings (only the fields given); every worker sees it on its next request."""
+    with transaction.atomic():
+        provider = Provider.objects.select_for_update().get(pk=provider.pk)
+        old = _provider_state(provider)
+        for field_name in _PROVIDER_FIELDS:
+            value = getattr(changes, field_name)
+            if value is not None:
+                setattr(provider, field_name, value.rstrip("/") if field_name == "base_url" else value)
+        _validate_provider(provider)
+        new = _provider_state(provider)
+        if new == old:
+            return provider
+        provider.save()
+        changed = sorted(k for k in new if new[k] != old[k])
+        record(
+            Event.PROVIDER_CHANGED,
+            actor=actor,
+            target=("provider", provider.name),
+            meta={"old": {k: old[k] for k in changed}, "new": {k: new[k] for k in changed}},
+        )
+        _invalidate_gateway_caches()
+    return provider
+
+
+def do_register_external_model(
+    name: str, provider: Provider, remote_name: str, *, actor: Actor = None, description: str = ""
+) -> Model:
+    """Expose ``provider``'s ``remote_name`` under the local model name ``name`` (or re-point it).
+
+    The name shares the namespace of local models, so applications are allowed to use it like
+    any other model; a local model's name cannot be taken.
+    """
+    if not name or len(name) > 128 or any(c.isspace() for c in name):
+        raise ValidationError("A model name must be 1-128 characters without spaces.")
+    if not remote_name or len(remote_name) > 256:
+        raise ValidationError("The provider's model name must be 1-256 characters.")
+    with transaction.atomic():
+        model = Model.objects.select_for_update().filter(name=name).first()
+        if model is not None and not model.is_external:
+            raise ValidationError(f"{name!r} is a local model; choose another name for the external one.")
+        old = (
+            {"provider": model.provider.name if model.provider else None, "remote_name": model.remote_name}
+            if model is not None
+            else None
+        )
+        if model is None:
+            model = Model.objects.create(
+                name=name, provider=provider, remote_name=remote_name, description=description
+            )
+        else:
+            model.provider, model.remote_name = provider, remote_name
+            model.description = description or model.description
+            model.save(update_fields=["provider", "remote_name", "description"])
+        record(
+            Event.MODEL_EXTERNAL_REGISTERED,
+            actor=actor,
+            target=("model", name),
+            meta={"old": old, "new": {"provider": provider.name, "remote_name": remote_name}},
+        )
+        _invalidate_gateway_caches()
+    return model
+
+
+def do_remove_external_model(model: Model, *, actor: Actor = None) -> None:
+    """Remove an external model name (applications lose it at once)."""
+    if not model.is_external:
+        raise ValidationError(f"{model.name!r} is a local model, not an external one.")
+    with transaction.atomic():
+        old = {"provider": model.provider.name if model.provider else None, "remote_name": model.remote_name}
+        record(Event.MODEL_EXTERNAL_REMOVED, actor=actor, target=("model", model.name), meta={"old": old})
+        model.delete()
+        _invalidate_gateway_caches()

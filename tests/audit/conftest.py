@@ -12,10 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 
 from appliance.celery import app as celery_app
-from appliance.roles import Role, grant
 from audit import envelope, keyring, sequencer
 from audit.events import Event
 from audit.log import record
@@ -44,39 +42,6 @@ def _tasks_in_process() -> Iterator[None]:
     conf.task_always_eager = conf.task_eager_propagates = True
     yield
     conf.task_always_eager, conf.task_eager_propagates = saved
-
-
-def _person(django_user_model: Any, name: str, role: Role | None) -> User:
-    # No password: tests sign in with force_login, and hashing one costs a third of a second.
-    user = django_user_model.objects.create_user(name)
-    if role is not None:
-        grant(user, role)
-    return user  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def administrator(django_user_model: Any) -> User:
-    return _person(django_user_model, "adam-admin", Role.ADMINISTRATOR)
-
-
-@pytest.fixture
-def compliance_officer(django_user_model: Any) -> User:
-    return _person(django_user_model, "carla-compliance", Role.COMPLIANCE_OFFICER)
-
-
-@pytest.fixture
-def auditor(django_user_model: Any) -> User:
-    return _person(django_user_model, "audrey-auditor", Role.AUDITOR)
-
-
-@pytest.fixture
-def app_owner(django_user_model: Any) -> User:
-    return _person(django_user_model, "otto-owner", Role.APP_OWNER)
-
-
-@pytest.fixture
-def nobody(django_user_model: Any) -> User:
-    return _person(django_user_model, "nora-norole", None)
 
 
 @pytest.fixture

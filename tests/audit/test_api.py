@@ -27,17 +27,6 @@ ROLES = ["compliance_officer", "auditor", "administrator", "app_owner", "nobody"
 
 
 @pytest.fixture
-def as_user(request: pytest.FixtureRequest) -> Callable[[str], APIClient]:
-    def make(who: str) -> APIClient:
-        client = APIClient()
-        if who != "anonymous":
-            client.force_login(request.getfixturevalue(who))
-        return client
-
-    return make
-
-
-@pytest.fixture
 def logged(billing: Application) -> AuditRecord:
     """A sealed request record with content, and a checkpoint."""
     row = request_record(billing, "Patient Ada reports chest pain", subject="ada", request_id="req-42")

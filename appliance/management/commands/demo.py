@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from appliance.roles import Role, grant
 from inference import keys, services
 from inference import vllm as vllm_launcher
 from inference.models import ApiKey, Application, Model
@@ -182,12 +183,15 @@ class Command(BaseCommand):
         user_model = get_user_model()
         admin = user_model.objects.filter(username="admin").first()
         remembered_password = remembered.get("AIRLOCK_ADMIN_PASSWORD", "")
+        if admin is not None:
+            grant(admin, Role.ADMINISTRATOR)  # the console's role (demo databases from before it)
         if admin is not None and remembered_password and admin.check_password(remembered_password):
             self.stdout.write("    reusing the administrator 'admin'")
             return remembered_password
         password = secrets.token_urlsafe(12)
         if admin is None:
-            user_model.objects.create_superuser("admin", password=password)
+            admin = user_model.objects.create_superuser("admin", password=password)
+            grant(admin, Role.ADMINISTRATOR)
             self.stdout.write("    created the administrator 'admin'")
         else:
             admin.set_password(password)
@@ -226,7 +230,8 @@ class Command(BaseCommand):
   URL         {url}/v1   (OpenAI-compatible)
   API key     {api_key}
   Model       {DEMO_MODEL}
-  Admin       {url}/admin/  user 'admin', password {admin_password}
+  Console     {url}/console/  user 'admin', password {admin_password}
+              (first sign-in: scan the QR code with an authenticator app and enter its code)
   Saved to    {env_file}   (source it: set -a; . {env_file}; set +a)
 
 Try it with curl:
