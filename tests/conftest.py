@@ -28,6 +28,55 @@ from tests.signin import sign_in_verified
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _background_executors() -> list[Any]:
+    """The single-thread executors that write to the database behind the request path."""
+    from audit import log as audit_log
+    from inference.quotas import ledger, runaway
+
+    return [audit_log._executor, audit_log._sealer, ledger._executor, runaway._executor]
+
+
+def _quiet_flush(original: Callable[..., Any]) -> Callable[..., Any]:
+    """Empty the tables of a transactional test only while no background writer is working.
+
+    The audit writer and sealer, the usage-ledger writer and runaway detection (of the live
+    gateway and of earlier tests) work in their own threads, in transactions that take
+    locks table by table; a TRUNCATE of every table at the same moment can deadlock with
+    them on PostgreSQL. Each executor has one thread, so a task that waits in it holds back
+    everything queued behind it: the flush runs after the work already queued is done and
+    before anything new starts.
+    """
+
+    def flush_when_quiet(self: Any) -> None:
+        resume = threading.Event()
+        parked = []
+        for executor in _background_executors():
+            started = threading.Event()
+
+            def park(started: threading.Event = started) -> None:
+                started.set()
+                resume.wait(120)
+
+            executor.submit(park)
+            parked.append(started)
+        try:
+            for started in parked:
+                started.wait(60)
+            original(self)
+        finally:
+            resume.set()
+
+    return flush_when_quiet
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.test import TransactionTestCase
+
+    TransactionTestCase._fixture_teardown = _quiet_flush(  # type: ignore[method-assign]
+        TransactionTestCase._fixture_teardown
+    )
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -150,17 +199,14 @@ def nobody(django_user_model: Any) -> User:
 def _close_background_connections(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
     """Close the database connections of the writer threads before the test database is dropped.
 
-    The audit writer and sealer and the usage-ledger writer each keep a connection in their own
-    thread; PostgreSQL refuses to drop a database that still has sessions.
+    The audit writer and sealer, the usage-ledger writer and runaway detection each keep a
+    connection in their own thread; PostgreSQL refuses to drop a database that has sessions.
     """
     yield
     from django.db import connections
 
-    from audit import log as audit_log
-    from inference.quotas import ledger
-
     with django_db_blocker.unblock():
-        for executor in (audit_log._executor, audit_log._sealer, ledger._executor):
+        for executor in _background_executors():
             executor.submit(connections.close_all).result(timeout=30)
 
 
