@@ -187,6 +187,29 @@ def _table(labels: Sequence[str], series: Sequence[Series], fmt: Format) -> tupl
     return columns, rows
 
 
+def _series_chart(
+    chart_id: str,
+    title: str,
+    description: str,
+    parts: list[str],
+    labels: Sequence[str],
+    series: Sequence[Series],
+    fmt: Format,
+) -> Chart:
+    """Close the SVG of a chart over days and pair it with its legend and data table."""
+    parts.append("</svg>")
+    columns, rows = _table(labels, series, fmt)
+    return Chart(
+        id=chart_id,
+        title=title,
+        description=description,
+        svg=mark_safe("".join(parts)),  # noqa: S308 - every text in parts is escaped by its maker
+        legend=[(s.name, s.css) for s in series],
+        columns=columns,
+        rows=rows,
+    )
+
+
 def _max(series: Sequence[Series], stacked: bool = False) -> float:
     if stacked:
         count = max((len(s.values) for s in series), default=0)
@@ -249,17 +272,7 @@ def line_chart(
                 f"{escape(fmt(float(value)))} {escape(s.name)}</title></circle>"
             )
         parts.append("</g>")
-    parts.append("</svg>")
-    columns, rows = _table(labels, series, fmt)
-    return Chart(
-        id=chart_id,
-        title=title,
-        description=description,
-        svg=mark_safe("".join(parts)),  # noqa: S308 - every text above is escaped
-        legend=[(s.name, s.css) for s in series],
-        columns=columns,
-        rows=rows,
-    )
+    return _series_chart(chart_id, title, description, parts, labels, series, fmt)
 
 
 def stacked_bars(
@@ -303,17 +316,7 @@ def stacked_bars(
     for s in series:
         parts += groups[s.css]
         parts.append("</g>")
-    parts.append("</svg>")
-    columns, rows = _table(labels, series, fmt)
-    return Chart(
-        id=chart_id,
-        title=title,
-        description=description,
-        svg=mark_safe("".join(parts)),  # noqa: S308 - every text above is escaped
-        legend=[(s.name, s.css) for s in series],
-        columns=columns,
-        rows=rows,
-    )
+    return _series_chart(chart_id, title, description, parts, labels, series, fmt)
 
 
 def donut(

@@ -114,7 +114,7 @@ async def _complete(exchange: Exchange, target: ExternalTarget, protection: Prot
     usage = data.get("usage")
     exchange.usage = usage if isinstance(usage, dict) else None
     exchange.finish(200)
-    texts, reasons = _choices_text(data)
+    texts, reasons = recording.choices_text(data)
     try:
         # Released only once its record (with the final egress report) is committed.
         await recording.response_finished(exchange, texts, reasons)
@@ -152,18 +152,6 @@ def _restore_message(message: dict[str, Any], session: Session) -> None:
         if isinstance(function, dict) and isinstance(function.get("arguments"), str):
             # Arguments are JSON text: restored values are escaped to keep it valid.
             function["arguments"] = session.restore(function["arguments"], json_string=True)
-
-
-def _choices_text(data: dict[str, Any]) -> tuple[list[str], list[str | None]]:
-    texts, reasons = [], []
-    for choice in data.get("choices") or []:
-        if not isinstance(choice, dict):
-            continue
-        message = choice.get("message")
-        text = message.get("content") if isinstance(message, dict) else choice.get("text")
-        texts.append(text if isinstance(text, str) else "")
-        reasons.append(choice.get("finish_reason"))
-    return texts, reasons
 
 
 # --- Streamed answers ---

@@ -76,6 +76,19 @@ def response_content(mode: str, texts: list[str], finish_reasons: list[str | Non
     return None
 
 
+def choices_text(data: dict[str, Any]) -> tuple[list[str], list[str | None]]:
+    """The texts and finish reasons of a whole (not streamed) answer, one per choice."""
+    texts, reasons = [], []
+    for choice in data.get("choices") or []:
+        if not isinstance(choice, dict):
+            continue
+        message = choice.get("message")
+        text = message.get("content") if isinstance(message, dict) else choice.get("text")
+        texts.append(text if isinstance(text, str) else "")
+        reasons.append(choice.get("finish_reason"))
+    return texts, reasons
+
+
 def _base(exchange: Exchange) -> dict[str, Any]:
     caller = exchange.caller
     return {

@@ -274,7 +274,7 @@ async def _complete(exchange: Exchange, body: dict[str, Any], targets: list[rout
     usage = data.get("usage")
     exchange.usage = usage if isinstance(usage, dict) else None
     exchange.finish(200)
-    texts, reasons = _choices_text(data)
+    texts, reasons = recording.choices_text(data)
     try:
         # The answer is released only once its record is committed.
         await recording.response_finished(exchange, texts, reasons)
@@ -282,18 +282,6 @@ async def _complete(exchange: Exchange, body: dict[str, Any], targets: list[rout
         raise recording.audit_unavailable() from None
     # The backend's bytes go back unchanged: re-serialising would only cost time.
     return Reply(200, raw, request_id=exchange.request_id)
-
-
-def _choices_text(data: dict[str, Any]) -> tuple[list[str], list[str | None]]:
-    texts, reasons = [], []
-    for choice in data.get("choices") or []:
-        if not isinstance(choice, dict):
-            continue
-        message = choice.get("message")
-        text = message.get("content") if isinstance(message, dict) else choice.get("text")
-        texts.append(text if isinstance(text, str) else "")
-        reasons.append(choice.get("finish_reason"))
-    return texts, reasons
 
 
 async def _stream(exchange: Exchange, body: dict[str, Any], targets: list[routing.Target]) -> Reply:
