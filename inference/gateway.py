@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import os
 from typing import Any
@@ -174,6 +175,19 @@ def _warm_redaction() -> None:
     future = asyncio.get_running_loop().run_in_executor(None, engine.warm)
     _warming.add(future)
     future.add_done_callback(_warming.discard)
+    future.add_done_callback(lambda _: _freeze_heap())
+
+
+def _freeze_heap() -> None:
+    """Move everything alive now (modules, Django, the spaCy model) out of the collector's sight.
+
+    A full garbage collection walks every tracked object: about 180,000 once Django, Presidio
+    and spaCy are loaded, 60-80 ms on the machines here, and it happens every few thousand
+    requests: that pause was most of the gateway's p99. What exists at startup lives as long
+    as the worker, so there is nothing for the collector to find in it.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 async def lifespan(receive: Any, send: Any) -> None:
@@ -181,6 +195,7 @@ async def lifespan(receive: Any, send: Any) -> None:
         message = await receive()
         if message["type"] == "lifespan.startup":
             await _record_lifecycle(Event.AUDIT_STARTED)
+            _freeze_heap()
             _warm_redaction()
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
