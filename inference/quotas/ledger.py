@@ -27,7 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from inference.quotas.models import UsageRecord
 
@@ -38,6 +38,17 @@ MAX_BUFFER = 200_000
 RETRY_SECONDS = 5.0
 
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="usage-ledger")
+
+
+def _writer_executor() -> ThreadPoolExecutor:
+    """The ledger's own thread, or on SQLite the audit writer's: SQLite has one write lock per
+    database, and two writer threads of one process would only take turns waiting for it in
+    the busy handler, which shows as stalls of the audit commits that requests wait for."""
+    if connections["default"].vendor == "sqlite":
+        from audit import log as audit_log
+
+        return audit_log._executor
+    return _executor
 
 
 class Writer:
@@ -67,12 +78,12 @@ class Writer:
             self.flush()  # no event loop (a command, a Celery task): write now
             return
         if delay <= 0:
-            loop.run_in_executor(_executor, self.flush)
+            loop.run_in_executor(_writer_executor(), self.flush)
         else:
             loop.call_later(delay, self._flush_in_thread, loop)
 
     def _flush_in_thread(self, loop: asyncio.AbstractEventLoop) -> None:
-        loop.run_in_executor(_executor, self.flush)
+        loop.run_in_executor(_writer_executor(), self.flush)
 
     def flush(self, *, retry: bool = True) -> int:
         """Write everything pending now; returns how many rows were written."""
@@ -93,7 +104,7 @@ class Writer:
             log.error("usage ledger: cannot write %d row(s), will retry: %r", len(rows), exc)
             with self._lock:
                 self._pending = (rows + self._pending)[-MAX_BUFFER:]
-            timer = threading.Timer(RETRY_SECONDS, lambda: _executor.submit(self.flush))
+            timer = threading.Timer(RETRY_SECONDS, lambda: _writer_executor().submit(self.flush))
             timer.daemon = True
             timer.start()
             return 0
