@@ -243,6 +243,24 @@ def _restore_chunk(chunk: dict[str, Any], choices: dict[int, _ChoiceRestorers], 
             state.flush_into(choice, field)
 
 
+def _answer_bytes(chunk: dict[str, Any]) -> int:
+    """UTF-8 bytes of the answer text and tool-call arguments in a chunk, as the provider sent them."""
+    size = 0
+    for choice in chunk.get("choices") or []:
+        if not isinstance(choice, dict):
+            continue
+        delta = choice.get("delta")
+        pieces = [choice.get("text")]
+        if isinstance(delta, dict):
+            pieces.append(delta.get("content"))
+            for call in delta.get("tool_calls") or []:
+                function = call.get("function") if isinstance(call, dict) else None
+                if isinstance(function, dict):
+                    pieces.append(function.get("arguments"))
+        size += sum(len(piece.encode()) for piece in pieces if isinstance(piece, str))
+    return size
+
+
 def _is_usage_chunk(chunk: dict[str, Any]) -> bool:
     return not chunk.get("choices") and isinstance(chunk.get("usage"), dict)
 
@@ -270,6 +288,7 @@ async def _relay(
                 continue
             if isinstance(chunk.get("usage"), dict):
                 exchange.usage = chunk["usage"]  # providers that report usage on the last choice chunk
+            exchange.streamed_bytes += _answer_bytes(chunk)
             _restore_chunk(chunk, choices, session)
             yield _sse(chunk)
         # A choice the provider never finished still gets what its restorer holds.

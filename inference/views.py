@@ -56,6 +56,11 @@ class Exchange:
     external: routing.ExternalTarget | None = None
     egress: EgressReport | None = None
     attempts: int = 0
+    # What a stream relayed before it ended, for a stream that brings no usage figure (the
+    # client hung up): answer events from a local backend (vLLM sends one per token), and
+    # UTF-8 bytes of answer text from a provider (whose events carry several tokens).
+    streamed_events: int = 0
+    streamed_bytes: int = 0
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
@@ -328,8 +333,10 @@ async def _relay(exchange: Exchange, response: httpx.Response, wants_usage: bool
                     exchange.usage = _usage_of(event)
                     if not wants_usage:
                         continue
-                elif collect:
-                    _collect(event, texts, reasons)
+                else:
+                    exchange.streamed_events += 1
+                    if collect:
+                        _collect(event, texts, reasons)
                 out.append(event + b"\n\n")
             if out:
                 yield b"".join(out)

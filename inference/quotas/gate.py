@@ -339,6 +339,24 @@ async def _settling(exchange: Exchange, stream: AsyncIterator[bytes]) -> AsyncIt
             settle_later(exchange)
 
 
+# Tokens a backend may still generate while a client's hang-up reaches it: charged on top of
+# what a cut stream relayed. vLLM aborts the generation when its connection closes.
+IN_FLIGHT_TOKENS = 4
+
+
+def streamed_tokens(exchange: Exchange, route: str) -> int:
+    """Completion tokens of a stream that ended without a usage figure, from what it relayed.
+
+    Local: one per answer event, as vLLM sends an event per generated token (its first event,
+    the role, and the last, the finish reason, count too: high rather than low). Egress: the
+    answer's bytes by the same rule as prompt estimates (one token per three bytes, high for
+    every language the tokenizers here were measured on); providers send several tokens per event.
+    """
+    if route == "egress":
+        return -(-exchange.streamed_bytes // tokens.BYTES_PER_TOKEN)
+    return exchange.streamed_events
+
+
 def _settlement(exchange: Exchange, res: Reservation) -> tuple[list[str], list[int], dict[str, Any]]:
     status = exchange.status or 0
     reported = _usage_tokens(exchange.usage)
@@ -347,7 +365,8 @@ def _settlement(exchange: Exchange, res: Reservation) -> tuple[list[str], list[i
         prompt, completion = reported
     elif status == 200 or status == 499:
         # No usage from the backend (a client that left mid-stream, a provider that does not
-        # report it): charge what was reserved, the upper bound.
+        # report it): the prompt as estimated for the reservation, and what was streamed, or
+        # for a whole answer the reserved maximum (the upper bound).
         estimated = True
         prompt = (
             res.prompt_estimate
@@ -355,6 +374,8 @@ def _settlement(exchange: Exchange, res: Reservation) -> tuple[list[str], list[i
             else tokens.estimate_prompt(exchange.endpoint, exchange.body or {})
         )
         completion = res.max_completion
+        if exchange.stream:
+            completion = min(completion, streamed_tokens(exchange, res.route) + IN_FLIGHT_TOKENS)
     else:
         prompt = completion = 0  # failed before any answer: release
     released = reported is None and not estimated

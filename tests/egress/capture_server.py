@@ -12,6 +12,7 @@ Knobs (attributes, reset by ``reset()``), for what a real provider does on a bad
   in the protocol's error shape; ``times=None`` fails every request until ``reset()``;
 - ``delay``: seconds to wait before answering (timeouts);
 - ``piece``: characters per streamed chunk (small values split placeholders across chunks);
+- ``piece_delay``: seconds between streamed chunks (a slow model, for clients that hang up);
 - ``mangle``: how the "model" rewrites placeholders in its echo — ``"lower"``
   (``<person_1>``), ``"brackets"`` (``[PERSON_1]``), ``"bare"`` (``PERSON_1``);
 - ``break_after``: close the connection after that many streamed chunks;
@@ -91,6 +92,7 @@ class CaptureServer:
     always: Failure | None = None
     delay: float = 0.0
     piece: int = 5
+    piece_delay: float = 0.0
     mangle: str | None = None
     break_after: int | None = None
     tool: bool = False
@@ -127,6 +129,7 @@ class CaptureServer:
         self.always = None
         self.delay = 0.0
         self.piece = 5
+        self.piece_delay = 0.0
         self.mangle = None
         self.break_after = None
         self.tool = False
@@ -304,6 +307,8 @@ class _Handler(BaseHTTPRequestHandler):
         return [text[i : i + size] for i in range(0, len(text), size)] or [""]
 
     def _broken(self, sent: int) -> bool:
+        if self.server_capture.piece_delay:
+            time.sleep(self.server_capture.piece_delay)
         limit = self.server_capture.break_after
         if limit is not None and sent >= limit:
             self.close_connection = True

@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from decimal import Decimal
 
+import httpx2 as httpx
 import openai
 import pytest
 
@@ -106,3 +107,36 @@ def test_a_streamed_egress_answer_settles_its_budget(priced: Egress, clock: Cloc
     while spent(f"a{priced.app.pk}", clock) != Decimal("0.018") and time.monotonic() < deadline:
         time.sleep(0.02)
     assert spent(f"a{priced.app.pk}", clock) == Decimal("0.018")
+
+
+def test_an_egress_stream_cut_short_pays_for_what_was_streamed(priced: Egress, clock: Clock) -> None:
+    # A slow provider echoing a long prompt in 5-character chunks; the client reads two chunks
+    # of the answer and hangs up. No usage figure arrives: the budget is charged the prompt
+    # estimate and the streamed text at three bytes a token, not the 400 tokens reserved.
+    services.do_set_limits(priced.app, {"budget_usd_per_month": "10"})
+    priced.capture.piece_delay = 0.1
+    words = " ".join(["gateway"] * 60)
+    body = {"model": OPENAI_MODEL, "messages": [{"role": "user", "content": words}], "max_tokens": 400}
+    body["stream"] = True
+    headers = {"Authorization": f"Bearer {priced.key}"}
+    pieces = 0
+    with httpx.stream("POST", f"{priced.url}/v1/chat/completions", json=body, headers=headers) as response:
+        request_id = response.headers["x-request-id"]
+        for line in response.iter_lines():
+            pieces += '"content":"' in line and '"content":""' not in line
+            if pieces == 2:
+                break
+    deadline = time.monotonic() + 10
+    while not UsageRecord.objects.filter(request_id=request_id).exists() and time.monotonic() < deadline:
+        ledger.flush()
+        time.sleep(0.05)
+    row = UsageRecord.objects.get(request_id=request_id)
+    assert (row.status, row.estimated) == (499, True)
+    # At least the two chunks read (10 bytes: 4 tokens), far below the reservation.
+    assert 4 <= row.completion_tokens < 100, row.completion_tokens
+    reserved_usd = Decimal(row.prompt_tokens + 400) / 1000
+    assert row.cost_usd == Decimal(row.prompt_tokens + row.completion_tokens) / 1000 < reserved_usd
+    deadline = time.monotonic() + 5
+    while spent(f"a{priced.app.pk}", clock) != row.cost_usd and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert spent(f"a{priced.app.pk}", clock) == row.cost_usd

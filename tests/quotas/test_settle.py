@@ -14,9 +14,10 @@ import httpx2 as httpx
 import openai
 import pytest
 
-from inference.quotas import ledger, limiter, services
+from inference.quotas import gate, ledger, limiter, services
 from inference.quotas.limiter import Counter
 from inference.quotas.models import UsageRecord
+from inference.views import Exchange
 from tests.quotas.conftest import Clock, Gateway
 
 HELLO = [{"role": "user", "content": "Say hello"}]
@@ -110,18 +111,32 @@ def test_a_streamed_answer_settles_when_the_stream_ends(limited: Gateway, clock:
     wait_for(lambda: tpm_of(limited, clock) == 26)
 
 
-def test_a_client_that_leaves_mid_stream_is_charged_its_reservation(limited: Gateway, clock: Clock) -> None:
-    body = {"model": "stub-slowstream", "messages": HELLO, "max_tokens": 16, "stream": True}
+def test_a_client_that_leaves_mid_stream_is_charged_what_was_streamed(limited: Gateway, clock: Clock) -> None:
+    # The stub streams one token every 0.2 s, far past max_tokens; the client reads three
+    # tokens and hangs up. No usage figure arrives, so the charge is what was relayed (plus
+    # the few tokens a backend may generate while the hang-up reaches it), not the 500 reserved.
+    body = {"model": "stub-slowstream", "messages": HELLO, "max_tokens": 500, "stream": True}
     headers = {"Authorization": f"Bearer {limited.key}"}
+    tokens_seen = 0
     with httpx.stream("POST", f"{limited.url}/v1/chat/completions", json=body, headers=headers) as response:
         request_id = response.headers["x-request-id"]
-        for _ in response.iter_raw():
-            break  # one token, then hang up
+        for line in response.iter_lines():
+            tokens_seen += '"content": "t' in line or '"content":"t' in line
+            if tokens_seen == 3:
+                break
     found = row(request_id)
-    # No usage arrives from a stream cut short: the reservation (the upper bound) is charged.
     assert (found.status, found.estimated) == (499, True)
-    assert (found.prompt_tokens, found.completion_tokens) == (11, 16)
-    wait_for(lambda: tpm_of(limited, clock) == 27)
+    assert found.prompt_tokens == 11
+    assert 3 <= found.completion_tokens <= 3 + 2 + gate.IN_FLIGHT_TOKENS + 5, found.completion_tokens
+    wait_for(lambda: tpm_of(limited, clock) == 11 + found.completion_tokens)
+
+
+def test_a_stream_that_ends_without_usage_is_estimated_from_what_it_carried() -> None:
+    """The estimate itself: events for a local backend, answer bytes for a provider."""
+    exchange = Exchange(request_id="req_x", endpoint="chat/completions")
+    exchange.streamed_events, exchange.streamed_bytes = 42, 100
+    assert gate.streamed_tokens(exchange, "local") == 42
+    assert gate.streamed_tokens(exchange, "egress") == 34  # 100 bytes at three bytes a token, rounded up
 
 
 def counter(key: str, amount: int, limit: int | None, now: float) -> Counter:
