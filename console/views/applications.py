@@ -210,12 +210,17 @@ def key_revoke(request: HttpRequest, name: str, prefix: str) -> HttpResponseBase
         confirm_label="Revoke key",
         cancel_url=detail,
         perform=perform,
-        details=[
-            ("Name", key.name or "(none)"),
-            ("Created", _when(key.created_at)),
-            ("Last used", _when(key.last_used_at)),
-        ],
+        details=_key_details(key),
     )
+
+
+def _key_details(key: ApiKey) -> list[tuple[str, str]]:
+    """What the revoke and rotate confirmations show about the key."""
+    return [
+        ("Name", key.name or "(none)"),
+        ("Created", _when(key.created_at)),
+        ("Last used", _when(key.last_used_at)),
+    ]
 
 
 @require_role(*MANAGERS)
@@ -242,11 +247,7 @@ def key_rotate(request: HttpRequest, name: str, prefix: str) -> HttpResponseBase
         confirm_label="Rotate key",
         cancel_url=detail,
         perform=perform,
-        details=[
-            ("Name", key.name or "(none)"),
-            ("Created", _when(key.created_at)),
-            ("Last used", _when(key.last_used_at)),
-        ],
+        details=_key_details(key),
     )
 
 
