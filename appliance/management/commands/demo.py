@@ -115,15 +115,7 @@ class Command(BaseCommand):
                 )
             self._wait_http(host, port, appliance_proc)
             url = f"http://{host}:{port}"
-            _write_env(
-                env_file,
-                {
-                    "AIRLOCK_URL": url,
-                    "AIRLOCK_API_KEY": api_key,
-                    "AIRLOCK_ADMIN_USER": "admin",
-                    "AIRLOCK_ADMIN_PASSWORD": admin_password,
-                },
-            )
+            _write_env(env_file, demo_env(url, api_key, admin_password))
             self._banner(url, api_key, admin_password, env_file)
             while True:
                 if vllm_proc.poll() is not None:
@@ -272,6 +264,19 @@ def _read_env(path: Path) -> dict[str, str]:
         if sep and not name.startswith("#"):
             values[name.strip()] = shlex.split(value)[0] if value.strip() else ""
     return values
+
+
+def demo_env(url: str, api_key: str, admin_password: str) -> dict[str, str]:
+    """What ``demo.env`` holds. The ``OPENAI_*`` pair is what the official client reads, so a
+    shell that sourced the file can use ``OpenAI()`` with no arguments."""
+    return {
+        "AIRLOCK_URL": url,
+        "AIRLOCK_API_KEY": api_key,
+        "AIRLOCK_ADMIN_USER": "admin",
+        "AIRLOCK_ADMIN_PASSWORD": admin_password,
+        "OPENAI_BASE_URL": f"{url}/v1",
+        "OPENAI_API_KEY": api_key,
+    }
 
 
 def _write_env(path: Path, values: dict[str, str]) -> None:
