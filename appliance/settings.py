@@ -365,3 +365,25 @@ AIRLOCK_REDACTION_THREADS = envint("AIRLOCK_REDACTION_THREADS", 2, minimum=1)
 # Load the Presidio engine when a gateway worker starts (in the background), so the first
 # egress request does not pay for loading the spaCy model.
 AIRLOCK_REDACTION_WARM = envbool("AIRLOCK_REDACTION_WARM", True)
+
+# --- The schedule (appliance/schedule.py; README, "Background jobs") ---
+# Every periodic job above, once: its task and period. Celery beat runs it in production; the
+# embedded profile, which has no beat, runs it in each gateway worker, and a lease per job in
+# the database keeps any job from running twice at once (or twice in a period when embedded).
+AIRLOCK_SCHEDULE = {
+    name: {"task": entry["task"], "seconds": float(entry["schedule"])}
+    for name, entry in CELERY_BEAT_SCHEDULE.items()
+}
+CELERY_BEAT_SCHEDULE = {
+    name: {"task": "appliance.schedule.run_job", "schedule": job["seconds"], "args": (name,)}
+    for name, job in AIRLOCK_SCHEDULE.items()
+}
+# embedded: gateway workers run the schedule themselves; beat: `celery beat` does (production);
+# off: nothing runs it (jobs only by hand).
+AIRLOCK_SCHEDULER = envchoice(
+    "AIRLOCK_SCHEDULER", "embedded" if CELERY_TASK_ALWAYS_EAGER else "beat", ("embedded", "beat", "off")
+)
+AIRLOCK_SCHEDULE_TICK_SECONDS = envfloat("AIRLOCK_SCHEDULE_TICK_SECONDS", 1.0, minimum=0.05)
+# A running job renews its lease every third of this; a job whose process died is run again
+# once the lease has run out.
+AIRLOCK_SCHEDULE_LEASE_SECONDS = envfloat("AIRLOCK_SCHEDULE_LEASE_SECONDS", 60.0, minimum=1.0)

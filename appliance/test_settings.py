@@ -24,3 +24,7 @@ AIRLOCK_AUDIT_SEAL_DELAY = 0.0
 # Quota counters of this run only: CI's Redis outlives runs, and runaway detection remembers
 # an application's normal rate, so a shared prefix would let one run's traffic affect another.
 AIRLOCK_QUOTA_KEY_PREFIX = f"airlock-test:{os.path.basename(os.environ['AIRLOCK_TEST_DATA_DIR'])}:quota"
+
+# Tests start a scheduler of their own when they test it: one running in the live gateway
+# would run retention and health checks in the middle of other tests.
+AIRLOCK_SCHEDULER = "off"

@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
@@ -44,6 +45,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from appliance import schedule
 from appliance.api import request_id_of
 from appliance.roles import Role, has_role
 from console import charts, dashboard_data
@@ -270,6 +272,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "is_admin": is_admin,
         "has_apps": bool(names),
         "live_since": data.live_days[0] if data.live_days else None,
+        # The periodic jobs (retention, rollups, health checks, checkpoints): administrators
+        # must see one that failed or stopped running.
+        "schedule": schedule.states() if is_admin else None,
+        "scheduler": settings.AIRLOCK_SCHEDULER,
         "query_ms": round(1000 * (time.perf_counter() - started)),
     }
     return render(request, "console/dashboard/index.html", context, status=status)

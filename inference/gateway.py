@@ -17,6 +17,7 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connections
 
+from appliance import schedule
 from audit import log as audit_log
 from audit.events import Event
 from audit.log import AuditUnavailable, writer
@@ -197,8 +198,11 @@ async def lifespan(receive: Any, send: Any) -> None:
             await _record_lifecycle(Event.AUDIT_STARTED)
             _freeze_heap()
             _warm_redaction()
+            # Embedded installations have no Celery beat: the workers run the schedule.
+            schedule.start_embedded()
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
+            await asyncio.get_running_loop().run_in_executor(None, schedule.stop_embedded)
             await _record_lifecycle(Event.AUDIT_STOPPED)
             await upstream.close_all()
             await egress.close()
