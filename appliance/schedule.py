@@ -15,6 +15,7 @@ run's result, which the console shows.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import socket
@@ -41,6 +42,7 @@ RUNNER = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 # A job that never ran is judged against this process's start: once the appliance has been up
 # for twice the job's period without a successful run, something is wrong.
 PROCESS_STARTED_AT = timezone.now()
+_resolving = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -136,11 +138,12 @@ def _renew_until_done(name: str, runner: str, done: threading.Event) -> None:
 def _target(task_name: str) -> Callable[..., Any]:
     """The task's own function, without Celery's autoretry wrapper: a failed run is recorded
     and the next period tries again, rather than retrying inside the scheduler's thread."""
-    if task_name not in celery_app.tasks:
-        # A gateway worker is not a Celery worker: the apps' task modules are imported on
-        # first use rather than at start.
-        celery_app.autodiscover_tasks(force=True)
-    task = celery_app.tasks[task_name]
+    with _resolving:
+        if task_name not in celery_app.tasks:
+            # A gateway worker is not a Celery worker: its task modules are imported on first
+            # use, under a lock, since the job threads would otherwise race the import.
+            importlib.import_module(task_name.rpartition(".")[0])
+        task = celery_app.tasks[task_name]
     return getattr(task, "_orig_run", task.run)  # type: ignore[no-any-return]
 
 

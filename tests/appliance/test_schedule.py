@@ -263,3 +263,54 @@ def test_people_who_are_not_administrators_do_not_see_the_schedule(client: Clien
     page = sign_in_verified(client, app_owner).get("/console/dashboard/")
     assert page.status_code == 200
     assert b"schedule-table" not in page.content
+
+
+def test_a_fresh_embedded_appliance_runs_every_job_of_its_schedule(tmp_path: Path) -> None:
+    """As in `make demo`: a new process, no Redis, no task module imported beforehand."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "AIRLOCK_TEST_DATA_DIR", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(AIRLOCK_DATA_DIR=str(tmp_path), AIRLOCK_REDACTION_WARM="false")
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=120
+    )
+    script = """
+import time
+import django
+django.setup()
+from django.conf import settings
+from appliance import schedule
+from appliance.models import ScheduledJob
+assert settings.AIRLOCK_SCHEDULER == "embedded", settings.AIRLOCK_SCHEDULER
+started = schedule.start_embedded()
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    if ScheduledJob.objects.filter(runs__gte=1).count() == len(schedule.jobs()):
+        break
+    time.sleep(0.2)
+schedule.stop_embedded()
+for row in ScheduledJob.objects.order_by("name"):
+    print(row.name, row.status, row.runs, row.last_error)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "appliance.settings", "AIRLOCK_SCHEDULE_TICK_SECONDS": "0.1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.split("\n")
+    ran = {line.split()[0]: line for line in lines if line.strip()}
+    assert set(ran) == {job.name for job in schedule.jobs()}, done.stdout
+    for name, line in ran.items():
+        assert line.split()[1] == "ok", f"{name}: {line}"
