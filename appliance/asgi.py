@@ -24,13 +24,18 @@ if settings.AIRLOCK_SERVE_STATIC:
 
     django_application = ASGIStaticFilesHandler(django_application)
 
+from appliance.edge import bounded  # noqa: E402 - needs Django set up first
 from inference import gateway  # noqa: E402 - needs Django set up first
 
 
-async def application(scope: dict[str, Any], receive: Any, send: Any) -> None:
+async def _route(scope: dict[str, Any], receive: Any, send: Any) -> None:
     if scope["type"] == "http" and (scope["path"] == "/v1" or scope["path"].startswith("/v1/")):
         await gateway.handle(scope, receive, send)
     elif scope["type"] == "lifespan":
         await gateway.lifespan(receive, send)
     else:
         await django_application(scope, receive, send)
+
+
+# Headers over their bounds are refused (431) before either handler sees the request.
+application = bounded(_route)

@@ -8,6 +8,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from appliance.net import client_ip
 from audit.events import Event
 from audit.log import record
 
@@ -16,7 +17,8 @@ def _source(request: HttpRequest | None) -> dict[str, Any]:
     if request is None:
         return {}
     return {
-        "source_ip": request.META.get("REMOTE_ADDR"),
+        # X-Forwarded-For only from a trusted proxy: the address django-axes counts, too.
+        "source_ip": client_ip(request),
         "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
     }
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from appliance.net import client_ip
 from audit.events import Event
 from audit.log import record
 
@@ -30,7 +31,8 @@ def _locked_out(
         actor_name=f"(locked out) {tried}",
         target=("user", tried),
         meta={
-            "source_ip": ip_address,
+            # The same function django-axes counted with (AXES_CLIENT_IP_CALLABLE).
+            "source_ip": client_ip(request) if request is not None else ip_address,
             "failures": failures,
             "minutes": settings.AIRLOCK_SIGN_IN_LOCKOUT_MINUTES,
         },

@@ -36,6 +36,7 @@ class ApiError(Exception):
         code: str | None = None,
         param: str | None = None,
         headers: dict[str, str] | None = None,
+        detail: str | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -44,6 +45,9 @@ class ApiError(Exception):
         self.code = code
         self.param = param
         self.headers = headers or {}
+        # For the audit log only, never the client: e.g. what a provider answered, or why its
+        # address was refused (a caller must not learn about services behind the appliance).
+        self.detail = detail
 
     def body(self) -> dict[str, object]:
         return {"error": {"message": self.message, "type": self.type, "param": self.param, "code": self.code}}

@@ -31,6 +31,7 @@ import orjson
 from django.conf import settings
 
 from inference.errors import bad_request
+from inference.providers import headers as extra_headers
 from inference.providers.sse import StreamError
 from inference.routing import ExternalTarget
 
@@ -81,7 +82,7 @@ def supports(endpoint: str) -> bool:
 
 
 def headers(target: ExternalTarget, api_key: str) -> dict[str, str]:
-    found = {name.lower(): value for name, value in target.extra_headers}
+    found = extra_headers.allowed(target)
     return {
         **found,
         "x-api-key": api_key,

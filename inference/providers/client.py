@@ -152,68 +152,83 @@ def _tries(attempts: int) -> str:
 def bad_answer(target: ExternalTarget, why: str) -> ApiError:
     return ApiError(
         502,
-        f"Bad answer from provider '{target.provider_name}': {why}",
+        f"Provider '{target.provider_name}' sent an answer that is not a completion.",
         type="server_error",
         code="provider_bad_response",
+        detail=why,
     )
 
 
+def _said(target: ExternalTarget, raw: bytes) -> str:
+    message, kind = adapter_for(target).error_of(raw)
+    return f"{kind}: {message}" if kind else message
+
+
 def as_api_error(exc: BaseException, target: ExternalTarget, attempts: int) -> ApiError:
-    """The client's error for a call that failed for good."""
+    """The client's error for a call that failed for good.
+
+    What the provider said goes to ``detail`` (the audit log), never into the message: the
+    base URL may be a service on the installation's own network, and its words are not the
+    caller's to read. For the same reason a refused connection, a timeout and a broken
+    connection read alike — the wording must not tell an open port from a closed one.
+    """
     name = target.provider_name
     if isinstance(exc, ApiError):
         return exc
     if isinstance(exc, CircuitOpen):
         return exc.api_error()
     if isinstance(exc, RetryableStatus):
+        detail = f"status {exc.status}: {exc.message}"
         if exc.status == 429:
             wait = max(1, math.ceil(exc.retry_after)) if exc.retry_after is not None else 5
             return ApiError(
                 429,
-                f"Provider '{name}' is rate-limiting requests{_tries(attempts)}: {exc.message}",
+                f"Provider '{name}' is rate-limiting requests{_tries(attempts)}.",
                 type="rate_limit_error",
                 code="provider_rate_limited",
                 headers={"Retry-After": str(wait)},
+                detail=detail,
             )
         return ApiError(
             502,
-            f"Provider '{name}' failed with status {exc.status}{_tries(attempts)}: {exc.message}",
+            f"Provider '{name}' failed{_tries(attempts)}.",
             type="server_error",
             code="provider_error",
-        )
-    if isinstance(exc, httpx.TimeoutException):
-        return ApiError(
-            504,
-            f"Provider '{name}' did not answer within {target.timeout_seconds:g} s{_tries(attempts)}.",
-            type="server_error",
-            code="provider_timeout",
+            detail=detail,
         )
     if isinstance(exc, httpx.HTTPError | StreamError):
         return ApiError(
             502,
-            f"Provider '{name}' could not be reached{_tries(attempts)}: {type(exc).__name__}",
+            f"Provider '{name}' could not be reached or did not answer in time{_tries(attempts)}.",
             type="server_error",
             code="provider_unreachable",
+            detail=f"{type(exc).__name__}: {exc}"[:2000],
         )
     if isinstance(exc, Rejected):
-        message, _ = adapter_for(target).error_of(exc.raw)
+        detail = f"status {exc.status}: {_said(target, exc.raw)}"
         if exc.status in (401, 403):
             return ApiError(
                 502,
-                f"Provider '{name}' refused Airlock's credentials (status {exc.status}); "
+                f"Provider '{name}' refused Airlock's credentials; "
                 "an administrator must check its API key file.",
                 type="server_error",
                 code="provider_auth_failed",
+                detail=detail,
             )
         if exc.status in (400, 413, 422):
             return ApiError(
-                400, f"Provider '{name}' rejected the request: {message}", code="provider_rejected"
+                400,
+                f"Provider '{name}' rejected the request; an administrator can read its reason in "
+                "the audit log.",
+                code="provider_rejected",
+                detail=detail,
             )
         return ApiError(
             502,
-            f"Provider '{name}' answered with status {exc.status}: {message}",
+            f"Provider '{name}' answered with an error.",
             type="server_error",
             code="provider_error",
+            detail=detail,
         )
     raise exc
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 
+from inference.providers import headers as extra_headers
 from inference.providers.sse import StreamError
 from inference.routing import ExternalTarget
 
@@ -24,7 +25,7 @@ def url(target: ExternalTarget, endpoint: str) -> str:
 
 
 def headers(target: ExternalTarget, api_key: str) -> dict[str, str]:
-    found = {name.lower(): value for name, value in target.extra_headers}
+    found = extra_headers.allowed(target)
     out = {**found, "content-type": "application/json", "accept": "application/json"}
     if api_key:
         out["authorization"] = f"Bearer {api_key}"

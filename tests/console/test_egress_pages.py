@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html as html_lib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +19,7 @@ from redaction import cache, policy
 from redaction import services as redaction
 from redaction.models import EgressPolicy
 from tests.console.conftest import SignIn, records
+from tests.keyfiles import write_key_file
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +43,8 @@ def owned(app_owner: User) -> Application:
 
 
 @pytest.fixture
-def provider(tmp_path: Path) -> Provider:
-    key_file = tmp_path / "openai.key"
-    key_file.write_text("not-a-real-key\n")
+def provider() -> Provider:
+    key_file = write_key_file("not-a-real-key")
     return services.do_register_provider(
         "openai",
         "openai",
@@ -159,17 +158,21 @@ def test_an_administrator_adds_a_provider_by_naming_its_key_file(
     signed_in(client, administrator)
     form = page(client.get(reverse("console:provider_add")))
     assert 'name="api_key_file"' in form and 'type="password"' not in form
+    key = write_key_file("sk-azure-never-shown")
     response = client.post(
-        reverse("console:provider_add"), {**PROVIDER_FORM, "extra_headers": "X-Team: radiology"}
+        reverse("console:provider_add"),
+        {**PROVIDER_FORM, "api_key_file": str(key), "extra_headers": "X-Team: radiology"},
     )
     assert response.status_code == 302
     added = Provider.objects.get(name="azure-eu")
-    assert added.api_key_file == "/etc/airlock/providers/azure.key"
+    assert added.api_key_file == str(key)
     assert added.region == "westeurope" and added.extra_headers == {"X-Team": "radiology"}
     (body,) = records(Event.PROVIDER_REGISTERED.value)
     assert body["actor"]["name"] == administrator.username
     listing = page(client.get(reverse("console:egress")))
-    assert "azure-eu" in listing and "not readable" in listing  # the file does not exist here
+    assert "azure-eu" in listing and "key file ok" in listing
+    key.unlink()
+    assert "key file missing" in page(client.get(reverse("console:egress")))
 
 
 def test_a_pasted_api_key_is_refused_and_never_stored_or_audited(
@@ -202,7 +205,7 @@ def test_a_provider_is_edited_and_disabled(
     signed_in(client, administrator)
     url = reverse("console:provider_edit", kwargs={"name": "openai"})
     html = page(client.get(url))
-    assert "eu-west-1" in html and "readable by the server" in html
+    assert "eu-west-1" in html and "key file ok" in html
     data = {**PROVIDER_FORM, "name": "renamed", "kind": "anthropic", "base_url": provider.base_url}
     data.pop("is_enabled")
     data["api_key_file"] = provider.api_key_file

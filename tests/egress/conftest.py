@@ -17,6 +17,7 @@ from inference.providers import resilience
 from inference.services import ProviderSettings
 from redaction import services as redaction_services
 from tests.egress.capture_server import CaptureServer
+from tests.keyfiles import write_key_file
 
 OPENAI_MODEL = "gpt-echo"  # → provider "capture-openai", remote "echo-4o"
 ANTHROPIC_MODEL = "claude-echo"  # → provider "capture-anthropic", remote "claude-echo-latest"
@@ -50,11 +51,11 @@ class Egress:
 
 
 @pytest.fixture
-def key_file(tmp_path: Path, capture: CaptureServer) -> Path:
-    path = tmp_path / "provider.key"
-    path.write_text(capture.api_key + "\n")
-    path.chmod(0o600)
-    return path
+def key_file(capture: CaptureServer) -> Iterator[Path]:
+    """The providers' key, in the appliance's provider keys directory (the only place it may be)."""
+    path = write_key_file(capture.api_key)
+    yield path
+    path.unlink(missing_ok=True)
 
 
 @pytest.fixture
@@ -67,6 +68,9 @@ def egress(
     """
     settings.AIRLOCK_EGRESS_RETRY_BASE_SECONDS = 0.01  # type: ignore[attr-defined]
     settings.AIRLOCK_EGRESS_RETRY_MAX_SECONDS = 0.05  # type: ignore[attr-defined]
+    # The capture server is on loopback: this installation allows it, as an on-premises one
+    # would allow its own OpenAI-compatible server (tests/security/test_provider_ssrf.py).
+    settings.AIRLOCK_EGRESS_ALLOW_PRIVATE = ["127.0.0.0/8"]  # type: ignore[attr-defined]
     capture.reset()
     resilience.reset_breakers()
     limits = ProviderSettings(

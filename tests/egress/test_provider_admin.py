@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from pathlib import Path
 
 import orjson
 import pytest
@@ -19,6 +18,7 @@ from audit.models import AuditRecord
 from inference import routing, services
 from inference.models import Model, Provider
 from inference.services import ProviderSettings
+from tests.keyfiles import write_key_file
 
 # The same mount as appliance/urls.py, so these tests do not depend on that file's state.
 urlpatterns = [path("api/providers/", include("inference.provider_urls"))]
@@ -29,10 +29,8 @@ REFUSED = ["compliance_officer", "auditor", "app_owner", "nobody"]
 
 
 @pytest.fixture
-def key_path(tmp_path: Path) -> str:
-    key = tmp_path / "anthropic.key"
-    key.write_text("sk-ant-never-shown\n")
-    return str(key)
+def key_path() -> str:
+    return str(write_key_file("sk-ant-never-shown"))
 
 
 @pytest.fixture
@@ -70,7 +68,7 @@ def test_an_administrator_registers_a_provider_and_a_model_through_the_api(
         format="json",
     )
     assert created.status_code == 201, created.content
-    assert created.json()["api_key_readable"] is True
+    assert created.json()["api_key_status"] == "ok"
     assert "sk-ant-never-shown" not in created.content.decode()
     model = client.post(
         "/api/providers/anthropic/models/",

@@ -17,6 +17,7 @@ import pytest
 from inference import services
 from inference.providers.resilience import retry_after_of
 from tests.egress.conftest import ANTHROPIC_MODEL, OPENAI_MODEL, Egress
+from tests.keyfiles import write_key_file
 
 ASK = [{"role": "user", "content": "My name is Maria Gonzalez and my SSN is 536-22-8197."}]
 MODELS = [OPENAI_MODEL, ANTHROPIC_MODEL]
@@ -91,14 +92,18 @@ def test_a_request_the_provider_rejects_is_not_retried(egress: Egress) -> None:
     assert len(egress.capture.requests) == 1
 
 
-def test_a_provider_slower_than_its_timeout_is_retried_then_answered_504(egress: Egress) -> None:
+def test_a_provider_slower_than_its_timeout_is_retried_then_answered_502_like_an_unreachable_one(
+    egress: Egress,
+) -> None:
+    # A timeout reads like a refused connection (tests/security/test_provider_ssrf.py): the
+    # wording must not tell an open port from a closed one.
     egress.allow()
     limits(egress, timeout_seconds=0.3, max_retries=1)
     egress.capture.delay = 1.0
     with pytest.raises(openai.APIStatusError) as caught:
         egress.client().chat.completions.create(model=ANTHROPIC_MODEL, messages=ASK)
-    assert caught.value.status_code == 504
-    assert caught.value.body["code"] == "provider_timeout"  # type: ignore[index]
+    assert caught.value.status_code == 502
+    assert caught.value.body["code"] == "provider_unreachable"  # type: ignore[index]
     assert len(egress.capture.requests) == 2
 
 
@@ -202,7 +207,7 @@ def test_retry_after_is_read_as_seconds_or_as_an_http_date() -> None:
     assert retry_after_of({}) is None
 
 
-def test_pointing_the_provider_at_a_new_key_file_closes_its_circuit(egress: Egress, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_pointing_the_provider_at_a_new_key_file_closes_its_circuit(egress: Egress) -> None:
     egress.allow()
     limits(egress, max_retries=0, breaker_threshold=1, breaker_cooldown_seconds=300)
     egress.capture.fail(500, times=1)
@@ -211,7 +216,6 @@ def test_pointing_the_provider_at_a_new_key_file_closes_its_circuit(egress: Egre
     with pytest.raises(openai.InternalServerError) as caught:
         egress.client().chat.completions.create(model=OPENAI_MODEL, messages=ASK)
     assert caught.value.body["code"] == "circuit_open"  # type: ignore[index]
-    fixed = tmp_path / "fixed.key"
-    fixed.write_text(egress.capture.api_key)
+    fixed = write_key_file(egress.capture.api_key)
     services.do_update_provider(egress.openai_provider, services.ProviderSettings(api_key_file=str(fixed)))
     assert egress.client().chat.completions.create(model=OPENAI_MODEL, messages=ASK).choices

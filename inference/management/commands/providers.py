@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from argparse import ArgumentParser
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from inference import services
 from inference.models import Model, Provider
+from inference.providers import keyfile
 from inference.services import ProviderSettings
 
 
@@ -28,14 +28,19 @@ def _provider_options(parser: ArgumentParser, *, adding: bool) -> None:
             "--base-url",
             required=True,
             help="OpenAI-compatible: with the version (https://api.openai.com/v1). "
-            "Anthropic: https://api.anthropic.com",
+            "Anthropic: https://api.anthropic.com. https and a public address, unless "
+            "AIRLOCK_EGRESS_ALLOW_PRIVATE lists it.",
         )
     else:
         parser.add_argument("--base-url")
         enable = parser.add_mutually_exclusive_group()
         enable.add_argument("--enable", dest="is_enabled", action="store_true", default=None)
         enable.add_argument("--disable", dest="is_enabled", action="store_false")
-    parser.add_argument("--api-key-file", help="Absolute path of the file holding the API key (read at use).")
+    parser.add_argument(
+        "--api-key-file",
+        help="Absolute path of the file holding the API key (read at use): in AIRLOCK_PROVIDER_KEYS_DIR, "
+        "owned by the appliance's user, mode 0600 or 0400.",
+    )
     parser.add_argument("--region", help="Where the provider processes data, e.g. eu-west-1 (audited).")
     parser.add_argument("--timeout", type=float, help="Seconds per attempt (default 60).")
     parser.add_argument("--max-retries", type=int, help="Retries on 429, 5xx, timeouts (default 2).")
@@ -117,13 +122,9 @@ class Command(BaseCommand):
         self._warn_key(provider)
 
     def _warn_key(self, provider: Provider) -> None:
-        path = provider.api_key_file
-        if path and not os.access(path, os.R_OK):
-            self.stderr.write(
-                self.style.WARNING(
-                    f"Warning: {path} is not readable by this user; the server must be able to read it."
-                )
-            )
+        state = keyfile.status(provider.api_key_file)
+        if state not in ("ok", "none"):
+            self.stderr.write(self.style.WARNING(f"Warning: the API key file: {state}"))
 
     def _list(self, options: dict[str, Any]) -> None:
         providers = Provider.objects.prefetch_related("external_models")

@@ -33,8 +33,10 @@ class Command(BaseCommand):
             "-m",
             "gunicorn",
             "appliance.asgi:application",
+            # uvicorn with bounded headers, no Server header, no X-Forwarded-For rewriting
+            # (appliance/server.py); the client's address is appliance.net's to decide.
             "--worker-class",
-            "uvicorn.workers.UvicornWorker",
+            "appliance.server.AirlockWorker",
             "--workers",
             str(options["workers"]),
             "--bind",
