@@ -71,9 +71,9 @@ class JobState:
 
 def jobs() -> list[Job]:
     """The schedule as configured now (tests may change it with ``settings``)."""
+    configured: dict[str, dict[str, Any]] = settings.AIRLOCK_SCHEDULE
     return [
-        Job(name, entry["task"], float(entry["seconds"]))
-        for name, entry in sorted(settings.AIRLOCK_SCHEDULE.items())
+        Job(name, str(entry["task"]), float(entry["seconds"])) for name, entry in sorted(configured.items())
     ]
 
 

@@ -12,13 +12,24 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from appliance.api import NON_BLANK, JsonBoolean, JsonText, StrictQuery
 from audit.events import Event
 from audit.export import parse_bound
 from audit.models import AuditRecord, ExportJob
 from inference.models import Application
 
+# The spellings parse_bound reads: a date, or a time (a time without a zone, taken as UTC,
+# is accepted too but not promised).
+TIME_BOUND_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "format": "date-time"},
+    ],
+    "description": "A date (YYYY-MM-DD) or a time (RFC 3339; one without a zone is read as UTC).",
+}
 
-@extend_schema_field(OpenApiTypes.STR)
+
+@extend_schema_field(TIME_BOUND_SCHEMA)
 class TimeBoundField(serializers.CharField):
     """``YYYY-MM-DD`` or an ISO 8601 time (UTC if no zone); an end date covers its whole day."""
 
@@ -30,6 +41,9 @@ class TimeBoundField(serializers.CharField):
         super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> dt.datetime:  # type: ignore[override]
+        if not isinstance(data, str) or data != data.strip():
+            # Exactly as the schema spells it: a number or padded text is not a time.
+            raise serializers.ValidationError("Give YYYY-MM-DD or an ISO 8601 time, as a string.")
         text = super().to_internal_value(data)
         try:
             return parse_bound(text, end=self.end, what="to" if self.end else "from")
@@ -55,15 +69,19 @@ class _RangeMixin(serializers.Serializer):
         return attrs
 
 
-class EventQuerySerializer(_RangeMixin):
+class EventQuerySerializer(StrictQuery, _RangeMixin):
     """Filters of the event list; every one is optional."""
 
     event = serializers.ChoiceField(choices=[e.value for e in Event], required=False)
     application_id = serializers.IntegerField(required=False, min_value=1)
-    request_id = serializers.CharField(required=False, max_length=64)
-    actor = serializers.CharField(required=False, max_length=150, help_text="The actor's user name, exactly.")
+    request_id = serializers.RegexField(NON_BLANK, required=False, max_length=64)
+    actor = serializers.RegexField(
+        NON_BLANK, required=False, max_length=150, help_text="The actor's user name, exactly."
+    )
     page_size = serializers.IntegerField(required=False, min_value=1, max_value=1000)
-    cursor = serializers.CharField(required=False)
+    cursor = serializers.RegexField(
+        NON_BLANK, required=False, help_text="From a page's next or previous link (404 if not one)."
+    )
 
 
 def _body(record: AuditRecord) -> dict[str, Any]:
@@ -127,7 +145,7 @@ class EventPageSerializer(serializers.Serializer):
 
 
 class DecryptRequestSerializer(serializers.Serializer):
-    reason = serializers.CharField(
+    reason = JsonText(
         max_length=2000,
         allow_blank=False,
         trim_whitespace=True,
@@ -149,9 +167,9 @@ class ExportRequestSerializer(_RangeMixin):
 
     from_ = TimeBoundField(end=False, required=True)
     to = TimeBoundField(end=True, required=True)
-    application = serializers.CharField(required=False, allow_blank=True, max_length=64)
-    include_content = serializers.BooleanField(default=False)
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+    application = JsonText(required=False, allow_blank=True, max_length=64)
+    include_content = JsonBoolean(default=False)
+    reason = JsonText(required=False, allow_blank=True, max_length=2000, default="")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs = super().validate(attrs)

@@ -13,13 +13,13 @@ endpoint                                    what
 ==========================================  ======================================
 
 Views parse, check the role and call ``inference.services``; every change is audited there.
-The API key itself never passes through here: a provider names the file that holds it, and
-the answer says only whether the server can read that file.
+The API key itself never passes through here: a provider names the file that holds it (in
+the provider keys directory, ``inference.providers.keyfile``), and the answer gives only the file's
+status — "ok", "missing" or "refused: <why>" — never whether some other path is readable.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -31,42 +31,53 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from appliance.api import (
+    Conflict,
+    JsonBoolean,
+    JsonInteger,
+    JsonName,
+    JsonNumber,
+    JsonText,
+    ManagementSchema,
+)
 from appliance.roles import HasRole, Role
 from inference import services
 from inference.models import Model, Provider
+from inference.providers import keyfile
 from inference.services import ProviderSettings
 
 ADMINISTRATORS = (Role.ADMINISTRATOR,)
 
 
 class ExternalModelSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=128, help_text="The name applications use, e.g. claude-haiku.")
-    remote_name = serializers.CharField(max_length=256, help_text="The provider's name for the model.")
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    name = JsonText(max_length=128, help_text="The name applications use, e.g. claude-haiku.")
+    remote_name = JsonText(max_length=256, help_text="The provider's name for the model.")
+    description = JsonText(required=False, allow_blank=True, default="")
 
 
 class ProviderSerializer(serializers.Serializer):
     """A provider as administrators see it (no secret: only the key file's path)."""
 
-    name = serializers.SlugField(max_length=64)
+    name = JsonName(max_length=64)
     kind = serializers.ChoiceField(choices=Provider.Kind.choices)
     base_url = serializers.URLField(max_length=512)
-    api_key_file = serializers.CharField(max_length=1024, required=False, allow_blank=True)
-    api_key_readable = serializers.SerializerMethodField(
-        help_text="Whether this server can read the key file now (its content is never shown)."
+    api_key_file = JsonText(max_length=1024, required=False, allow_blank=True)
+    api_key_status = serializers.SerializerMethodField(
+        help_text='The key file now: "ok", "missing", "refused: <why>" or "none" '
+        "(its content is never shown)."
     )
-    region = serializers.CharField(max_length=64, required=False, allow_blank=True)
-    timeout_seconds = serializers.FloatField(required=False, min_value=0.001, max_value=3600)
-    max_retries = serializers.IntegerField(required=False, min_value=0, max_value=10)
-    breaker_threshold = serializers.IntegerField(required=False, min_value=1, max_value=1000)
-    breaker_cooldown_seconds = serializers.FloatField(required=False, min_value=0, max_value=86400)
-    extra_headers = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False)
-    is_enabled = serializers.BooleanField(required=False)
+    region = JsonText(max_length=64, required=False, allow_blank=True)
+    timeout_seconds = JsonNumber(required=False, min_value=0.001, max_value=3600)
+    max_retries = JsonInteger(required=False, min_value=0, max_value=10)
+    breaker_threshold = JsonInteger(required=False, min_value=1, max_value=1000)
+    breaker_cooldown_seconds = JsonNumber(required=False, min_value=0, max_value=86400)
+    extra_headers = serializers.DictField(child=JsonText(allow_blank=True), required=False)
+    is_enabled = JsonBoolean(required=False)
     created_at = serializers.DateTimeField(read_only=True)
     models = serializers.SerializerMethodField()
 
-    def get_api_key_readable(self, provider: Provider) -> bool:
-        return bool(provider.api_key_file) and os.access(provider.api_key_file, os.R_OK)
+    def get_api_key_status(self, provider: Provider) -> str:
+        return keyfile.status(provider.api_key_file)
 
     def get_models(self, provider: Provider) -> list[dict[str, str]]:
         return [{"name": m.name, "remote_name": m.remote_name} for m in provider.external_models.all()]
@@ -98,6 +109,7 @@ class ProviderView(APIView):
     """Administrators only, for reading as for changing."""
 
     permission_classes = [IsAuthenticated, HasRole]
+    schema = ManagementSchema()
     allowed_roles = ADMINISTRATORS
     read_roles = ADMINISTRATORS
 
@@ -128,12 +140,19 @@ class ProviderList(ProviderView):
         return Response(ProviderSerializer(providers, many=True).data)
 
     @extend_schema(
-        operation_id="providers_create", request=ProviderSerializer, responses={201: ProviderSerializer}
+        operation_id="providers_create",
+        request=ProviderSerializer,
+        responses={
+            201: ProviderSerializer,
+            409: OpenApiResponse(description="A provider of that name exists; change it instead."),
+        },
     )
     def post(self, request: Request) -> Response:
         given = ProviderSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         data = given.validated_data
+        if Provider.objects.filter(name=data["name"]).exists():
+            raise Conflict(f"A provider named {data['name']!r} already exists; change it instead.")
         provider = services.do_register_provider(
             data["name"], data["kind"], data["base_url"], actor=_actor(request), settings=_settings(data)
         )

@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -132,7 +132,10 @@ class Preview(RedactionView):
         operation_id="redaction_preview",
         summary="Exactly what would be sent for a text, what was found and what each finding becomes",
         request=PreviewRequestSerializer,
-        responses={200: PreviewSerializer},
+        responses={
+            200: PreviewSerializer,
+            404: OpenApiResponse(description="No application has that application_id."),
+        },
     )
     def post(self, request: Request) -> Response:
         given = PreviewRequestSerializer(data=request.data)

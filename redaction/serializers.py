@@ -6,28 +6,29 @@ from typing import Any
 
 from rest_framework import serializers
 
+from appliance.api import JsonBoolean, JsonInteger, JsonNumber, JsonText
 from redaction.policy import ACTIONS
 
 
 class PatternSerializer(serializers.Serializer[Any]):
-    name = serializers.CharField(max_length=64)
-    entity_type = serializers.CharField(max_length=48)
-    regex = serializers.CharField(max_length=2000, trim_whitespace=False)
-    score = serializers.FloatField(required=False, min_value=0.0, max_value=1.0)
+    name = JsonText(max_length=64)
+    entity_type = JsonText(max_length=48)
+    regex = JsonText(max_length=2000, trim_whitespace=False)
+    score = JsonNumber(required=False, min_value=0.0, max_value=1.0)
 
 
 class PolicyChangeSerializer(serializers.Serializer[Any]):
     """A PUT names only the fields it changes; in an application's policy ``null`` means "as global"."""
 
-    enabled = serializers.BooleanField(required=False)
+    enabled = JsonBoolean(required=False)
     allowed_providers = serializers.ListField(
-        child=serializers.CharField(max_length=64),
+        child=JsonText(max_length=64),
         required=False,
         allow_null=True,
         help_text='Provider names; ["*"] for every registered provider.',
     )
     entities = serializers.ListField(
-        child=serializers.CharField(max_length=48),
+        child=JsonText(max_length=48),
         required=False,
         allow_null=True,
         help_text='Entity types to detect; ["*"] for every type.',
@@ -37,19 +38,16 @@ class PolicyChangeSerializer(serializers.Serializer[Any]):
         required=False,
         help_text="{entity type: placeholder | redact | refuse}",
     )
-    default_action = serializers.CharField(
+    default_action = serializers.RegexField(
+        r"^({})$".format("|".join(ACTIONS)),
         required=False,
         allow_null=True,
         allow_blank=True,
         help_text='placeholder, redact or refuse; in an application\'s policy "" or null: as global.',
     )
-    threshold = serializers.FloatField(required=False, allow_null=True, min_value=0.0, max_value=1.0)
-    deny_terms = serializers.ListField(
-        child=serializers.CharField(max_length=200), required=False, max_length=1000
-    )
-    allow_terms = serializers.ListField(
-        child=serializers.CharField(max_length=200), required=False, max_length=1000
-    )
+    threshold = JsonNumber(required=False, allow_null=True, min_value=0.0, max_value=1.0)
+    deny_terms = serializers.ListField(child=JsonText(max_length=200), required=False, max_length=1000)
+    allow_terms = serializers.ListField(child=JsonText(max_length=200), required=False, max_length=1000)
     patterns = PatternSerializer(many=True, required=False)
 
 
@@ -97,9 +95,9 @@ class EntitiesSerializer(serializers.Serializer[Any]):
 
 
 class PreviewRequestSerializer(serializers.Serializer[Any]):
-    text = serializers.CharField(max_length=100_000, trim_whitespace=False)
-    application_id = serializers.IntegerField(required=False, allow_null=True)
-    provider = serializers.CharField(required=False, allow_null=True, max_length=64)
+    text = JsonText(max_length=100_000, trim_whitespace=False)
+    application_id = JsonInteger(required=False, allow_null=True)
+    provider = JsonText(required=False, allow_null=True, max_length=64)
 
 
 class PreviewFindingSerializer(serializers.Serializer[Any]):

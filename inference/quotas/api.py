@@ -35,6 +35,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from appliance.api import ManagementSchema
 from appliance.roles import HasRole, Role, has_role
 from inference.models import ApiKey, Application
 from inference.quotas import report, rollups, services, usage
@@ -60,6 +61,7 @@ class QuotaView(APIView):
     """Roles, and service errors as 400s."""
 
     permission_classes = [IsAuthenticated, HasRole]
+    schema = ManagementSchema()
     allowed_roles: tuple[Role, ...] = ADMINS
     read_roles: tuple[Role, ...] = ADMINS
 
@@ -255,6 +257,8 @@ class PriceDetail(QuotaView):
 
     @extend_schema(summary="Remove a model's price", responses={204: None})
     def delete(self, request: Request, model: str) -> Response:
+        if not ModelPrice.objects.filter(model=model).exists():
+            raise Http404(f"No price is set for {model!r}.")
         services.do_delete_price(model, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
