@@ -8,10 +8,14 @@ ciphertext moved to another record, or a record pointed at another key, fails to
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import os
 import secrets
 import threading
 import time
+from dataclasses import dataclass
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -50,6 +54,42 @@ def decrypt(data_key: bytes, uid: str, key_id: str, blob: bytes) -> bytes:
         return AESGCM(data_key).decrypt(blob[:NONCE], blob[NONCE:], _aad(uid, key_id))
     except InvalidTag:
         raise ContentUnavailable(f"the content of record {uid} is not authentic under key {key_id}") from None
+
+
+# --- Keyed hashes of content (metadata mode) ---
+
+
+@dataclass(frozen=True)
+class KeyedHash:
+    """Content to be kept only as an HMAC-SHA256 under its record's hash key.
+
+    The record's data key is chosen when the record is prepared (``audit.log.prepare``), so
+    the request path hands over the text and the hash is taken there, under that key.
+    """
+
+    text: str
+
+
+def _hash_key(data_key: bytes) -> bytes:
+    # Derived, not stored: shredding the data key (retention, erasure) destroys it too.
+    return hmac.new(data_key, b"airlock-content-hmac/v1", hashlib.sha256).digest()
+
+
+def keyed_hash(data_key: bytes, text: str) -> str:
+    """The HMAC-SHA256 a metadata-mode record keeps of ``text`` (hex). Without the data key
+    of the record's application, day and subject, a guessed text cannot be confirmed."""
+    return hmac.new(_hash_key(data_key), text.encode(), hashlib.sha256).hexdigest()
+
+
+def resolve_keyed_hashes(content: Any, data_key: bytes) -> Any:
+    """``content`` with every ``KeyedHash`` replaced by its keyed hash."""
+    if isinstance(content, KeyedHash):
+        return keyed_hash(data_key, content.text)
+    if isinstance(content, dict):
+        return {k: resolve_keyed_hashes(v, data_key) for k, v in content.items()}
+    if isinstance(content, list | tuple):
+        return [resolve_keyed_hashes(v, data_key) for v in content]
+    return content
 
 
 # Workers keep today's data keys in memory for a minute. A key shredded meanwhile by another

@@ -28,20 +28,23 @@ import tempfile
 import zipfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
+from cryptography.exceptions import InvalidSignature
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Max, Min, QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from audit import envelope, keyring, sequencer, verifier
 from audit.models import AuditRecord, Checkpoint, DataKey
-from audit.verifier import Frontier
+from audit.verifier import Frontier, checkpoint_signed_message
+from audit.verify import column_differences, instant
 
 FORMAT = "airlock-audit-export/1"
 CHUNK = 2000
@@ -149,6 +152,14 @@ class ExportQuery:
         if self.application_id is not None:
             rows = rows.filter(application_id=self.application_id)
         return rows
+
+    def matches(self, body: dict[str, Any]) -> bool:
+        """Whether a sealed body falls in this query: its own time and application decide,
+        never the columns that repeat them (a database-level edit must not move a record)."""
+        moment = instant(body.get("ts"))
+        if moment is None or not self.start <= moment < self.before:
+            return False
+        return self.application_id is None or body.get("application_id") == self.application_id
 
     def describe(self) -> str:
         scope = (
@@ -444,6 +455,136 @@ def _render_readme(manifest: dict[str, Any], request: BundleRequest, decrypted: 
     )
 
 
+# Clocks of the appliance's hosts may disagree by this much (a record's time is taken where
+# it is written, a checkpoint's where it is sealed).
+CLOCK_SKEW = dt.timedelta(minutes=5)
+_SCANNED_COLUMNS = (
+    "seq",
+    "uid",
+    "created_at",
+    "event",
+    "actor_id",
+    "actor_name",
+    "target_type",
+    "target_id",
+    "request_id",
+    "application_id",
+    "key_id",
+    "subject",
+    "body",
+)
+
+
+def _scan_start(start: dt.datetime) -> int:
+    """The first sequence number whose record may have been written at ``start`` or later.
+
+    A record's time is taken before it is committed, and it is sealed after that, so every
+    record of a checkpoint signed before ``start`` was written before ``start``. The
+    checkpoint's signed timestamp is what counts, not its (editable) row.
+    """
+    limit = start - CLOCK_SKEW
+    public = keyring.signing_key().public_key()
+    for cp in Checkpoint.objects.filter(created_at__lt=limit).order_by("-size")[:10]:
+        signed_at = parse_datetime(cp.timestamp)
+        signed = checkpoint_signed_message(cp.as_dict())
+        if signed_at is None or signed_at >= limit or signed is None:
+            continue
+        try:
+            public.verify(signed[1], signed[0])
+        except InvalidSignature:
+            continue
+        return int(cp.size)
+    return 0
+
+
+def select(query: ExportQuery) -> tuple[list[int], tuple[int, int]]:
+    """The sequence numbers of the sealed records ``query`` selects, by their sealed bodies,
+    and the range of sequence numbers that was read to find them.
+
+    Every record that could belong (from the last checkpoint signed before the range to the
+    end of the log) is read; a column that disagrees with its body refuses the export, since
+    the columns are what the log is searched by and a moved record must not go missing
+    from evidence unnoticed.
+    """
+    end = AuditRecord.objects.filter(seq__isnull=False).aggregate(end=Max("seq"))["end"]
+    end = -1 if end is None else int(end)
+    begin = _scan_start(query.start)
+    selected: list[int] = []
+    expected = begin
+    rows = (
+        AuditRecord.objects.filter(seq__gte=begin, seq__lte=end)
+        .order_by("seq")
+        .values_list(*_SCANNED_COLUMNS)
+        .iterator(chunk_size=CHUNK * 5)
+    )
+    # Closed here, not by the garbage collector: on PostgreSQL a server-side cursor closed later
+    # would fail inside whatever transaction is open by then, and abort it.
+    with _closing(rows):
+        for values in rows:
+            selected += _check_and_select(query, values, expected)
+            expected += 1
+    if expected != end + 1:
+        raise ValidationError(
+            f"The sealed log has no record at sequence number {expected}, so the export is "
+            "refused; run `airlock audit verify`."
+        )
+    # A record before the range read may claim, by its columns, to be in it.
+    stray = query.records().filter(seq__lt=begin).order_by("seq").first()
+    if stray is not None:
+        column = next(iter(column_differences(vars(stray), orjson.loads(stray.body))), "created_at")
+        raise ValidationError(
+            f"seq {stray.seq}: {column} differs from the sealed record, so the export is "
+            "refused; run `airlock audit verify`."
+        )
+    return selected, (begin, end)
+
+
+@contextmanager
+def _closing(rows: Iterator[Any]) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+
+
+def _check_and_select(query: ExportQuery, values: tuple[Any, ...], expected: int) -> list[int]:
+    """[seq] if the record's sealed body falls in ``query``, else []; refuses the export when
+    the log has a gap or a column disagrees with its body."""
+    columns = dict(zip(_SCANNED_COLUMNS, values, strict=True))
+    seq = columns["seq"]
+    if seq != expected:
+        raise ValidationError(
+            f"The sealed log has no record at sequence number {expected}, so the export is "
+            "refused; run `airlock audit verify`."
+        )
+    try:
+        body = orjson.loads(columns["body"])
+    except orjson.JSONDecodeError:
+        body = None
+    if not isinstance(body, dict):
+        raise ValidationError(f"seq {seq}: its body is not a JSON object; run `airlock audit verify`.")
+    differences = column_differences(columns, body)
+    if differences:
+        raise ValidationError(
+            f"seq {seq}: {differences[0]} differs from the sealed record, so the export is "
+            "refused; run `airlock audit verify`."
+        )
+    return [seq] if query.matches(body) else []
+
+
+def runs(seqs: list[int]) -> list[list[int]]:
+    """Sorted sequence numbers as inclusive runs ``[first, last]`` (compact for a whole range)."""
+    found: list[list[int]] = []
+    for seq in seqs:
+        if found and found[-1][1] == seq - 1:
+            found[-1][1] = seq
+        else:
+            found.append([seq, seq])
+    return found
+
+
 def _covering_checkpoint(last_seq: int) -> Checkpoint:
     """The smallest signed checkpoint that covers ``last_seq``; signs a new one if none does."""
     found = Checkpoint.objects.filter(size__gt=last_seq).order_by("size").first()
@@ -470,12 +611,11 @@ def build_bundle(request: BundleRequest, progress: Progress | None = None) -> Bu
             progress(max(0, min(100, percent)), message)
 
     sequencer.seal()
-    rows = request.query.records()
-    summary = rows.aggregate(first=Min("seq"), last=Max("seq"), count=Count("id"))
-    total = int(summary["count"] or 0)
+    selected, scanned = select(request.query)
+    total = len(selected)
     if not total:
         raise ValidationError(f"There are no sealed records to export: {request.query.describe()}.")
-    first_seq, last_seq = int(summary["first"]), int(summary["last"])
+    first_seq, last_seq = selected[0], selected[-1]
     checkpoint = _covering_checkpoint(last_seq)
     report(
         1,
@@ -494,15 +634,23 @@ def build_bundle(request: BundleRequest, progress: Progress | None = None) -> Bu
         csv_out = _HashingWriter(work / "records.csv")
         table = csv.writer(csv_out, lineterminator="\n")
         table.writerow(CSV_COLUMNS + (["content"] if request.include_content else []))
-        for row in rows.order_by("seq").iterator(chunk_size=CHUNK):
-            line, outcome = _record_line(row, request.include_content, keys)
-            decrypted += outcome.has_content
-            unavailable += outcome.unavailable is not None
-            jsonl.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
-            table.writerow(_csv_row(line))
-            written += 1
-            if written % CHUNK == 0:
-                report(1 + 69 * written // total, f"records {written}/{total}")
+        wanted = set(selected)
+        rows = AuditRecord.objects.filter(seq__gte=first_seq, seq__lte=last_seq)
+        if not request.include_content:
+            rows = rows.defer("content")
+        ordered = rows.order_by("seq").iterator(chunk_size=CHUNK)
+        with _closing(ordered):
+            for row in ordered:
+                if row.seq not in wanted:
+                    continue  # another application's record: only its leaf hash is exported
+                line, outcome = _record_line(row, request.include_content, keys)
+                decrypted += outcome.has_content
+                unavailable += outcome.unavailable is not None
+                jsonl.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
+                table.writerow(_csv_row(line))
+                written += 1
+                if written % CHUNK == 0:
+                    report(1 + 69 * written // total, f"records {written}/{total}")
         files["records.jsonl"] = jsonl.close()
         files["records.csv"] = csv_out.close()
         if written != total:  # records cannot vanish from a sealed range; if they do, say so
@@ -543,6 +691,9 @@ def build_bundle(request: BundleRequest, progress: Progress | None = None) -> Bu
             "public_key": public_key.hex(),
             "public_key_fingerprint": hashlib.sha256(public_key).hexdigest(),
             "query": request.query.as_json(),
+            # Which records the query selects, read from their sealed bodies: the verifier
+            # checks that the bundle holds exactly these, so none can be left out unnoticed.
+            "selection": {"by": "sealed body", "seqs": runs(selected), "scanned": list(scanned)},
             "created_at": timezone.now().isoformat(timespec="seconds"),
             "created_by": request.created_by,
             "include_content": request.include_content,

@@ -58,14 +58,19 @@ def prepare(
     request_id: str = "",
     application_id: int | None = None,
     subject_id: str | None = None,
+    subject_pseudonym: str = "",
     meta: Mapping[str, Any] | None = None,
     content: Mapping[str, Any] | None = None,
 ) -> AuditRecord:
-    """An unsaved, fully formed record: body fixed, content encrypted."""
+    """An unsaved, fully formed record: body fixed, content encrypted.
+
+    ``subject_id`` is an end user's own id (kept only as its pseudonym); a record about a
+    request already on record passes that request's ``subject_pseudonym`` instead.
+    """
     uid = secrets.token_hex(16)
     now = timezone.now()
     actor_id, name = actor_fields(actor, actor_name)
-    subject = keyring.pseudonym(subject_id) if subject_id else ""
+    subject = keyring.pseudonym(subject_id) if subject_id else subject_pseudonym
     body_meta = dict(meta or {})
     key_id, blob, content_ref = "", None, None
     if content is not None:
@@ -74,7 +79,8 @@ def prepare(
         except envelope.ContentUnavailable as exc:
             body_meta["content_withheld"] = str(exc)
         else:
-            blob = envelope.encrypt(data_key, uid, key_id, canonical_json(dict(content)).encode())
+            plain = envelope.resolve_keyed_hashes(dict(content), data_key)
+            blob = envelope.encrypt(data_key, uid, key_id, canonical_json(plain).encode())
             content_ref = {"key_id": key_id, "sha256": hashlib.sha256(blob).hexdigest()}
     target_type, target_id = (target[0], str(target[1])) if target else ("", "")
     body = canonical_json(
@@ -128,10 +134,34 @@ def _insert(specs: list[dict[str, Any]]) -> None:
     """One INSERT for the batch. Plain SQL rather than bulk_create: on the request path the
     ORM's statement building cost as much as the database's own work (0.44 vs 0.24 ms)."""
     close_old_connections()
+    _bound_waits()
     rows = [prepare(**spec) for spec in specs]
     values = [[f.get_db_prep_save(getattr(row, f.attname), connection) for f in _FIELDS] for row in rows]
     with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Local to this transaction: a table locked by a migration, a VACUUM FULL or a
+            # stray transaction must refuse requests (503), not hold every /v1 request open.
+            cursor.execute(
+                "SELECT set_config('lock_timeout', %s, true), set_config('statement_timeout', %s, true)",
+                [
+                    f"{settings.AIRLOCK_AUDIT_LOCK_TIMEOUT_MS}ms",
+                    f"{settings.AIRLOCK_AUDIT_STATEMENT_TIMEOUT_MS}ms",
+                ],
+            )
         cursor.executemany(_INSERT, values)
+
+
+def _bound_waits() -> None:
+    """On SQLite the wait for the database's write lock is the connection's busy timeout.
+
+    The writer's connection is its own (one thread), so setting it here bounds the audit
+    insert's ``BEGIN IMMEDIATE`` without touching any other connection. On SQLite the sealer
+    shares that thread and connection: a seal that cannot get the lock in time fails and is
+    retried after the next write (``sequencer.seal_now``), as any failed seal is.
+    """
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(settings.AIRLOCK_AUDIT_LOCK_TIMEOUT_MS)}")
 
 
 # The request path's records are written by one dedicated thread with its own database
@@ -145,6 +175,11 @@ _sealer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-sealer")
 
 async def _in_writer_thread(function: Callable[..., T], *args: Any) -> T:
     return await asyncio.get_running_loop().run_in_executor(_executor, function, *args)
+
+
+async def in_writer_thread(function: Callable[..., T], *args: Any) -> T:
+    """Run ``function`` in the writer's thread, on its database connection (startup chores)."""
+    return await _in_writer_thread(function, *args)
 
 
 def _sealer_executor() -> ThreadPoolExecutor:

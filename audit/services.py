@@ -163,15 +163,40 @@ def load_checkpoint_file(path: Path) -> dict[str, Any]:
     return dict(checkpoint)
 
 
+def load_witnessed_checkpoints(path: Path) -> list[dict[str, Any]]:
+    """Every checkpoint of a witness file but the last (``load_checkpoint_file`` gives that).
+
+    Each is a point where the log's prefix is signed, so that verification can name an
+    altered record between two of them rather than at the last one. Lines that are not
+    checkpoints are skipped: the last line, checked strictly, is what the file vouches for.
+    """
+    try:
+        lines = [line for line in path.read_text().splitlines() if line.strip()]
+    except OSError as exc:
+        raise ValidationError(f"Cannot read the checkpoint file {path}: {exc.strerror or exc}") from None
+    found = []
+    for line in lines[:-1]:
+        try:
+            checkpoint = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(checkpoint, dict) and all(
+            k in checkpoint for k in ("origin", "size", "root", "timestamp", "signature")
+        ):
+            found.append(checkpoint)
+    return found
+
+
 def do_verify(
     *,
     actor: Actor = None,
     since_checkpoint: dict[str, Any] | None = None,
+    witnessed: list[dict[str, Any]] | None = None,
     progress: Callable[[int, int], None] | None = None,
     request_id: str = "",
 ) -> VerifyResult:
     """Recompute the whole log (``audit.verify.verify_log``) and record that it was checked."""
-    result = verify_log(since_checkpoint=since_checkpoint, progress=progress)
+    result = verify_log(since_checkpoint=since_checkpoint, witnessed=witnessed or (), progress=progress)
     with transaction.atomic():
         record(
             Event.AUDIT_VERIFIED,

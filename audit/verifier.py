@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
+import datetime
 import hashlib
 import json
 import sys
@@ -698,6 +699,11 @@ class _BundleVerifier:
         # Checked during the records pass (a content export can be large), reported after it.
         self.ciphertexts = _Step("ciphertexts")
         self.ciphertext_count = 0
+        # Every record's sealed body must fall in the export's query (its own time and
+        # application, not a column); checked during the records pass, reported after it.
+        self.in_query = _Step("query")
+        self.query: tuple[datetime.datetime, datetime.datetime, object] | None = None
+        self.seen_seqs: set[int] = set()
 
     # Recording
 
@@ -745,8 +751,11 @@ class _BundleVerifier:
         self.check_files()
         self.check_checkpoint_signature()
         self.check_leaf_hashes()
+        self.read_query()
         self.check_records()
+        self.check_query()
         self.check_record_count()
+        self.check_selection()
         self.check_ciphertexts()
         self.check_range_proof()
 
@@ -1036,7 +1045,59 @@ class _BundleVerifier:
             return seq
         if "ciphertext_b64" in line:
             self.check_ciphertext(seq, _committed_sha256(parsed), line["ciphertext_b64"])
+        self.seen_seqs.add(seq)
+        if self.query is not None and not _in_query(parsed, *self.query):
+            self.in_query.fail(
+                f"seq {seq}: its sealed body is outside the export's query (time {parsed.get('ts')!r}, "
+                f"application {parsed.get('application_id')!r})"
+            )
         return seq
+
+    def read_query(self) -> None:
+        query = self.manifest.get("query")
+        start = _parse_time(query.get("from")) if isinstance(query, dict) else None
+        before = _parse_time(query.get("before")) if isinstance(query, dict) else None
+        if isinstance(query, dict) and start is not None and before is not None:
+            self.query = (start, before, query.get("application_id"))
+
+    def check_query(self) -> None:
+        if self.query is None:
+            self.skip("query", "the manifest states no query with a time range")
+            return
+        start, before, app = self.query
+        scope = "all applications" if app is None else f"application {app}"
+        self.finish(
+            self.in_query,
+            f"every record's sealed body is from {start.isoformat()} "
+            f"until before {before.isoformat()}, {scope}",
+        )
+
+    def check_selection(self) -> None:
+        """The records must be exactly those the manifest lists as selected by the query."""
+        selection = self.manifest.get("selection")
+        if selection is None:
+            why = (
+                "the manifest does not list which sequence numbers its query selects (an export made "
+                "before this check existed): a record left out inside the range would go unnoticed"
+            )
+            self.skip("selection", why)
+            self.report.notes.append(f"This bundle {why}.")
+            return
+        step = _Step("selection")
+        listed = _listed_seqs(selection)
+        if listed is None:
+            step.fail("manifest.json: selection.seqs is not a sorted list of [first, last] runs")
+            self.finish(step, "")
+            return
+        for seq in listed:
+            if seq not in self.seen_seqs:
+                step.fail(
+                    f"seq {seq} matches the export's query (the manifest lists it) but is missing from "
+                    "records.jsonl: a record was left out"
+                )
+        for seq in sorted(self.seen_seqs - set(listed)):
+            step.fail(f"seq {seq} is in records.jsonl but the manifest does not list it as selected")
+        self.finish(step, f"records.jsonl holds exactly the {len(listed)} records the query selects")
 
     def check_record_count(self) -> None:
         step = _Step("record count")
@@ -1113,6 +1174,46 @@ def _committed_sha256(body: Mapping[str, Any]) -> bytes | None:
     if value is None and isinstance(content, dict):
         value = content.get("sha256")
     return _hex_bytes(value, HASH_SIZE)
+
+
+def _parse_time(value: object) -> datetime.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=datetime.UTC)
+
+
+def _in_query(
+    body: Mapping[str, Any], start: datetime.datetime, before: datetime.datetime, app: object
+) -> bool:
+    moment = _parse_time(body.get("ts"))
+    if moment is None or not start <= moment < before:
+        return False
+    return app is None or body.get("application_id") == app
+
+
+_MAX_LISTED = 50_000_000  # a forged selection must not make the verifier build an absurd list
+
+
+def _listed_seqs(selection: object) -> list[int] | None:
+    """The sequence numbers of ``selection.seqs`` (inclusive runs), or None if malformed."""
+    runs = selection.get("seqs") if isinstance(selection, dict) else None
+    if not isinstance(runs, list):
+        return None
+    seqs: list[int] = []
+    previous = -1
+    for run in runs:
+        if not (isinstance(run, list) and len(run) == 2 and _is_int(run[0]) and _is_int(run[1])):
+            return None
+        first, last = run
+        if first <= previous or last < first or len(seqs) + last - first + 1 > _MAX_LISTED:
+            return None
+        seqs.extend(range(first, last + 1))
+        previous = last
+    return seqs
 
 
 def _normalise_fingerprint(text: str) -> str | None:

@@ -11,8 +11,9 @@ database that was truncated or rewritten wholesale.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,7 +69,12 @@ class VerifyResult:
 _COLUMNS = (
     "seq",
     "uid",
+    "created_at",
     "event",
+    "actor_id",
+    "actor_name",
+    "target_type",
+    "target_id",
     "request_id",
     "application_id",
     "key_id",
@@ -96,7 +102,9 @@ def _sealed_records() -> Iterator[Iterator[Row]]:
     caller's connection, the only one that sees what that transaction wrote.
     """
     table = connection.ops.quote_name(AuditRecord._meta.db_table)
-    select = f"SELECT {', '.join(_COLUMNS)} FROM {table} WHERE seq IS NOT NULL ORDER BY seq"  # noqa: S608
+    # The time as text: compared with the body's own text, it costs a fraction of a datetime's.
+    columns = ", ".join("CAST(created_at AS TEXT)" if c == "created_at" else c for c in _COLUMNS)
+    select = f"SELECT {columns} FROM {table} WHERE seq IS NOT NULL ORDER BY seq"  # noqa: S608
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(select)
@@ -131,6 +139,70 @@ def _copied(raw: Any, select: str) -> Generator[Row, None, None]:
         with cursor.copy(f"COPY ({select}) TO STDOUT (FORMAT BINARY)") as copy:
             copy.set_types(types)
             yield from copy.rows()
+
+
+def instant(value: object) -> dt.datetime | None:
+    """A stored or sealed time as an aware datetime (SQLite hands back naive UTC text)."""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if not isinstance(value, dt.datetime):
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+_NOTHING: dict[str, Any] = {}
+
+
+def _same_time(stored: object, sealed: object) -> bool:
+    """The quick test of a stored time (as text) against the body's ``ts``, as ``prepare``
+    wrote it (UTC, microseconds); False sends the record to the full comparison.
+
+    PostgreSQL writes ``2026-12-06 10:00:00.123456+00`` (the session is in UTC), SQLite
+    ``2026-12-06 10:00:00.123456`` (UTC, as Django stores it).
+    """
+    if type(stored) is not str or type(sealed) is not str:
+        return False
+    text = stored.replace(" ", "T", 1)
+    return sealed == text + ":00" or sealed == text + "+00:00"
+
+
+def _object(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def column_differences(columns: dict[str, Any], body: dict[str, Any]) -> list[str]:
+    """The names of the columns that do not repeat what the sealed body says, in column order.
+
+    Every column the API shows, filters on or exports is here: a database-level edit of any
+    of them (a forged actor, a time moved out of an export's range) must fail verification.
+    """
+    actor, target, ref = (_object(body.get(name)) for name in ("actor", "target", "content"))
+    sealed = {
+        "uid": body.get("uid"),
+        "created_at": instant(body.get("ts")),
+        "event": body.get("event"),
+        "actor_id": actor.get("id"),
+        "actor_name": actor.get("name"),
+        "target_type": target.get("type"),
+        "target_id": target.get("id"),
+        "request_id": body.get("request_id"),
+        "application_id": body.get("application_id"),
+        "subject": body.get("subject"),
+        "key_id": ref.get("key_id") or "",
+    }
+    found = []
+    for name, expected in sealed.items():
+        stored = columns[name]
+        if name == "created_at":
+            stored = instant(stored)
+            if expected is None or stored != expected:
+                found.append(name)
+        elif stored != expected:
+            found.append(name)
+    return found
 
 
 def _fetched(cursor: Any) -> Iterator[Row]:
@@ -185,15 +257,34 @@ class _Signatures:
         return True
 
 
+def _usable(cp: dict[str, object]) -> bool:
+    return isinstance(cp.get("root"), str) and str(cp.get("size", "")).isdigit()
+
+
 def verify_log(
-    *, since_checkpoint: dict[str, object] | None = None, progress: Progress | None = None
+    *,
+    since_checkpoint: dict[str, object] | None = None,
+    witnessed: Sequence[dict[str, object]] = (),
+    progress: Progress | None = None,
 ) -> VerifyResult:
+    """Verify the log; ``since_checkpoint`` (and ``witnessed``, the earlier checkpoints of the
+    same witness file) are signed checkpoints kept outside the database.
+
+    Every signed checkpoint is a point where the log's prefix is known. A rewrite that also
+    recomputed its leaf hashes is seen only as a root that no longer matches; the altered
+    record is then named as precisely as the checkpoints allow: the first record after the
+    last checkpoint that still matches (exactly that record when checkpoints are that dense).
+    """
     result = VerifyResult()
     signatures = _Signatures(keyring.public_key_bytes())
     checkpoints = list(Checkpoint.objects.order_by("size", "id"))
-    external = [since_checkpoint] if since_checkpoint else []
-    for cp in external:
-        if not signatures.valid(cp):
+    # Earlier lines of a witness file only narrow down where a rewrite happened; one that does
+    # not verify under this appliance's key (another key, a damaged line) vouches for nothing
+    # and is left out. The given checkpoint, the file's last line, must verify.
+    external = [cp for cp in witnessed if _usable(cp) and signatures.valid(cp)]
+    if since_checkpoint:
+        external.append(since_checkpoint)
+        if not signatures.valid(since_checkpoint):
             result.problem(
                 None, "the given checkpoint's signature is not valid for this appliance's signing key"
             )
@@ -201,9 +292,17 @@ def verify_log(
         if not signatures.valid(cp_row.as_dict()):
             result.problem(None, f"the signature of the checkpoint at size {cp_row.size} is not valid")
     targets = sorted(
-        [(int(cp.size), cp.root, "checkpoint") for cp in checkpoints]
-        + [(int(str(cp["size"])), str(cp["root"]), "given checkpoint") for cp in external]
+        {(int(cp.size), cp.root, "checkpoint") for cp in checkpoints}
+        | {
+            (
+                int(str(cp["size"])),
+                str(cp["root"]),
+                "given checkpoint" if cp is since_checkpoint else "witnessed checkpoint",
+            )
+            for cp in external
+        }
     )
+    matched = 0  # the size of the longest prefix a signed checkpoint vouches for
     shredded = set(DataKey.objects.filter(shredded_at__isnull=False).values_list("key_id", flat=True))
     total = AuditRecord.objects.filter(seq__isnull=False).count() if progress is not None else 0
     result.unsealed = AuditRecord.objects.filter(seq__isnull=True).count()
@@ -219,7 +318,9 @@ def verify_log(
     next_target = targets[0][0] if targets else -1
     expected = 0
     with _sealed_records() as rows:
-        for seq, uid, event, request_id, app_id, key_id, subject, body, content, stored_leaf in rows:
+        for row in rows:
+            (seq, uid, created, event, actor_id, actor_name, target_type, target_id, request_id) = row[:9]
+            app_id, key_id, subject, body, content, stored_leaf = row[9:]
             if seq != expected:
                 kind = "missing" if seq > expected else "out of order"
                 result.problem(expected, f"record {expected} is {kind} (the next record found is {seq})")
@@ -236,15 +337,32 @@ def verify_log(
                 result.problem(seq, f"record {seq}: its body is not a JSON object")
                 parsed = {}
             ref = parsed.get("content")
-            if (
-                parsed.get("uid") != uid
-                or parsed.get("event") != event
-                or parsed.get("request_id") != request_id
-                or parsed.get("application_id") != app_id
-                or parsed.get("subject") != subject
-                or ((ref if isinstance(ref, dict) else {}).get("key_id") or "") != key_id
+            actor, target = parsed.get("actor"), parsed.get("target")
+            if type(actor) is not dict:
+                actor = _NOTHING
+            if type(target) is not dict:
+                target = _NOTHING
+            # Compared inline, the common case: this loop's cost is what verification costs.
+            # Anything short of an exact match is looked at column by column (a time written
+            # another way is no difference).
+            if not (
+                uid == parsed.get("uid")
+                and event == parsed.get("event")
+                and request_id == parsed.get("request_id")
+                and app_id == parsed.get("application_id")
+                and subject == parsed.get("subject")
+                and actor_id == actor.get("id")
+                and actor_name == actor.get("name")
+                and target_type == target.get("type")
+                and target_id == target.get("id")
+                and key_id == ((ref.get("key_id") if type(ref) is dict else None) or "")
+                and _same_time(created, parsed.get("ts"))
             ):
-                result.problem(seq, f"record {seq}: its searchable columns disagree with its sealed body")
+                for column in column_differences(dict(zip(_COLUMNS, row, strict=True)), parsed):
+                    # The first problem is shown after "FAILED at sequence number N:"; later
+                    # ones stand alone and name their record.
+                    where = f"record {seq}: " if result.problems else ""
+                    result.problem(seq, f"{where}{column} differs from the sealed record")
             if uid in seen_uids:
                 result.problem(seq, f"record {seq}: replays record {uid} that appears earlier in the log")
             seen(uid)
@@ -266,11 +384,22 @@ def verify_log(
             if expected == next_target:
                 while target_index < len(targets) and targets[target_index][0] == expected:
                     size, root, what = targets[target_index]
-                    if frontier.root().hex() != root:
+                    if frontier.root().hex() == root:
+                        matched = size
+                    elif matched == size - 1:
                         result.problem(
-                            seq,
-                            f"the log's first {size} records do not match the signed {what} of that size: "
-                            "a record before it was altered, inserted, removed or reordered",
+                            matched,
+                            f"record {matched} was altered, inserted, removed or reordered: the log's first "
+                            f"{size} records do not match the signed {what} of that size, and its first "
+                            f"{matched} match",
+                        )
+                    else:
+                        result.problem(
+                            matched,
+                            f"a record among seq {matched}..{size - 1} was altered, inserted, removed or "
+                            f"reordered: the log's first {size} records do not match the signed {what} of "
+                            f"that size, and its first {matched} match (no signed checkpoint in between "
+                            "tells which record it was)",
                         )
                     target_index += 1
                 next_target = targets[target_index][0] if target_index < len(targets) else -1

@@ -14,14 +14,33 @@ What is kept of prompts and answers depends on the application's ``audit_content
 from __future__ import annotations
 
 import asyncio
-import hashlib
+import datetime as dt
+import functools
 import logging
+import os
+import socket
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from audit.events import Event
-from audit.log import AuditUnavailable, writer
+import orjson
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
-__all__ = ["AuditUnavailable", "after_error", "request_received", "response_finished"]
+from audit.envelope import KeyedHash
+from audit.events import Event
+from audit.log import AuditUnavailable, record, writer
+from audit.models import AuditRecord
+
+__all__ = [
+    "AuditUnavailable",
+    "after_error",
+    "client_gone",
+    "request_received",
+    "response_finished",
+    "sweep_lost_requests",
+]
 from inference.errors import ApiError
 
 if TYPE_CHECKING:
@@ -54,7 +73,9 @@ def _text(value: Any) -> str:
 
 
 def _digest(text: str) -> dict[str, Any]:
-    return {"chars": len(text), "sha256": hashlib.sha256(text.encode()).hexdigest()}
+    # Keyed (HMAC-SHA256 under a key derived from the record's data key), never a plain hash:
+    # a short or templated prompt could be confirmed by hashing guesses.
+    return {"chars": len(text), "hmac_sha256": KeyedHash(text)}
 
 
 def request_content(mode: str, endpoint: str, body: dict[str, Any]) -> dict[str, Any] | None:
@@ -112,6 +133,57 @@ def _egress(exchange: Exchange) -> dict[str, Any]:
     return found
 
 
+def _host_boot_id() -> str:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        return ""
+
+
+def process_start(pid: int) -> int | None:
+    """When process ``pid`` started, in clock ticks since the host booted (None if it is gone).
+
+    With the host's boot id this tells a live worker from a dead one whose pid was reused.
+    """
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces and parentheses: count from its closing one.
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return int(fields[19])
+
+
+@functools.lru_cache(maxsize=1)
+def _identity(pid: int) -> tuple[tuple[str, Any], ...]:
+    return (
+        ("host", socket.gethostname()),
+        ("boot", _host_boot_id()),
+        ("pid", pid),
+        ("started", process_start(pid)),
+    )
+
+
+def worker_identity() -> dict[str, Any]:
+    """Which worker process writes a request's record: host, host boot id, pid, process start.
+
+    Kept in every request record so that the next worker to start can tell a request whose
+    worker died (no outcome will ever come) from one a live sibling worker is still serving.
+    """
+    return dict(_identity(os.getpid()))
+
+
+def _alive(worker: dict[str, Any]) -> bool | None:
+    """Whether the worker that wrote a record still runs; None when this host cannot tell."""
+    me = worker_identity()
+    if worker.get("host") != me["host"]:
+        return None  # another node's worker: only that node knows
+    if worker.get("boot") != me["boot"]:
+        return False  # the host rebooted since
+    pid = worker.get("pid")
+    return isinstance(pid, int) and process_start(pid) == worker.get("started")
+
+
 def _meta(exchange: Exchange) -> dict[str, Any]:
     body = exchange.body or {}
     response_format = body.get("response_format")
@@ -123,6 +195,7 @@ def _meta(exchange: Exchange) -> dict[str, Any]:
         "key_id": exchange.caller.key_id if exchange.caller else None,
         "params": {k: body[k] for k in _PARAMS if k in body},
         "response_format": response_format.get("type") if isinstance(response_format, dict) else None,
+        "worker": worker_identity(),
         **_egress(exchange),
     }
 
@@ -152,17 +225,34 @@ def audit_unavailable() -> ApiError:
     )
 
 
+CLIENT_GONE = 499  # nginx's code for a client that closed the connection first
+
+
 def _outcome(
-    exchange: Exchange, texts: list[str] | None, finish_reasons: list[str | None] | None
+    exchange: Exchange,
+    texts: list[str] | None,
+    finish_reasons: list[str | None] | None,
+    *,
+    gone: bool = False,
 ) -> dict[str, Any]:
     mode = exchange.caller.audit_content if exchange.caller else "none"
     target = exchange.target
+    status, error = exchange.status, exchange.error
+    if gone:
+        # Not set on the exchange: quota settlement reads its status, and a whole answer the
+        # client left before it began is released, not charged.
+        status, error = CLIENT_GONE, "the client disconnected before the answer was complete"
+    if status == CLIENT_GONE:
+        outcome = "client_gone"
+    else:
+        outcome = "completed" if status == 200 and not error else "failed"
     meta = {
+        "outcome": outcome,
         "endpoint": exchange.endpoint,
         "model": exchange.model,
         "route": "egress" if exchange.external else "local",
-        "status": exchange.status,
-        "error": exchange.error,
+        "status": status,
+        "error": error,
         "latency_ms": round(exchange.elapsed_ms(), 2),
         "usage": exchange.usage,
         "backend": target.backend_name if target else None,
@@ -179,21 +269,35 @@ async def response_finished(
     exchange: Exchange, texts: list[str] | None = None, finish_reasons: list[str | None] | None = None
 ) -> None:
     """Commit the record of the answer; raises ``AuditUnavailable`` if it cannot be."""
+    exchange.outcome_recorded = True
     await writer().write(Event.INFERENCE_RESPONSE, **_outcome(exchange, texts, finish_reasons))
 
 
-def response_finished_later(exchange: Exchange, texts: list[str] | None = None) -> None:
+def response_finished_later(
+    exchange: Exchange, texts: list[str] | None = None, *, gone: bool = False
+) -> None:
     """For a client that left mid-answer: record it without making anyone wait."""
+    exchange.outcome_recorded = True
 
     async def run() -> None:
         try:
-            await response_finished(exchange, texts)
+            await writer().write(Event.INFERENCE_RESPONSE, **_outcome(exchange, texts, None, gone=gone))
         except AuditUnavailable:
             log.error("could not record the end of abandoned request %s", exchange.request_id)
 
     task = asyncio.get_running_loop().create_task(run())
     _background.add(task)
     task.add_done_callback(_background.discard)
+
+
+def client_gone(exchange: Exchange) -> None:
+    """The client hung up before its whole answer was ready: its outcome is ``client_gone``.
+
+    (A stream the client leaves is recorded by its relay, with what it had relayed.)
+    """
+    if exchange.outcome_recorded:
+        return  # it left while the answer's own record was being written
+    response_finished_later(exchange, gone=True)
 
 
 async def after_error(exchange: Exchange, error: ApiError) -> None:
@@ -208,3 +312,65 @@ async def after_error(exchange: Exchange, error: ApiError) -> None:
             await writer().write(Event.INFERENCE_REFUSED, **_base(exchange), meta=meta)
     except AuditUnavailable:
         log.error("could not record refused request %s (%s)", exchange.request_id, error.code)
+
+
+# --- Requests whose worker died ---
+
+
+_SWEEP_LOCK = 0x41495257  # "AIRW": the advisory lock of the lost-request sweep
+
+
+def sweep_lost_requests(now: dt.datetime | None = None) -> int:
+    """Close, with an outcome ``worker_lost``, the requests whose worker died mid-answer.
+
+    A worker killed mid-stream (OOM, SIGKILL, a crash) writes no outcome for what it was
+    serving. Each worker runs this as it starts: request records of the last
+    ``AIRLOCK_AUDIT_LOST_LOOKBACK_HOURS`` without an outcome, written by a worker of this host
+    that no longer runs, get one. Records of live sibling workers (still serving) and of
+    other hosts (this one cannot tell) are left alone. Returns how many were closed.
+    """
+    now = now or timezone.now()
+    since = now - dt.timedelta(hours=settings.AIRLOCK_AUDIT_LOST_LOOKBACK_HOURS)
+    # Serialised (an advisory lock on PostgreSQL; SQLite's write transactions are serial):
+    # two workers starting together close each request once.
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_SWEEP_LOCK])
+        # One statement, through the request-id index: only requests that have no outcome.
+        ended = AuditRecord.objects.filter(
+            event__in=[Event.INFERENCE_RESPONSE, Event.INFERENCE_REFUSED], request_id=OuterRef("request_id")
+        ).exclude(request_id="")
+        pending = (
+            AuditRecord.objects.filter(event=Event.INFERENCE_REQUEST, created_at__gte=since)
+            .exclude(request_id="")
+            .filter(~Exists(ended))
+            .values_list("request_id", "application_id", "target_type", "target_id", "subject", "body")
+        )
+        closed = 0
+        for request_id, app_id, target_type, target_id, subject, body in pending.iterator(chunk_size=500):
+            meta = orjson.loads(body).get("meta") or {}
+            worker = meta.get("worker")
+            if not isinstance(worker, dict) or _alive(worker) is not False:
+                continue
+            record(
+                Event.INFERENCE_RESPONSE,
+                request_id=request_id,
+                application_id=app_id,
+                target=(target_type, target_id),
+                meta={
+                    "outcome": "worker_lost",
+                    "endpoint": meta.get("endpoint"),
+                    "model": meta.get("model"),
+                    "route": meta.get("route"),
+                    "status": None,
+                    "error": "the worker serving this request stopped before the answer was complete",
+                    "worker": worker,
+                    "found_by": worker_identity(),
+                },
+                subject_pseudonym=subject,
+            )
+            closed += 1
+    if closed:
+        log.warning("closed %d request(s) of worker(s) that died mid-answer (worker_lost)", closed)
+    return closed

@@ -302,3 +302,49 @@ def test_rotate_kek_rewraps_and_tells_the_operator_what_to_change(
     assert DataKey.objects.get().kek_id == keyring.kek_id_of(keyring.load_kek(new))
     with pytest.raises(CommandError, match="cannot be read"):
         airlock("rotate-kek", "--new-kek-file", str(tmp_path / "missing"))
+
+
+def _rewrite_with_recomputed_leaf(seq: int) -> None:
+    """What a careful attacker does: alter a body and store the leaf hash that matches it."""
+    from audit.verifier import leaf_bytes, leaf_hash
+
+    row = AuditRecord.objects.get(seq=seq)
+    body = row.body.replace('"status":200', '"status":500')
+    assert body != row.body
+    AuditRecord.objects.filter(pk=row.pk).update(body=body, leaf_hash=leaf_hash(leaf_bytes(seq, body)))
+
+
+def test_verify_since_a_witness_file_names_the_first_altered_record_not_the_checkpoint_boundary(
+    billing: Application, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):  # the witness lines are written on commit
+        for i in range(12):
+            request_record(billing, f"q{i}")
+            seal_all()  # a checkpoint per seal, as a quiet appliance makes one a minute
+    _rewrite_with_recomputed_leaf(5)
+    Checkpoint.objects.all().delete()  # and removes the signed checkpoints it cannot re-sign
+
+    with pytest.raises(SystemExit):
+        airlock("verify", "--since-checkpoint", settings.AIRLOCK_AUDIT_WITNESS_FILE)
+    (verified,) = events(Event.AUDIT_VERIFIED)
+    meta = json.loads(verified.body)["meta"]
+    assert meta["first_bad_seq"] == 5, meta["problems"]
+    assert meta["problems"][0].startswith("record 5 was altered"), meta["problems"]
+
+
+def test_between_two_checkpoints_verify_names_the_span_that_holds_the_altered_record(
+    billing: Application, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(12):
+            request_record(billing, f"q{i}")
+            if i % 4 == 3:
+                seal_all()
+    _rewrite_with_recomputed_leaf(6)
+    Checkpoint.objects.all().delete()
+
+    with pytest.raises(SystemExit):
+        airlock("verify", "--since-checkpoint", settings.AIRLOCK_AUDIT_WITNESS_FILE)
+    meta = json.loads(events(Event.AUDIT_VERIFIED)[0].body)["meta"]
+    assert meta["first_bad_seq"] == 4, meta["problems"]
+    assert meta["problems"][0].startswith("a record among seq 4..7 was altered"), meta["problems"]

@@ -322,3 +322,67 @@ def test_the_streamed_range_proof_equals_the_reference_proof(size: int) -> None:
             assert verifier.root_from_range(
                 start, end, size, leaves[start:end], streamed
             ) == verifier.tree_root(leaves)
+
+
+def test_a_record_whose_time_was_moved_in_the_database_is_not_silently_left_out(
+    billing: Application,
+) -> None:
+    import datetime as dt
+
+    for i in range(6):
+        request_record(billing, f"q{i}")
+    seal_all()
+    moved = AuditRecord.objects.get(seq=3)
+    AuditRecord.objects.filter(pk=moved.pk).update(created_at=moved.created_at - dt.timedelta(days=400))
+
+    # "All applications, this month": the sealed body says seq 3 belongs; its column says not.
+    with pytest.raises(ValidationError, match="seq 3: created_at differs from the sealed record"):
+        export.build_bundle(
+            export.BundleRequest(
+                query=today_query(), destination=Path(settings_dir()) / "e.zip", created_by="t"
+            )
+        )
+
+
+def test_a_record_whose_time_was_moved_into_the_range_is_not_exported_on_its_column(
+    billing: Application,
+) -> None:
+    import datetime as dt
+
+    for i in range(4):
+        request_record(billing, f"q{i}")
+    seal_all()
+    first, second = AuditRecord.objects.get(seq=0), AuditRecord.objects.get(seq=1)
+    # From the second record on: by its sealed body the first record is outside this range.
+    query = ExportQuery(second.created_at, today_query().before)
+    AuditRecord.objects.filter(pk=first.pk).update(
+        created_at=second.created_at + dt.timedelta(microseconds=1)
+    )
+
+    with pytest.raises(ValidationError, match="seq 0: created_at differs from the sealed record"):
+        export.build_bundle(
+            export.BundleRequest(query=query, destination=Path(settings_dir()) / "e.zip", created_by="t")
+        )
+
+
+def test_the_manifest_lists_the_sequence_numbers_the_query_selects(
+    billing: Application, triage: Application
+) -> None:
+    for i in range(9):
+        request_record(billing if i % 2 else triage, f"q{i}")
+    seal_all()
+
+    job = run_export(today_query(billing))
+
+    manifest = manifest_of(Path(job.path))
+    assert manifest["selection"]["by"] == "sealed body"
+    assert manifest["selection"]["seqs"] == [[1, 1], [3, 3], [5, 5], [7, 7]]
+    whole = manifest_of(Path(run_export(today_query()).path))
+    assert whole["selection"]["seqs"] == [[0, whole["last_seq"]]]  # with the first export's records
+    assert verifier.verify_bundle(job.path).ok
+
+
+def settings_dir() -> str:
+    from django.conf import settings
+
+    return str(settings.AIRLOCK_AUDIT_EXPORT_DIR)

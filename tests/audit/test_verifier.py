@@ -812,6 +812,17 @@ def sign_manifest(manifest: dict[str, Any], key: Ed25519PrivateKey) -> tuple[byt
     return data, (key.sign(data).hex() + "\n").encode()
 
 
+def runs_of(seqs: list[int]) -> list[list[int]]:
+    """Sequence numbers as inclusive runs [first, last], as the manifest lists them."""
+    runs: list[list[int]] = []
+    for seq in seqs:
+        if runs and runs[-1][1] == seq - 1:
+            runs[-1][1] = seq
+        else:
+            runs.append([seq, seq])
+    return runs
+
+
 def build_bundle(key: Ed25519PrivateKey = APPLIANCE_KEY) -> Bundle:
     """A bundle of one application's records, laid out as ``audit.export`` lays it out."""
     bodies = [body_of(seq) for seq in range(LOG_SIZE)]
@@ -859,6 +870,7 @@ def build_bundle(key: Ed25519PrivateKey = APPLIANCE_KEY) -> Bundle:
             "before": "2026-03-02T00:00:00+00:00",
         },
         "created_by": "carla-compliance",
+        "selection": {"by": "sealed body", "seqs": runs_of(exported)},
     }
     manifest_json, manifest_sig = sign_manifest(manifest, key)
     return Bundle({"manifest.json": manifest_json, "manifest.sig": manifest_sig, **files}, exported)
@@ -1363,3 +1375,66 @@ def test_the_verifier_imports_only_the_standard_library_and_parses_as_python_3_8
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             imported.add(node.module.split(".")[0])
     assert imported - {"__future__"} <= set(sys.stdlib_module_names), imported - set(sys.stdlib_module_names)
+
+
+# Completeness: the manifest lists which sequence numbers the export's query selects (read
+# from the sealed bodies), and the records must be exactly those, each inside the query.
+
+
+def test_a_record_left_out_of_a_signed_bundle_is_caught(bundle: Bundle, tmp_path: Path) -> None:
+    lines = bundle.record_lines()
+    missing = bundle.exported[2]
+    del lines[2]
+
+    def fewer(manifest: dict[str, Any]) -> None:
+        manifest["record_count"] -= 1
+
+    # What an exporter fooled by a moved time column would have written: consistent, signed.
+    report = check(tmp_path, reseal(bundle.with_record_lines(lines), edit=fewer))
+
+    assert not report.ok
+    assert f"seq {missing} matches the export's query" in report.problems[0], report.problems
+    assert "missing from records.jsonl" in report.problems[0]
+
+
+def test_a_record_the_selection_does_not_list_is_caught(bundle: Bundle, tmp_path: Path) -> None:
+    def drop_last(manifest: dict[str, Any]) -> None:
+        manifest["selection"]["seqs"] = manifest["selection"]["seqs"][:-1]
+        manifest["selection"]["seqs"].append([bundle.last_seq, bundle.last_seq])
+        manifest["selection"]["seqs"].pop(1)
+
+    report = check(tmp_path, reseal(bundle.members, edit=drop_last))
+    assert not report.ok
+    assert f"seq {bundle.exported[1]} is in records.jsonl but the manifest does not list it" in " ".join(
+        report.problems
+    )
+
+
+def test_a_record_outside_the_export_query_is_caught(bundle: Bundle, tmp_path: Path) -> None:
+    first_ts = json.loads(body_of(bundle.first_seq))["ts"]
+
+    def later_start(manifest: dict[str, Any]) -> None:
+        manifest["query"]["from"] = first_ts.replace(":00.000000", ":30.000000")
+
+    report = check(tmp_path, reseal(bundle.members, edit=later_start))
+    assert not report.ok
+    assert f"seq {bundle.first_seq}: its sealed body is outside the export's query" in report.problems[0]
+
+
+def test_a_record_of_another_application_is_caught(bundle: Bundle, tmp_path: Path) -> None:
+    def other_app(manifest: dict[str, Any]) -> None:
+        manifest["query"]["application_id"] = APP + 1
+
+    report = check(tmp_path, reseal(bundle.members, edit=other_app))
+    assert not report.ok and "outside the export's query" in report.problems[0]
+
+
+def test_a_bundle_from_before_selections_still_verifies_and_says_what_was_not_checked(
+    bundle: Bundle, tmp_path: Path
+) -> None:
+    def older(manifest: dict[str, Any]) -> None:
+        del manifest["selection"]
+
+    report = check(tmp_path, reseal(bundle.members, edit=older))
+    assert report.ok, report.problems
+    assert any("does not list which sequence numbers" in note for note in report.notes)

@@ -97,7 +97,9 @@ def test_an_alteration_with_a_recomputed_leaf_is_caught_by_the_signed_checkpoint
     row = at(2)
     body = row.body.replace('"i":2', '"i":9')
     AuditRecord.objects.filter(pk=row.pk).update(body=body, leaf_hash=leaf_hash(leaf_bytes(2, body)))
-    _expect(3, "do not match the signed checkpoint")
+    # Checkpoints every four records: the first one that no longer matches bounds the span.
+    _expect(0, "a record among seq 0..3 was altered")
+    assert "do not match the signed checkpoint" in verify_log().message
 
 
 def test_a_deleted_record_is_caught(log: list[AuditRecord]) -> None:
@@ -139,7 +141,7 @@ def test_a_swapped_key_id_is_caught(log: list[AuditRecord], settings) -> None:  
     # Another real key: one of a second application, so the two records' keys differ.
     other = record(Event.INFERENCE_REQUEST, application_id=2, content={"x": 1}).key_id
     AuditRecord.objects.filter(pk=at(5).pk).update(key_id=other)
-    _expect(5, "columns disagree")
+    _expect(5, "key_id differs from the sealed record")
 
 
 def test_a_replayed_record_is_caught(log: list[AuditRecord]) -> None:
@@ -159,7 +161,7 @@ def test_a_replayed_record_is_caught(log: list[AuditRecord]) -> None:
                 leaf_hash(leaf_bytes(N, original.body)),
             ],
         )
-    _expect(N, "columns disagree")
+    _expect(N, "uid differs from the sealed record")
 
 
 def test_a_forged_checkpoint_signature_is_caught(log: list[AuditRecord]) -> None:
@@ -190,7 +192,7 @@ def test_searchable_columns_that_lie_about_the_body_are_caught(
     log: list[AuditRecord], alteration: Callable[[], int]
 ) -> None:
     alteration()
-    _expect(0, "columns disagree")
+    _expect(0, "differs from the sealed record")
 
 
 def test_records_not_yet_sealed_are_counted_not_hidden(log: list[AuditRecord]) -> None:
@@ -198,3 +200,47 @@ def test_records_not_yet_sealed_are_counted_not_hidden(log: list[AuditRecord]) -
     result = verify_log()
     assert result.ok and result.unsealed == 1
     assert "not sealed yet" in result.message
+
+
+# Every column the API shows, filters on or exports repeats a field of the sealed body; a
+# database-level edit of any one of them must be named, at its record.
+COLUMN_EDITS: dict[str, object] = {
+    "created_at": "400 days back",
+    "uid": "0" * 32,
+    "event": "auth.sign_in",
+    "actor_id": 42,
+    "actor_name": "alice",
+    "target_type": "user",
+    "target_id": "7",
+    "request_id": "req_other",
+    "application_id": 2,
+    "subject": "ps_" + "0" * 32,
+    "key_id": "dk_0000000000000000",
+}
+
+
+@pytest.mark.parametrize("column", sorted(COLUMN_EDITS))
+def test_a_database_edit_of_any_denormalised_column_is_named_at_its_record(
+    log: list[AuditRecord], column: str
+) -> None:
+    import datetime as dt
+
+    row = at(7)
+    value = COLUMN_EDITS[column]
+    if column == "created_at":
+        value = row.created_at - dt.timedelta(days=400)
+    AuditRecord.objects.filter(pk=row.pk).update(**{column: value})
+
+    result = verify_log()
+
+    assert not result.ok, f"an edit of {column} went unnoticed"
+    assert result.message == f"FAILED at sequence number 7: {column} differs from the sealed record"
+    assert result.first_bad_seq == 7
+
+
+def test_a_time_moved_by_a_microsecond_is_caught(log: list[AuditRecord]) -> None:
+    import datetime as dt
+
+    row = at(2)
+    AuditRecord.objects.filter(pk=row.pk).update(created_at=row.created_at + dt.timedelta(microseconds=1))
+    _expect(2, "created_at differs from the sealed record")

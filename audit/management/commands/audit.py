@@ -186,7 +186,10 @@ class Command(BaseCommand):
         def tick(done: int, total: int) -> None:
             self.progress(f"  verified {done}/{total} records")
 
-        result = services.do_verify(since_checkpoint=given, progress=tick)
+        witnessed = (
+            services.load_witnessed_checkpoints(options["since_checkpoint"]) if given is not None else []
+        )
+        result = services.do_verify(since_checkpoint=given, witnessed=witnessed, progress=tick)
         if result.ok:
             self.stdout.write(self.style.SUCCESS(result.message))
             return
