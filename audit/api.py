@@ -93,7 +93,10 @@ class EventList(AuditView):
         operation_id="audit_events_list",
         summary="List and filter audit events (metadata only)",
         parameters=[EventQuerySerializer],
-        responses={200: EventPageSerializer},
+        responses={
+            200: EventPageSerializer,
+            404: OpenApiResponse(description="The cursor is not one from a page's links."),
+        },
     )
     def get(self, request: Request) -> Response:
         given = EventQuerySerializer(data=request.query_params)
