@@ -9,12 +9,21 @@ and otherwise returns a :class:`SafeBody` — the only thing a provider client a
 What is analysed. Chat: every message's ``content`` (a string, or the ``text`` of its text
 parts), ``name`` and ``refusal``, the string values inside ``tool_calls[].function.arguments``
 and legacy ``function_call.arguments`` (kept valid JSON), ``tools[].function.description``,
-legacy ``functions[].description``, the ``description``/``title`` strings of tool parameter
-and response-format schemas, and ``stop``. Completions: ``prompt`` and ``suffix``. The rest of
-a schema (property names, types, enums) is the developer's contract with the model and is sent
-as written. Content that cannot be analysed — images, audio, files, token ids — is refused.
-Parameters without text (numbers, booleans) pass; ``user`` (an end-user id) and any unknown
-field carrying text are dropped, and the report names them. Nothing else is sent.
+legacy ``functions[].description``, every free-text value of tool parameter and
+response-format schemas (descriptions, titles, and the strings in ``enum``, ``const``,
+``default``, ``examples``), and ``stop``. Completions: ``prompt`` and ``suffix``. A schema's
+structure (property names, ``required``, types, patterns) is the developer's contract with the
+model and is sent as written — and refused if it holds a value found anywhere in the request.
+Content that cannot be analysed — images, audio, files, token ids — is refused. Parameters
+without text (numbers, booleans) pass; ``user`` (an end-user id) and any unknown field carrying
+text are dropped, and the report names them. Nothing else is sent.
+
+How. The engine analyses a normalised view of each text (``redaction.normalize``: look-alike
+spaces, dashes, digits and invisible characters made plain; findings map back to the original
+characters), in pieces of at most ``PIECE_CHARS`` in the analysis threads, within
+``AIRLOCK_REDACTION_TIMEOUT_SECONDS``. Every value found, and each part of a person's name, is
+then looked for in every text of the request (``redaction.propagation``), replaced with its
+placeholder, and the body as it will be sent is searched once more for every found value.
 
 What is not done: no instruction about placeholders is added to the conversation. The gate
 changes only the values it replaces, so the request means what the application wrote; models
@@ -27,6 +36,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import json
+import math
 import re
 import threading
 import time
@@ -39,9 +49,11 @@ from django.conf import settings
 
 from inference.errors import ApiError
 from redaction import cache as analysis_cache
+from redaction import normalize
 from redaction import policy as policies
 from redaction.engine import Finding, get_engine
 from redaction.placeholders import Session, StreamRestorer, normalise
+from redaction.propagation import Values, name_parts
 
 __all__ = [
     "EgressRefused",
@@ -98,12 +110,23 @@ class EgressRefused(ApiError):
 
     403 ``permission_error`` with ``code``: ``egress_disabled``, ``destination_not_allowed``,
     ``egress_refused_entity`` (the message names the entity *types* found, never the values) or
-    ``egress_unsupported_content`` (images, audio, files or token ids, which cannot be analysed).
-    ``report`` is what the audit record keeps.
+    ``egress_unsupported_content`` (images, audio, files or token ids, which cannot be analysed),
+    ``egress_unprotected_value`` (a value found in the request also stands in a field sent as
+    written, such as a property name). 413 ``invalid_request_error`` with
+    ``egress_analysis_timeout``: the request could not be analysed within
+    ``AIRLOCK_REDACTION_TIMEOUT_SECONDS``. ``report`` is what the audit record keeps.
     """
 
-    def __init__(self, code: str, message: str, *, report: EgressReport | None = None) -> None:
-        super().__init__(403, message, type="permission_error", code=code)
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        report: EgressReport | None = None,
+        status: int = 403,
+        type: str = "permission_error",
+    ) -> None:
+        super().__init__(status, message, type=type, code=code)
         self.report = report
 
 
@@ -226,18 +249,73 @@ class _Plan:
                 self._json_strings(value, name)
 
     def schema(self, value: Any) -> Any:
-        """A JSON schema: ``description`` and ``title`` strings analysed, the rest as written."""
+        """A JSON schema: every free-text value analysed; its structure sent as written.
+
+        Analysed: ``description``, ``title``, ``$comment`` and any unknown keyword's strings,
+        and the data in ``enum``, ``const``, ``default`` and ``examples`` (string values, at any
+        depth). Sent as written: property names, ``required``, ``type``, ``format``, ``$ref``,
+        ``pattern`` and the like — the contract with the model. A value found anywhere in the
+        request that appears in one of those refuses the request (``_scan_as_written``).
+        """
         if isinstance(value, list):
             return [self.schema(item) for item in value]
         if not isinstance(value, dict):
             return value
         out: dict[str, Any] = {}
         for name, item in value.items():
-            if name in ("description", "title") and isinstance(item, str):
+            if name in _SCHEMA_NAMED:
+                out[name] = (
+                    {key: self.schema(sub) for key, sub in item.items()} if isinstance(item, dict) else item
+                )
+            elif name in _SCHEMA_DATA:
+                self.data(out, name, item)
+            elif name in _SCHEMA_KEPT:
+                out[name] = item
+            elif isinstance(item, str):
                 self.text(out, name, item)
             else:
                 out[name] = self.schema(item)
         return out
+
+    def data(self, holder: Any, key: Any, value: Any) -> None:
+        """Values in a schema (``enum`` members, defaults, examples): every string analysed."""
+        if isinstance(value, str):
+            self.text(holder, key, value)
+        elif isinstance(value, list):
+            holder[key] = list(value)
+            for index, item in enumerate(value):
+                self.data(holder[key], index, item)
+        elif isinstance(value, dict):
+            holder[key] = dict(value)
+            for name, item in value.items():
+                self.data(holder[key], name, item)
+        else:
+            holder[key] = value
+
+
+# JSON-schema keywords whose value maps names (sent as written) to schemas.
+_SCHEMA_NAMED = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+# Keywords holding data rather than schemas: analysed at any depth.
+_SCHEMA_DATA = frozenset({"enum", "const", "default", "examples", "example"})
+# Keywords that are structure: names, types, references, regular expressions.
+_SCHEMA_KEPT = frozenset(
+    {
+        "type",
+        "format",
+        "required",
+        "pattern",
+        "$ref",
+        "$id",
+        "$schema",
+        "$anchor",
+        "$dynamicRef",
+        "$dynamicAnchor",
+        "dependentRequired",
+        "contentEncoding",
+        "contentMediaType",
+        "discriminator",
+    }
+)
 
 
 def _no_text(value: Any) -> bool:
@@ -458,38 +536,187 @@ def _store(
     report.analysis_ms += elapsed_ms
 
 
+# --- Large requests: analysis in pieces, within a time limit ---
+
+# Characters the engine analyses in one go. A longer text is cut into pieces at paragraph or
+# line ends (so no identifier is cut), and short texts are grouped up to this size: each group
+# is one job in the analysis pool. The cost of a request stays proportional to its size (the
+# engine's own cost per character grows with the length of what it is given), a worker's
+# threads are taken for at most one piece at a time, so small requests' jobs pass between the
+# pieces of a large one, and the time limit is checked between pieces.
+PIECE_CHARS = 8_000
+
+
+def _cut(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """``text`` as ``(offset, piece)``s of at most ``size`` characters, cut at the last
+    paragraph end, else line end, else sentence end, else space, in the second half of a piece."""
+    if len(text) <= size:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            at = text.rfind(mark, start + size // 2, end)
+            if at != -1:
+                cut = at + len(mark)
+                break
+        if cut == -1:
+            cut = end
+        pieces.append((start, text[start:cut]))
+        start = cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+@dataclass
+class _Analysis:
+    """The pieces of a request's texts that need the engine, grouped into jobs."""
+
+    texts: list[str]
+    pieces: list[tuple[int, int, str]] = field(default_factory=list)  # (text index, offset, piece)
+    jobs: list[range] = field(default_factory=list)  # slices of ``pieces``
+    found: list[list[Finding]] = field(default_factory=list)
+    elapsed_ms: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.found = [[] for _ in self.texts]
+        size = 0
+        first = 0
+        for index, text in enumerate(self.texts):
+            for offset, piece in _cut(text):
+                if size and size + len(piece) > PIECE_CHARS:
+                    self.jobs.append(range(first, len(self.pieces)))
+                    first, size = len(self.pieces), 0
+                self.pieces.append((index, offset, piece))
+                size += len(piece)
+        if len(self.pieces) > first:
+            self.jobs.append(range(first, len(self.pieces)))
+
+    def job(self, index: int) -> list[str]:
+        return [self.pieces[i][2] for i in self.jobs[index]]
+
+    def add(self, index: int, results: list[tuple[Finding, ...]], elapsed_ms: float) -> None:
+        self.elapsed_ms += elapsed_ms
+        for i, findings in zip(self.jobs[index], results, strict=True):
+            text, offset, _ = self.pieces[i]
+            self.found[text].extend(
+                Finding(f.entity_type, f.start + offset, f.end + offset, f.score) for f in findings
+            )
+
+    def results(self) -> list[tuple[Finding, ...]]:
+        return [tuple(findings) for findings in self.found]
+
+
+def _deadline() -> float:
+    return time.monotonic() + float(settings.AIRLOCK_REDACTION_TIMEOUT_SECONDS)
+
+
+def _check_deadline(deadline: float, report: EgressReport) -> None:
+    if time.monotonic() > deadline:
+        limit = settings.AIRLOCK_REDACTION_TIMEOUT_SECONDS
+        raise EgressRefused(
+            "egress_analysis_timeout",
+            f"The request could not be checked for personal data within {limit:g} s "
+            "(AIRLOCK_REDACTION_TIMEOUT_SECONDS), so nothing was sent. Send a shorter request, or "
+            "ask an administrator to raise the limit.",
+            report=_refused(report, "egress_analysis_timeout"),
+            status=413,
+            type="invalid_request_error",
+        )
+
+
+def _refused(report: EgressReport, code: str) -> EgressReport:
+    report.decision = _REFUSED + code
+    return report
+
+
+def _analyse_sync(
+    plan: _Plan, policy: policies.EffectivePolicy, missing: list[str], report: EgressReport, deadline: float
+) -> None:
+    analysis = _Analysis(missing)
+    for index in range(len(analysis.jobs)):
+        _check_deadline(deadline, report)
+        results, elapsed = _run_engine(analysis.job(index), policy)
+        analysis.add(index, results, elapsed)
+    _check_deadline(deadline, report)
+    _store(plan, policy, missing, analysis.results(), analysis.elapsed_ms, report)
+
+
+async def _analyse(
+    plan: _Plan, policy: policies.EffectivePolicy, missing: list[str], report: EgressReport, deadline: float
+) -> None:
+    """The engine's work in the analysis pool, one job at a time: between jobs the pool's
+    threads are free for other requests' jobs, and the time limit is checked."""
+    loop = asyncio.get_running_loop()
+    analysis = _Analysis(missing)
+    for index in range(len(analysis.jobs)):
+        _check_deadline(deadline, report)
+        results, elapsed = await loop.run_in_executor(
+            _analysis_executor(), _run_engine, analysis.job(index), policy
+        )
+        analysis.add(index, results, elapsed)
+    _check_deadline(deadline, report)
+    _store(plan, policy, missing, analysis.results(), analysis.elapsed_ms, report)
+
+
 # --- Applying the policy ---
 
 
-def _propagate(plan: _Plan) -> None:
+def _propagate(plan: _Plan) -> Values:
     """Protect every occurrence of a value that was found anywhere in the request.
 
     The detector judges each text alone and misses some mentions (a short "Dear Jane Doe" after
-    a sentence where it did find "Jane Doe"). A value found once is personal data everywhere in
-    the request, so its other occurrences are protected too, with the same type — and so the
-    same placeholder. Single words match with their case ("Will" the name, not "will" the
-    verb); longer values, e-mail addresses and numbers match whatever the case.
+    a sentence where it did find "Jane Doe", "Bartholomew" alone in a later message). A value
+    found once is personal data everywhere in the request — every message, the system prompt,
+    the tools — so its other occurrences are protected too, with the same type and so the same
+    placeholder; so are the given names and surnames of a person found. The texts are compared
+    in their normalised views (``redaction.normalize``), so a value written once with a
+    no-break space and once with a space is one value. Matching rules: ``redaction.propagation``.
+    Returns the index of the values, which ``_scan_as_written`` checks the body against.
     """
     for slot in plan.slots:
         slot.findings = plan.found[slot.text]
-    kinds: dict[str, tuple[str, float]] = {}
+    values = Values()
     for slot in plan.slots:
         for finding in slot.findings:
             value = slot.text[finding.start : finding.end]
             if len(normalise(value)) >= 3:
-                kinds.setdefault(value, (finding.entity_type, finding.score))
-    if not kinds:
-        return
-    # Compiled for this request only: the patterns spell out its values, so they are never cached.
-    exact, folded = _value_patterns(sorted(kinds, key=len, reverse=True))
+                values.add(value, finding.entity_type, finding.score)
     for slot in plan.slots:
-        candidates: list[Finding] = []
-        for pattern in (exact, folded):
-            for match in pattern.finditer(slot.text) if pattern is not None else ():
-                entity_type, score = _kind_of(match.group(), kinds)
-                candidates.append(Finding(entity_type, match.start(), match.end(), score))
+        for finding in slot.findings:
+            if finding.entity_type == "PERSON":
+                for part in name_parts(slot.text[finding.start : finding.end]):
+                    values.add(part, "PERSON", finding.score, part=True)
+    if not len(values):
+        return values
+    for slot in plan.slots:
+        seen = normalize.view(slot.text)
+        free = _Free(slot.findings, seen)
+        candidates = [
+            Finding(match.entity_type, *seen.span(match.start, match.end), match.score)
+            for match in values.find(seen.text, free)
+        ]
         if candidates:
             slot.findings = _add_missed(slot.findings, candidates)
+    return values
+
+
+class _Free:
+    """``(start, end)`` of a view → whether that span of the original overlaps no finding."""
+
+    def __init__(self, findings: tuple[Finding, ...], seen: normalize.View) -> None:
+        self._findings = findings
+        self._starts = [f.start for f in findings]
+        self._seen = seen
+
+    def __call__(self, start: int, end: int) -> bool:
+        start, end = self._seen.span(start, end)
+        i = bisect.bisect_right(self._starts, start)
+        if i > 0 and self._findings[i - 1].end > start:
+            return False
+        return not (i < len(self._findings) and self._findings[i].start < end)
 
 
 def _add_missed(findings: tuple[Finding, ...], candidates: list[Finding]) -> tuple[Finding, ...]:
@@ -512,25 +739,72 @@ def _add_missed(findings: tuple[Finding, ...], candidates: list[Finding]) -> tup
     return tuple(sorted((*findings, *added), key=lambda f: f.start))
 
 
-def _kind_of(text: str, kinds: dict[str, tuple[str, float]]) -> tuple[str, float]:
-    found = kinds.get(text)
-    if found is not None:
-        return found
-    key = normalise(text)
-    return next(kind for value, kind in kinds.items() if normalise(value) == key)
+# Types whose values are not identifying enough to refuse a request for: a year or a month in a
+# property name ("year_2024") is not a leak of the date found in a message.
+_NOT_SCANNED = frozenset({"DATE_TIME", "NRP"})
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-def _value_patterns(values: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    def spelled(value: str) -> str:
-        return r"\s+".join(re.escape(word) for word in value.split())
+def _scan_as_written(plan: _Plan, values: Values) -> str | None:
+    """Where the outgoing body still holds a value found in the request, or None.
 
-    single = [v for v in values if v.isalpha()]
-    other = [v for v in values if not v.isalpha()]
-    exact = re.compile(rf"(?<!\w)(?:{'|'.join(map(spelled, single))})(?!\w)") if single else None
-    folded = (
-        re.compile(rf"(?<!\w)(?:{'|'.join(map(spelled, other))})(?!\w)", re.IGNORECASE) if other else None
-    )
-    return exact, folded
+    The last check before a body leaves: every string of it — analysed texts as replaced, and
+    what is sent as written (property and tool names, ``required``, patterns, enum keys, ids) —
+    is searched for every value found anywhere in the request. Names sent as written are also
+    read with ``_`` and ``-`` as spaces and camelCase split ("notes_for_jane_doe",
+    "notesForJaneDoe"), and patterns without their escapes.
+    """
+    if not len(values):
+        return None
+    analysed = {(id(slot.holder), slot.key) for slot in plan.slots}
+    json_boxes = {(id(holder), key): box for holder, key, box, _ in plan.json_fields}
+
+    def leaks(text: str, as_written: bool) -> bool:
+        variants = [text]
+        if as_written:
+            variants += [
+                re.sub(r"[_\-]+", " ", text),
+                _CAMEL.sub(" ", text),
+                text.replace("\\", ""),
+            ]
+        for variant in variants:
+            for match in values.find(normalize.view(variant).text):
+                if match.entity_type not in _NOT_SCANNED:
+                    return True
+        return False
+
+    def walk(holder: Any, key: Any, value: Any, where: str) -> str | None:
+        box = json_boxes.get((id(holder), key))
+        if box is not None:
+            return walk(box, 0, box[0], where)
+        if isinstance(value, str):
+            as_written = (id(holder), key) not in analysed
+            if leaks(value, as_written):
+                return f"{where}, which is sent as written" if as_written else where
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                found = walk(value, index, item, f"{where}[{index}]")
+                if found:
+                    return found
+        elif isinstance(value, dict):
+            for name, item in value.items():
+                label = f"{where}.{name}" if where else str(name)
+                if isinstance(name, str) and leaks(name, True):
+                    return f"a name in {where or 'the body'}, which is sent as written"
+                found = walk(value, name, item, label)
+                if found:
+                    return found
+        return None
+
+    for name, item in plan.body.items():
+        # Parameters pass as they are: the model's name ("claude-3-5-haiku") is not a leak of a
+        # "Claude" found in a message; a tool named in ``tool_choice`` is checked in ``tools``.
+        if name in _PASS:
+            continue
+        found = walk(plan.body, name, item, name)
+        if found:
+            return found
+    return None
 
 
 def _check_refusals(plan: _Plan, policy: policies.EffectivePolicy, report: EgressReport) -> list[str]:
@@ -550,21 +824,29 @@ def _replace(plan: _Plan, policy: policies.EffectivePolicy, session: Session) ->
     for index, slot in enumerate(plan.slots):
         text = slot.text
         pieces: list[str] = []
+        placed: list[tuple[int, int, str]] = []  # where each placeholder stands in the text sent
+        length = 0
         last = 0
         for finding in slot.findings:
             if finding.start < last:  # overlapping findings are merged by the engine; be safe
                 continue
             value = text[finding.start : finding.end]
+            before = text[last : finding.start]
+            length += len(before)
             if policy.action_for(finding.entity_type) == policies.PLACEHOLDER:
                 replacement = session.placeholder(finding.entity_type, value)
+                placed.append((length, length + len(replacement), value))
             else:
                 replacement = f"[{finding.entity_type}]"
-            pieces.append(text[last : finding.start])
+            pieces.append(before)
             pieces.append(replacement)
+            length += len(replacement)
             last = finding.end
         if pieces:
             pieces.append(text[last:])
-            slot.holder[slot.key] = "".join(pieces)
+            sent = "".join(pieces)
+            slot.holder[slot.key] = sent
+            session.note(sent, placed)
             changed.add(index)
     # Tool arguments go back as JSON text, their string values now protected; arguments
     # with nothing to protect are sent byte for byte as the application wrote them.
@@ -599,7 +881,7 @@ def _admit(policy: policies.EffectivePolicy, provider: str, report: EgressReport
 
 
 def _finish(plan: _Plan, policy: policies.EffectivePolicy, report: EgressReport) -> Protection:
-    _propagate(plan)
+    values = _propagate(plan)
     refused = _check_refusals(plan, policy, report)
     if refused:
         raise _refuse(
@@ -610,6 +892,15 @@ def _finish(plan: _Plan, policy: policies.EffectivePolicy, report: EgressReport)
         )
     session = Session(report)
     _replace(plan, policy, session)
+    leak = _scan_as_written(plan, values)
+    if leak is not None:
+        raise _refuse(
+            report,
+            "egress_unprotected_value",
+            f"A value found as personal data in this request would still be sent in clear in {leak} "
+            "(property and tool names, patterns and identifiers cannot be replaced). Nothing was "
+            "sent. Rename the field, or leave the value out of the request.",
+        )
     return Protection(SafeBody(plan.body, _token=_GATE), session, report)
 
 
@@ -634,9 +925,12 @@ async def protect(
 ) -> Protection:
     """Make ``body`` safe to send to ``provider``, or raise ``EgressRefused``.
 
-    The analysis runs in the redaction thread pool; the event loop only walks the body and
-    looks up the cache.
+    The analysis runs in the redaction thread pool, in pieces of at most ``PIECE_CHARS``
+    characters; the event loop only walks the body and looks up the cache (and, for a small
+    request, replaces the values). It is bounded by ``AIRLOCK_REDACTION_TIMEOUT_SECONDS``: past
+    it the request is refused (413 ``egress_analysis_timeout``) and nothing is sent.
     """
+    deadline = _deadline()
     policy = await policies.effective(application_id)
     report = EgressReport(provider=provider, region=region or None, decision="allowed")
     _admit(policy, provider, report)
@@ -645,10 +939,17 @@ async def protect(
     _unsupported(plan, report)
     missing = _from_cache(plan, policy, report)
     if missing:
-        loop = asyncio.get_running_loop()
-        results, elapsed = await loop.run_in_executor(_analysis_executor(), _run_engine, missing, policy)
-        _store(plan, policy, missing, results, elapsed, report)
-    return _finish(plan, policy, report)
+        await _analyse(plan, policy, missing, report, deadline)
+    if sum(len(slot.text) for slot in plan.slots) < _INLINE_CHARS:
+        return _finish(plan, policy, report)
+    # Propagation, replacement and the last scan are linear but not free on a large request:
+    # off the event loop too.
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_analysis_executor(), _finish, plan, policy, report)
+
+
+# Requests with less text than this are finished on the event loop (a thread hop costs more).
+_INLINE_CHARS = 32_000
 
 
 def protect_sync(
@@ -661,22 +962,27 @@ def protect_sync(
     policy: policies.EffectivePolicy | None = None,
 ) -> Protection:
     """``protect`` for synchronous callers (Celery tasks, management commands)."""
+    deadline = _deadline()
     effective = policy if policy is not None else policies.resolve(application_id)
     report = EgressReport(provider=provider, region=region or None, decision="allowed")
     _admit(effective, provider, report)
-    return _protect_admitted(body, endpoint, effective, report)
+    return _protect_admitted(body, endpoint, effective, report, deadline)
 
 
 def _protect_admitted(
-    body: dict[str, Any], endpoint: str, policy: policies.EffectivePolicy, report: EgressReport
+    body: dict[str, Any],
+    endpoint: str,
+    policy: policies.EffectivePolicy,
+    report: EgressReport,
+    deadline: float | None = None,
 ) -> Protection:
+    deadline = _deadline() if deadline is None else deadline
     plan = _prepare(body, endpoint)
     report.dropped = plan.dropped
     _unsupported(plan, report)
     missing = _from_cache(plan, policy, report)
     if missing:
-        results, elapsed = _run_engine(missing, policy)
-        _store(plan, policy, missing, results, elapsed, report)
+        _analyse_sync(plan, policy, missing, report, deadline)
     return _finish(plan, policy, report)
 
 
@@ -743,8 +1049,9 @@ def preview(text: str, *, application_id: int | None = None, provider: str | Non
     plan = _prepare(body, CHAT)
     missing = _from_cache(plan, policy, report)
     if missing:
-        results, elapsed = _run_engine(missing, policy)
-        _store(plan, policy, missing, results, elapsed, report)
+        # In pieces as for a request, so a long text costs what it would there; an
+        # administrator's preview has no time limit.
+        _analyse_sync(plan, policy, missing, report, math.inf)
     _propagate(plan)
     refused = _check_refusals(plan, policy, report)
     session = Session()

@@ -3,8 +3,9 @@
 A :class:`Session` belongs to one request. It numbers placeholders per entity type in the
 order values are met, gives the same value the same placeholder everywhere in the request,
 and restores them in the answer — also when the model changes their case or brackets, and,
-through a :class:`StreamRestorer`, when a stream splits one across chunks. It lives only in
-memory: it cannot be printed with its values, pickled or copied into a log, and nothing is
+through a :class:`StreamRestorer`, when a stream splits one across chunks — and an answer
+that echoes the request comes back byte for byte: the text's own brackets around a value and
+each written form of it are remembered with where they stood. It lives only in memory: it cannot be printed with its values, pickled or copied into a log, and nothing is
 shared between sessions, so concurrent requests can never restore each other's values.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 # Brackets a model may put around a placeholder, in pairs. "<" is also seen HTML-escaped, and
 # markdown-minded models write "PERSON\_1". Brackets are consumed only when they match, so
@@ -79,16 +80,54 @@ def _pair(opened: str, closed: str) -> tuple[str, str] | None:
     return None
 
 
-class Session:
-    """The placeholders of one request. Memory only; never logged, printed or serialised."""
+class _Occurrence(NamedTuple):
+    """Where a placeholder stood in the request as sent: which text, where its name starts and
+    ends (inside the brackets), and which written form of the value it replaced."""
 
-    __slots__ = ("_by_token", "_by_value", "_corpus", "_next", "_types", "report")
+    text: int
+    start: int
+    end: int
+    form: int
+
+
+# How much text either side of a placeholder tells its occurrences apart.
+_CONTEXT = 48
+
+
+class Session:
+    """The placeholders of one request. Memory only; never logged, printed or serialised.
+
+    One value gets one placeholder however its case or spacing varies (``Anna Berg``,
+    ``ANNA BERG``), so the model sees one person. Each written form is remembered with where
+    the placeholder stood in the request, and restoring picks the form whose surroundings the
+    answer repeats: an echo of the request comes back byte for byte, and text the model wrote
+    itself gets the form the request used first. What surrounded each placeholder also tells
+    a bracket of the text (``<jane@example.com>`` sent as ``<<EMAIL_ADDRESS_1>>``) from one
+    the model added around a placeholder.
+    """
+
+    __slots__ = (
+        "_by_token",
+        "_by_value",
+        "_corpus",
+        "_forms",
+        "_next",
+        "_occurrences",
+        "_reserved",
+        "_texts",
+        "_types",
+        "report",
+    )
 
     def __init__(self, report: _Report | None = None) -> None:
         self._by_value: dict[tuple[str, str], str] = {}
-        self._by_token: dict[str, str] = {}  # "PERSON_1" -> original value
+        self._by_token: dict[str, str] = {}  # "PERSON_1" -> the value as first written
+        self._forms: dict[str, list[str]] = {}  # "PERSON_1" -> every written form, first first
         self._next: dict[str, int] = {}
         self._corpus = ""
+        self._reserved: dict[str, frozenset[int]] = {}
+        self._texts: list[str] = []  # the request's texts as sent (placeholders in them)
+        self._occurrences: dict[str, list[_Occurrence]] = {}
         self._types: tuple[str, ...] | None = None
         self.report = report
 
@@ -100,7 +139,18 @@ class Session:
         If a user writes "PERSON_1" (or "<person_1>"), the first person found becomes
         PERSON_2 instead, so the model's echo of the user's literal text is never "restored".
         """
-        self._corpus = "\n".join(texts).casefold()
+        self._corpus = "\n".join(texts)
+        self._reserved.clear()
+
+    def _taken(self, entity_type: str) -> frozenset[int]:
+        """The numbers the request's own text already uses with ``entity_type``, read in one
+        scan per type (never one per placeholder: a large request has thousands)."""
+        taken = self._reserved.get(entity_type)
+        if taken is None:
+            pattern = _pattern((entity_type,))
+            taken = frozenset(int(m["number"]) for m in pattern.finditer(self._corpus))
+            self._reserved[entity_type] = taken
+        return taken
 
     def placeholder(self, entity_type: str, value: str) -> str:
         """``<TYPE_n>`` for this value: the same one every time the request mentions it."""
@@ -108,17 +158,34 @@ class Session:
         token = self._by_value.get(key)
         if token is None:
             number = self._next.get(entity_type, 0)
-            while True:
+            taken = self._taken(entity_type)
+            number += 1
+            while number in taken:
                 number += 1
-                token = f"{entity_type}_{number}"
-                # A substring test over-reserves ("person_1" is in "person_12"): harmless.
-                if token.casefold() not in self._corpus:
-                    break
+            token = f"{entity_type}_{number}"
             self._next[entity_type] = number
             self._by_value[key] = token
             self._by_token[token] = value
+            self._forms[token] = [value]
             self._types = None
+        elif value not in self._forms[token]:
+            self._forms[token].append(value)
         return f"<{token}>"
+
+    def note(self, sent: str, replaced: list[tuple[int, int, str]]) -> None:
+        """Remember where placeholders stand in a text as sent: ``(start, end, value)`` of each
+        ``<TYPE_n>`` in ``sent``, ``value`` being what it replaced."""
+        if not replaced:
+            return
+        index = len(self._texts)
+        self._texts.append(sent)
+        for start, end, value in replaced:
+            token = sent[start + 1 : end - 1]
+            forms = self._forms.get(token)
+            if forms is None:
+                continue
+            form = forms.index(value) if value in forms else 0
+            self._occurrences.setdefault(token, []).append(_Occurrence(index, start + 1, end - 1, form))
 
     def __len__(self) -> int:
         return len(self._by_token)
@@ -135,35 +202,100 @@ class Session:
             self._types = tuple(sorted({token.rsplit("_", 1)[0] for token in self._by_token}))
         return self._types
 
+    def has_forms(self, token: str) -> bool:
+        """Whether ``token`` replaced a value written in more than one form."""
+        forms = self._forms.get(token)
+        return forms is not None and len(forms) > 1
+
     # --- restoring ---
 
-    def restore(self, text: str, *, json_string: bool = False) -> str:
+    def restore(self, text: str, *, json_string: bool = False, before: str = "") -> str:
         """Put the original values back into ``text``, however the model wrote the placeholders.
 
         ``json_string=True`` is for text inside a JSON string (a tool call's ``arguments``):
-        restored values are escaped so the JSON stays valid.
+        restored values are escaped so the JSON stays valid. ``before`` is the answer's text
+        just before ``text`` (already restored and sent, as the model wrote it): it only tells
+        which form of a value, and which brackets, the answer is repeating.
         """
         if not self._by_token or not text:
             return text
-        return _pattern(self.types()).sub(lambda m: self._replacement(m, json_string), text)
+        full = before + text
+        pieces: list[str] = []
+        last = len(before)
+        for match in _pattern(self.types()).finditer(full, last):
+            pieces.append(full[last : match.start()])
+            pieces.append(self._replacement(match, json_string))
+            last = match.end()
+        if not pieces:
+            return text
+        pieces.append(full[last:])
+        return "".join(pieces)
 
     def restorer(self, *, json_string: bool = False) -> StreamRestorer:
         """A restorer for one streamed text (one per choice, or per tool call's arguments)."""
         return StreamRestorer(self, json_string=json_string)
 
     def _replacement(self, match: re.Match[str], json_string: bool) -> str:
-        value = self._by_token.get(f"{match['type'].upper()}_{int(match['number'])}")
+        token = f"{match['type'].upper()}_{int(match['number'])}"
+        value = self._by_token.get(token)
         if value is None:  # not one of ours: the user's own text, or another number
             return match[0]
         if self.report is not None:
             self.report.restored += 1
+        occurrences = self._occurrences.get(token, ())
+        if len(self._forms[token]) > 1:
+            value = self._forms[token][self._closest(match, occurrences).form]
         if json_string:
             value = json.dumps(value, ensure_ascii=False)[1:-1]
         opened, closed = match["open"] or "", match["close"] or ""
+        ows, cws = match["ows"] or "", match["cws"] or ""
+        if not opened and not closed:
+            return value
+        if opened.endswith("<") and closed.startswith(">") and not ows and not cws:
+            # Our own brackets, kept: what is left around them is the text's if the request
+            # had it there ("<" + "<EMAIL_ADDRESS_1>" + ">"), else the model doubled them.
+            outer = opened[:-1], closed[1:]
+            if not any(outer) or self._wrapped(match, occurrences, *outer):
+                return outer[0] + value + outer[1]
+        elif self._wrapped(match, occurrences, opened, closed):
+            # The model dropped our brackets and kept the text's: "[<PERSON_1>]" as "[PERSON_1]".
+            return opened + ows + value + cws + closed
         paired = _pair(opened, closed)
         if paired is None:  # unmatched brackets belong to the surrounding text: keep them
-            return opened + (match["ows"] or "") + value + (match["cws"] or "") + closed
+            return opened + ows + value + cws + closed
         return paired[0] + value + paired[1]
+
+    def _wrapped(self, match: re.Match[str], occurrences: Any, opened: str, closed: str) -> bool:
+        """Did the request have ``opened`` and ``closed`` right around this placeholder? When
+        only some of its occurrences had, the one the answer repeats decides."""
+        wrapped = [self._wraps(occurrence, opened, closed) for occurrence in occurrences]
+        if all(wrapped) or not any(wrapped):
+            return bool(wrapped) and wrapped[0]
+        return self._wraps(self._closest(match, occurrences), opened, closed)
+
+    def _wraps(self, occurrence: _Occurrence, opened: str, closed: str) -> bool:
+        sent = self._texts[occurrence.text]
+        start, end = occurrence.start - 1, occurrence.end + 1  # the placeholder's own brackets
+        return sent.startswith(closed, end) and sent[max(0, start - len(opened)) : start] == opened
+
+    def _closest(self, match: re.Match[str], occurrences: Any) -> _Occurrence:
+        """The occurrence in the request whose surroundings the answer repeats most closely;
+        on a tie the first (so the first written form)."""
+        text = match.string
+        start, end = match.start("type"), match.end("number")
+        left = text[max(0, start - _CONTEXT) : start]
+        right = text[end : end + _CONTEXT]
+        best: _Occurrence | None = None
+        best_score = -1
+        for occurrence in occurrences[:_MAX_COMPARED]:
+            sent = self._texts[occurrence.text]
+            score = _common_suffix(left, sent[max(0, occurrence.start - _CONTEXT) : occurrence.start])
+            score += _common_prefix(right, sent[occurrence.end : occurrence.end + _CONTEXT])
+            if score > best_score:
+                best, best_score = occurrence, score
+                if score == len(left) + len(right) and left and right:
+                    break
+        return best if best is not None else _Occurrence(0, 0, 0, 0)
 
     # --- never leak ---
 
@@ -180,20 +312,43 @@ class Session:
         raise TypeError("A redaction session is never copied.")
 
 
+# A value written in several forms is compared with at most this many of its occurrences.
+_MAX_COMPARED = 256
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[-1 - i] == b[-1 - i]:
+        i += 1
+    return i
+
+
 class StreamRestorer:
     """Restores placeholders in a streamed text, chunk by chunk.
 
     ``feed`` returns everything that is certainly final and holds back only a suffix that
     could still become (or grow into) a placeholder — "<PERS", "PERSON_1" before a possible
-    "2" or ">" — never the whole answer. ``flush`` returns what is left when the stream ends.
+    "2" or ">" — never the whole answer; and a placeholder of a value written in several forms
+    until the text after it has come (it tells which form an echo repeats). ``flush`` returns
+    what is left when the stream ends.
     """
 
-    __slots__ = ("_held", "_json", "_session", "_types")
+    __slots__ = ("_before", "_held", "_json", "_session", "_types")
 
     def __init__(self, session: Session, *, json_string: bool = False) -> None:
         self._session = session
         self._json = json_string
         self._held = ""
+        self._before = ""  # the tail of what was already restored, as the model wrote it
         self._types: tuple[str, ...] | None = None
 
     def feed(self, piece: str) -> str:
@@ -203,12 +358,29 @@ class StreamRestorer:
             self._types = self._session.types()
         text = self._held + piece
         cut = _hold_from(text, self._types, *_starts(self._types))
+        cut = self._hold_for_context(text, cut)
         self._held = text[cut:]
-        return self._session.restore(text[:cut], json_string=self._json)
+        return self._restore(text[:cut])
 
     def flush(self) -> str:
         text, self._held = self._held, ""
-        return self._session.restore(text, json_string=self._json)
+        return self._restore(text)
+
+    def _restore(self, text: str) -> str:
+        out = self._session.restore(text, json_string=self._json, before=self._before)
+        self._before = (self._before + text)[-(_CONTEXT + _SLACK) :]
+        return out
+
+    def _hold_for_context(self, text: str, cut: int) -> int:
+        """Hold back a placeholder of a value written in several forms until the text after
+        it is known: it tells which form an echo repeats."""
+        types = self._types or self._session.types()
+        window = max(0, cut - _CONTEXT - _SLACK - max(map(len, types)))
+        for match in _pattern(types).finditer(text, window, cut):
+            token = f"{match['type'].upper()}_{int(match['number'])}"
+            if match.end() + _CONTEXT > len(text) and self._session.has_forms(token):
+                return match.start()
+        return cut
 
     def __repr__(self) -> str:
         return f"<StreamRestorer holding {len(self._held)} character(s)>"
