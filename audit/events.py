@@ -76,3 +76,5 @@ class Event(StrEnum):
     APP_SUSPENDED = "app.suspended"  # by an administrator, or automatically for a runaway
     APP_REENABLED = "app.reenabled"
     ALERT_ACKNOWLEDGED = "usage.alert_acknowledged"
+    # A backend reported more tokens than the request reserved: charged the reservation (quotas)
+    USAGE_OVER_RESERVATION = "usage.over_reservation"

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from inference import hotcache, keys
+from inference import database, hotcache, keys
 from inference.errors import ApiError, unauthorized
 from inference.hotcache import HotCache
 from inference.models import ApiKey
@@ -53,12 +53,12 @@ def bearer_token(authorization: str | None) -> str | None:
     return token.strip()
 
 
-async def _load(prefix: str) -> Caller | None:
-    row = await ApiKey.objects.select_related("application").filter(prefix=prefix).afirst()
+def _load(prefix: str) -> Caller | None:
+    row = ApiKey.objects.select_related("application").filter(prefix=prefix).first()
     if row is None:
         return None
     app = row.application
-    allowed = frozenset([name async for name in app.allowed_models.values_list("name", flat=True)])
+    allowed = frozenset(app.allowed_models.values_list("name", flat=True))
     return Caller(
         key_id=row.pk,
         key_prefix=row.prefix,
@@ -86,7 +86,8 @@ async def authenticate(authorization: str | None) -> Caller:
     await hotcache.refresh()
     cached = _cache.get(prefix)
     if cached is None:
-        loaded = await _load(prefix)
+        # A connection the database closed (a restart) is replaced once; else 503.
+        loaded = await database.read(_load, prefix)
         cached = loaded if loaded is not None else _UNKNOWN
         _cache.put(prefix, cached, None if loaded is not None else _NEGATIVE_TTL)
     caller = cached if isinstance(cached, Caller) else None
@@ -118,8 +119,14 @@ def _touch(key_id: int) -> None:
         return
     _last_used_written[key_id] = now
 
+    def update() -> None:
+        ApiKey.objects.filter(pk=key_id).update(last_used_at=timezone.now())
+
     async def write() -> None:
-        await ApiKey.objects.filter(pk=key_id).aupdate(last_used_at=timezone.now())
+        try:
+            await database.read(update)
+        except ApiError:
+            _last_used_written.pop(key_id, None)  # the database is away: try again next time
 
     task = asyncio.get_running_loop().create_task(write())
     _background.add(task)

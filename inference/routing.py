@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from inference import database
 from inference.hotcache import HotCache
 from inference.models import Deployment, Model, Provider
 
@@ -121,7 +122,7 @@ async def table() -> RouteTable:
     """The routing table; callers authenticate first, which refreshes the caches' epoch."""
     current = _cache.get("table")
     if current is None:
-        current = await _load()
+        current = await database.retrying(_load)  # a connection the database closed is replaced
         _cache.put("table", current)
     return current
 

@@ -1,7 +1,8 @@
 """The quota configuration the request path needs, cached in each worker.
 
-Limits, prices, the local cost model and the egress cap are read from the database once and
-kept in ``inference.hotcache`` caches: every change made through ``inference.quotas.services``
+Limits, prices, the local cost model and the egress cap are read from the database once (through
+``inference.database``, which replaces a connection the database closed) and kept in
+``inference.hotcache`` caches: every change made through ``inference.quotas.services``
 bumps the gateway epoch, which empties them in every worker before its next request.
 """
 
@@ -10,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from asgiref.sync import sync_to_async
-
+from inference import database
 from inference.hotcache import HotCache
 from inference.models import ModelVersion
 from inference.quotas.cost import LocalCost, Price, to_micro
@@ -113,7 +113,7 @@ async def policies(app_id: int, key_id: int | None) -> Policies:
     cache_key = f"{app_id}/{key_id}"
     found = _policies.get(cache_key)
     if found is None:
-        found = await sync_to_async(load_policies)(app_id, key_id)
+        found = await database.read(load_policies, app_id, key_id)
         _policies.put(cache_key, found)
     return found
 
@@ -121,9 +121,13 @@ async def policies(app_id: int, key_id: int | None) -> Policies:
 async def pricing() -> Pricing:
     found = _pricing.get("pricing")
     if found is None:
-        found = await sync_to_async(load_pricing)()
+        found = await database.read(load_pricing)
         _pricing.put("pricing", found)
     return found
+
+
+def _version_path(model_version_id: int) -> str | None:
+    return ModelVersion.objects.filter(pk=model_version_id).values_list("path", flat=True).first()
 
 
 async def model_folder(model_version_id: int) -> str | None:
@@ -131,7 +135,7 @@ async def model_folder(model_version_id: int) -> str | None:
     cache_key = str(model_version_id)
     found = _folders.get(cache_key)
     if found is None:
-        row = await ModelVersion.objects.filter(pk=model_version_id).values_list("path", flat=True).afirst()
+        row = await database.read(_version_path, model_version_id)
         found = row or ""
         _folders.put(cache_key, found)
     return found or None

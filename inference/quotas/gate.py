@@ -167,6 +167,8 @@ async def reserve(exchange: Exchange, parsed: Any = None) -> Reservation:
     )
     if counts_tokens or budgets:
         folder = None if egress else await _folder_of(exchange.model)
+        if folder:
+            await tokens.ready(folder)
         prompt_estimate = tokens.estimate_prompt(exchange.endpoint, body, folder)
         if not capped:
             # Without a cap the backend may write until the context ends; forwarding the
@@ -270,6 +272,18 @@ def _usage_tokens(usage: dict[str, Any] | None) -> tuple[int, int] | None:
     return None
 
 
+def capped(reported: tuple[int, int], reserved_prompt: int, reserved_completion: int) -> tuple[int, int]:
+    """What is charged for a backend's (prompt, completion) report: never more than was reserved.
+
+    The reservation is an upper bound the backend was held to (the prompt as the model's chat
+    template renders it, and ``max_tokens``, which is always forwarded when tokens are counted):
+    a report above it is a backend's error, or a lie, and charging it would let concurrent
+    requests pass a limit by far more than one reservation.
+    """
+    prompt, completion = reported
+    return min(prompt, reserved_prompt), min(completion, reserved_completion)
+
+
 async def settle(exchange: Exchange) -> None:
     """Correct the counters to what the request really used, and queue its ledger row.
 
@@ -281,6 +295,8 @@ async def settle(exchange: Exchange) -> None:
         return
     exchange.reservation = None
     keys, actual, row = _settlement(exchange, res)
+    if row.get("excess_tokens"):
+        _over_reservation(exchange, res, row)
     if keys:
         try:
             await limiter.backend().settle(res.key, keys, actual)
@@ -339,6 +355,58 @@ async def _settling(exchange: Exchange, stream: AsyncIterator[bytes]) -> AsyncIt
             settle_later(exchange)
 
 
+def _over_reservation(exchange: Exchange, res: Reservation, row: dict[str, Any]) -> None:
+    """A backend reported more than was reserved: say so where an administrator looks.
+
+    A log line, the ledger row's ``excess_tokens``, and an audit record
+    (``usage.over_reservation``) with what was reported, reserved and charged, written in the
+    background: the request is not held up by its own anomaly.
+    """
+    reported = _usage_tokens(exchange.usage) or (0, 0)
+    caller = exchange.caller
+    log.warning(
+        "backend %s reported more than it reserved for request %s (model %s): %s prompt + %s completion "
+        "tokens reported, %s + %s reserved; charged the reservation, %s tokens not charged",
+        exchange.target.backend_name if exchange.target else res.provider or "-",
+        exchange.request_id,
+        exchange.model,
+        reported[0],
+        reported[1],
+        res.prompt_estimate,
+        res.max_completion,
+        row["excess_tokens"],
+    )
+    meta = {
+        "model": exchange.model,
+        "route": res.route,
+        "backend": exchange.target.backend_name if exchange.target else None,
+        "provider": res.provider or None,
+        "reported": {"prompt_tokens": reported[0], "completion_tokens": reported[1]},
+        "reserved": {"prompt_tokens": res.prompt_estimate, "completion_tokens": res.max_completion},
+        "charged": {"prompt_tokens": row["prompt_tokens"], "completion_tokens": row["completion_tokens"]},
+        "excess_tokens": row["excess_tokens"],
+    }
+
+    async def record() -> None:
+        from audit.events import Event
+        from audit.log import AuditUnavailable, writer
+
+        try:
+            await writer().write(
+                Event.USAGE_OVER_RESERVATION,
+                request_id=exchange.request_id,
+                application_id=caller.application_id if caller else None,
+                target=("api_key", caller.key_prefix) if caller else None,
+                meta=meta,
+            )
+        except AuditUnavailable:
+            log.error("could not record the over-report of request %s", exchange.request_id)
+
+    task = asyncio.get_running_loop().create_task(record())
+    _background.add(task)
+    task.add_done_callback(_background.discard)
+
+
 # Tokens a backend may still generate while a client's hang-up reaches it: charged on top of
 # what a cut stream relayed. vLLM aborts the generation when its connection closes.
 IN_FLIGHT_TOKENS = 4
@@ -361,8 +429,13 @@ def _settlement(exchange: Exchange, res: Reservation) -> tuple[list[str], list[i
     status = exchange.status or 0
     reported = _usage_tokens(exchange.usage)
     estimated = False
+    excess = 0
     if reported is not None:
         prompt, completion = reported
+        if res.prompt_estimate is not None:
+            # Tokens were counted, so the reservation is a bound (max_tokens was forwarded).
+            prompt, completion = capped(reported, res.prompt_estimate, res.max_completion)
+            excess = sum(reported) - prompt - completion
     elif status == 200 or status == 499:
         # No usage from the backend (a client that left mid-stream, a provider that does not
         # report it): the prompt as estimated for the reservation, and what was streamed, or
@@ -410,6 +483,7 @@ def _settlement(exchange: Exchange, res: Reservation) -> tuple[list[str], list[i
         "prompt_tokens": prompt,
         "completion_tokens": completion,
         "estimated": estimated,
+        "excess_tokens": excess,
         "latency_ms": round(exchange.elapsed_ms(), 3),
         "status": status,
         "cost_usd": cost,

@@ -148,6 +148,13 @@ class UsageRecord(models.Model):
     estimated = models.BooleanField(
         default=False, help_text="The backend reported no usage: the reservation was charged."
     )
+    excess_tokens = models.PositiveIntegerField(
+        default=0,
+        help_text=(
+            "Tokens the backend reported beyond what the request reserved: not charged, recorded as "
+            "an anomaly (audit event usage.over_reservation)."
+        ),
+    )
     latency_ms = models.FloatField(default=0.0)
     status = models.PositiveSmallIntegerField()
     cost_usd = models.DecimalField(default=Decimal("0"), max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)

@@ -27,7 +27,30 @@ log = logging.getLogger("airlock.quotas")
 CHUNK = 1000
 
 
-def _row(record: AuditRecord, key_ids: dict[str, int | None], pricing: Any) -> dict[str, Any] | None:
+def _over_reported(request_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """What was charged for requests whose backend reported more than they reserved
+    (``usage.over_reservation`` records): the ledger keeps the charge, not the report."""
+    found: dict[str, dict[str, Any]] = {}
+    records = AuditRecord.objects.filter(event=Event.USAGE_OVER_RESERVATION, request_id__in=request_ids)
+    for request_id, raw in records.values_list("request_id", "body"):
+        try:
+            meta = orjson.loads(raw).get("meta") or {}
+        except (orjson.JSONDecodeError, AttributeError):
+            continue
+        charged = meta.get("charged") or {}
+        if isinstance(charged.get("prompt_tokens"), int) and isinstance(
+            charged.get("completion_tokens"), int
+        ):
+            found[request_id] = meta
+    return found
+
+
+def _row(
+    record: AuditRecord,
+    key_ids: dict[str, int | None],
+    pricing: Any,
+    over_reported: dict[str, Any] | None = None,
+) -> dict[str, Any] | None:
     try:
         body = orjson.loads(record.body)
     except orjson.JSONDecodeError:
@@ -39,6 +62,11 @@ def _row(record: AuditRecord, key_ids: dict[str, int | None], pricing: Any) -> d
     estimated = not (isinstance(prompt, int) and isinstance(completion, int))
     prompt = prompt if isinstance(prompt, int) else 0
     completion = completion if isinstance(completion, int) else 0
+    excess = 0
+    if over_reported is not None:
+        prompt = over_reported["charged"]["prompt_tokens"]
+        completion = over_reported["charged"]["completion_tokens"]
+        excess = int(over_reported.get("excess_tokens") or 0)
     route = "egress" if meta.get("route") == "egress" else "local"
     model = str(meta.get("model") or "")
     target = body.get("target") or {}
@@ -66,6 +94,7 @@ def _row(record: AuditRecord, key_ids: dict[str, int | None], pricing: Any) -> d
         "prompt_tokens": prompt,
         "completion_tokens": completion,
         "estimated": estimated,
+        "excess_tokens": excess,
         "latency_ms": latency,
         "status": int(meta.get("status") or 0),
         "cost_usd": cost,
@@ -93,8 +122,10 @@ def reconcile(start: datetime, end: datetime) -> set[date]:
                 "request_id", flat=True
             )
         )
+        missing = [r for r in batch if r.request_id not in known]
+        over = _over_reported([r.request_id for r in missing]) if missing else {}
         rows = [
-            row for r in batch if r.request_id not in known and (row := _row(r, key_ids, pricing)) is not None
+            row for r in missing if (row := _row(r, key_ids, pricing, over.get(r.request_id))) is not None
         ]
         if rows:
             UsageRecord.objects.bulk_create([UsageRecord(**row) for row in rows], ignore_conflicts=True)
