@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -91,6 +92,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): passed TOTP this session
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "appliance.middleware.ManagementApiNoStore",  # Cache-Control: no-store on /api/
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes requires: it turns a lock-out flagged during sign-in into its page.
     "axes.middleware.AxesMiddleware",
@@ -187,6 +189,26 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = envbool("AIRLOCK_HSTS_PRELOAD", False)
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# --- The appliance's own port (appliance/net.py, appliance/server.py) ---
+# X-Forwarded-For is believed only from these proxies (CIDRs; the installer's nginx), and only
+# as far as AIRLOCK_PROXY_HOPS proxies in a row; otherwise the connection's peer is the client.
+AIRLOCK_TRUSTED_PROXIES = envlist("AIRLOCK_TRUSTED_PROXIES")
+AIRLOCK_PROXY_HOPS = envint("AIRLOCK_PROXY_HOPS", 1, minimum=1)
+# A request whose request line and headers exceed this many bytes, or that has more headers
+# than this, is answered 431 before it is read further.
+AIRLOCK_MAX_HEADER_BYTES = envint("AIRLOCK_MAX_HEADER_BYTES", 16 * 1024, minimum=1024)
+AIRLOCK_MAX_HEADERS = envint("AIRLOCK_MAX_HEADERS", 100, minimum=10)
+
+
+def _check_networks() -> None:
+    # Fail at start-up, not on the first request, when a list holds something unreadable.
+    from appliance.net import parse_networks
+    from inference.providers.guard import parse_allow_list
+
+    parse_networks("AIRLOCK_TRUSTED_PROXIES", AIRLOCK_TRUSTED_PROXIES)
+    parse_allow_list(AIRLOCK_EGRESS_ALLOW_PRIVATE)
+
+
 LOG_LEVEL = envchoice("AIRLOCK_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))
 LOGGING = {
     "version": 1,
@@ -249,6 +271,12 @@ AIRLOCK_AUDIT_ORIGIN = envstr("AIRLOCK_AUDIT_ORIGIN", "airlock")
 # The gateway seals its records at most this long after writing them (they are durable from
 # the moment they commit; sealing gives them their place in the Merkle tree).
 AIRLOCK_AUDIT_SEAL_DELAY = envfloat("AIRLOCK_AUDIT_SEAL_DELAY", 0.25, minimum=0.0)
+# How long a /v1 request's audit insert may wait for a lock, and run, before the request is
+# refused with 503 audit_unavailable: a locked audit table must not hold requests open.
+AIRLOCK_AUDIT_LOCK_TIMEOUT_MS = envint("AIRLOCK_AUDIT_LOCK_TIMEOUT_MS", 2000, minimum=1)
+AIRLOCK_AUDIT_STATEMENT_TIMEOUT_MS = envint("AIRLOCK_AUDIT_STATEMENT_TIMEOUT_MS", 5000, minimum=1)
+# A starting worker closes (outcome worker_lost) the requests of dead workers this far back.
+AIRLOCK_AUDIT_LOST_LOOKBACK_HOURS = envint("AIRLOCK_AUDIT_LOST_LOOKBACK_HOURS", 24, minimum=1)
 AIRLOCK_AUDIT_CHECKPOINT_RECORDS = envint("AIRLOCK_AUDIT_CHECKPOINT_RECORDS", 10_000, minimum=1)
 AIRLOCK_AUDIT_CHECKPOINT_SECONDS = envint("AIRLOCK_AUDIT_CHECKPOINT_SECONDS", 60, minimum=1)
 AIRLOCK_AUDIT_METADATA_RETENTION_DAYS = envint("AIRLOCK_AUDIT_METADATA_RETENTION_DAYS", 6 * 366, minimum=1)
@@ -294,6 +322,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "console.views.auth.locked_out"
 AXES_VERBOSE = False  # no banner on every start of every `airlock` command
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]  # masked in axes' own records
+# The client's address comes from appliance.net, as for the audit log: X-Forwarded-For only from
+# AIRLOCK_TRUSTED_PROXIES (below), so a forged header cannot dodge the lock-out.
+AXES_CLIENT_IP_CALLABLE = "appliance.net.client_ip"
 # TOTP: the name authenticator apps show next to the account; tell several appliances apart.
 OTP_TOTP_ISSUER = envstr("AIRLOCK_TOTP_ISSUER", "Airlock")
 # After n wrong codes the next try must wait 2^(n-1) seconds (django-otp), on top of axes.
@@ -355,6 +386,21 @@ AIRLOCK_EGRESS_RETRY_AFTER_MAX_SECONDS = envfloat("AIRLOCK_EGRESS_RETRY_AFTER_MA
 AIRLOCK_ANTHROPIC_VERSION = envstr("AIRLOCK_ANTHROPIC_VERSION", "2023-06-01")
 AIRLOCK_ANTHROPIC_DEFAULT_MAX_TOKENS = envint("AIRLOCK_ANTHROPIC_DEFAULT_MAX_TOKENS", 4096, minimum=1)
 
+# Providers' API key files must be private files (mode 0600/0400, owned by the appliance's user)
+# in this folder (inference/providers/keyfile.py). A folder of their own: the appliance's own
+# secrets (secret key, audit keys, database URL) must never be nameable as a provider's key.
+AIRLOCK_PROVIDER_KEYS_DIR = Path(
+    envstr(
+        "AIRLOCK_PROVIDER_KEYS_DIR",
+        "/etc/airlock/provider-keys" if PRODUCTION else str(DATA_DIR / "provider-keys"),
+    )
+)
+# Providers must be https on public addresses, except the private networks (10.0.0.0/8) and
+# hosts (llm.internal:443) listed here, e.g. an on-premises OpenAI-compatible server; only those
+# may use plain http. Checked when a provider is saved and on every connection.
+AIRLOCK_EGRESS_ALLOW_PRIVATE = envlist("AIRLOCK_EGRESS_ALLOW_PRIVATE")
+_check_networks()
+
 # --- Egress policy and the redaction gate (redaction/gate.py; README, "Egress policy") ---
 # Findings of analysed messages kept in memory per worker, so each turn of a conversation pays
 # only for its new text (0 turns the cache off).
@@ -362,6 +408,9 @@ AIRLOCK_REDACTION_CACHE_ENTRIES = envint("AIRLOCK_REDACTION_CACHE_ENTRIES", 10_0
 # Threads per worker that run the analysis beside the event loop; it is CPU-bound, so more than
 # the cores a worker may use only adds queueing.
 AIRLOCK_REDACTION_THREADS = envint("AIRLOCK_REDACTION_THREADS", 2, minimum=1)
+# Longest a request's analysis may take (queueing for the analysis threads included); past it
+# the request is refused with 413 egress_analysis_timeout and nothing is sent.
+AIRLOCK_REDACTION_TIMEOUT_SECONDS = envfloat("AIRLOCK_REDACTION_TIMEOUT_SECONDS", 30.0, minimum=0.1)
 # Load the Presidio engine when a gateway worker starts (in the background), so the first
 # egress request does not pay for loading the spaCy model.
 AIRLOCK_REDACTION_WARM = envbool("AIRLOCK_REDACTION_WARM", True)
@@ -370,8 +419,8 @@ AIRLOCK_REDACTION_WARM = envbool("AIRLOCK_REDACTION_WARM", True)
 # Every periodic job above, once: its task and period. Celery beat runs it in production; the
 # embedded profile, which has no beat, runs it in each gateway worker, and a lease per job in
 # the database keeps any job from running twice at once (or twice in a period when embedded).
-AIRLOCK_SCHEDULE = {
-    name: {"task": entry["task"], "seconds": float(entry["schedule"])}
+AIRLOCK_SCHEDULE: dict[str, dict[str, Any]] = {
+    name: {"task": entry["task"], "seconds": float(entry["schedule"])}  # type: ignore[arg-type]
     for name, entry in CELERY_BEAT_SCHEDULE.items()
 }
 CELERY_BEAT_SCHEDULE = {

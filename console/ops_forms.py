@@ -270,15 +270,17 @@ class ProviderForm(forms.Form):
         max_length=512,
         assume_scheme="https",
         help_text="OpenAI-compatible: up to and including the version, e.g. https://api.openai.com/v1. "
-        "Anthropic: https://api.anthropic.com.",
+        "Anthropic: https://api.anthropic.com. https on a public address, unless the installation "
+        "allows a private one (AIRLOCK_EGRESS_ALLOW_PRIVATE).",
     )
     api_key_file = forms.CharField(
         label="API key file",
         max_length=1024,
         required=False,
-        help_text="The absolute path of a file on the server that holds the key, e.g. "
-        "/etc/airlock/providers/openai.key. Never paste the key itself here: it is read from the file "
-        "when a request is sent and is never stored or shown.",
+        help_text="The absolute path of a file in the appliance's provider keys directory that holds "
+        "the key, e.g. /etc/airlock/provider-keys/openai.key, owned by the appliance's user with mode "
+        "0600. Never paste the key itself here: it is read from the file when a request is sent and is "
+        "never stored or shown.",
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "class": "mono"}),
     )
     region = forms.CharField(
@@ -311,7 +313,8 @@ class ProviderForm(forms.Form):
         label="Extra headers",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2, "class": "mono", "spellcheck": "false"}),
-        help_text="One per line, as Name: value (e.g. OpenAI-Organization: org-123). Never credentials.",
+        help_text="One per line, as Name: value (e.g. OpenAI-Organization: org-123). Never credentials, "
+        "nor Host, Content-Length or other headers that frame the request.",
     )
     is_enabled = forms.BooleanField(label="Enabled", required=False, initial=True)
 

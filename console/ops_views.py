@@ -27,7 +27,6 @@ their job, and the console's start page sends them to their own pages instead.
 from __future__ import annotations
 
 import calendar
-import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,6 +71,7 @@ from console.ops_forms import (
 from console.views.common import confirm
 from inference import services as inference_services
 from inference.models import ApiKey, Application, Model, Provider
+from inference.providers import keyfile
 from inference.quotas import report as usage_report
 from inference.quotas import services as quota_services
 from inference.quotas import usage
@@ -731,7 +731,7 @@ def _entity_types(*policies: dict[str, Any]) -> list[str]:
 @dataclass
 class ProviderRow:
     provider: Provider
-    key_readable: bool
+    key_status: str
     requests_24h: int
     errors_24h: int
 
@@ -750,7 +750,7 @@ def egress(request: HttpRequest) -> HttpResponse:
     rows = [
         ProviderRow(
             p,
-            bool(p.api_key_file) and os.access(p.api_key_file, os.R_OK),
+            keyfile.status(p.api_key_file),
             recent.get(p.name, {}).get("n", 0),
             recent.get(p.name, {}).get("errors", 0),
         )
@@ -838,7 +838,7 @@ def provider_edit(request: HttpRequest, name: str) -> HttpResponse:
     context = {
         "form": form,
         "provider": provider,
-        "key_readable": bool(provider.api_key_file) and os.access(provider.api_key_file, os.R_OK),
+        "key_status": keyfile.status(provider.api_key_file),
     }
     return render(request, "console/egress/provider_form.html", context, status=400 if form.is_bound else 200)
 

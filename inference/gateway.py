@@ -11,17 +11,19 @@ import contextlib
 import gc
 import logging
 import os
+from collections.abc import Awaitable
 from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.db import connections
 
-from appliance import schedule
+from appliance import net, schedule
+from appliance.server import SAFETY_HEADERS
 from audit import log as audit_log
 from audit.events import Event
 from audit.log import AuditUnavailable, writer
-from inference import egress, upstream, views
+from inference import database, egress, recording, upstream, views
 from inference.errors import ApiError, Reply
 from inference.quotas import ledger
 
@@ -53,7 +55,8 @@ async def _wait_for_disconnect(receive: Any) -> None:
 
 
 def _headers(reply: Reply, length: int | None) -> list[tuple[bytes, bytes]]:
-    headers = [(b"content-type", reply.content_type), *reply.headers]
+    # No Django middleware on this path: its nosniff and frame headers are written here.
+    headers = [(b"content-type", reply.content_type), *SAFETY_HEADERS, *reply.headers]
     if length is not None:
         headers.append((b"content-length", str(length).encode()))
     if reply.request_id:
@@ -79,6 +82,18 @@ async def _send_stream(send: Any, reply: Reply) -> None:
     finally:
         # Runs the relay's own clean-up (closing the upstream request) also when cancelled.
         await reply.stream.aclose()  # type: ignore[attr-defined]
+
+
+async def _database_guarded(request_id: str, answer: Awaitable[Reply]) -> Reply:
+    """The reply, or 503 ``database_unavailable`` in OpenAI's shape when the database is lost.
+
+    Not a plain-text 500: the lean path has no Django handler to close a broken connection,
+    so ``inference.database`` closes it here and the next request reconnects.
+    """
+    try:
+        return await answer
+    except database.ERRORS as exc:
+        return (await database.failed(exc)).reply(request_id)
 
 
 def _route(method: str, path: str) -> tuple[str, str | None] | ApiError:
@@ -120,16 +135,18 @@ async def handle(scope: Scope, receive: Any, send: Any) -> None:
     except ConnectionAbortedError:
         return
     if kind == "models":
-        await _send_whole(send, await views.list_models(request_id, authorization))
+        listed = views.list_models(request_id, authorization)
+        await _send_whole(send, await _database_guarded(request_id, listed))
         return
     if kind == "model":
-        await _send_whole(send, await views.retrieve_model(request_id, authorization, argument or ""))
+        answer = views.retrieve_model(request_id, authorization, argument or "")
+        await _send_whole(send, await _database_guarded(request_id, answer))
         return
 
     # A client that goes away cancels the work, which closes the upstream request, which
     # makes vLLM stop generating: nobody pays for tokens that no one will read.
-    client = scope.get("client")
-    client_ip = client[0] if client else None
+    # X-Forwarded-For counts only from a trusted proxy (appliance.net, as for sign-ins).
+    client_ip = net.client_ip_of_scope(scope)
     work = asyncio.ensure_future(views.proxy(request_id, argument or "", authorization, body, client_ip))
     watcher = asyncio.ensure_future(_wait_for_disconnect(receive))
     try:
@@ -139,7 +156,7 @@ async def handle(scope: Scope, receive: Any, send: Any) -> None:
             with contextlib.suppress(asyncio.CancelledError):
                 await work
             return
-        reply = work.result()
+        reply = await _database_guarded(request_id, work)
         if reply.stream is None:
             await _send_whole(send, reply)
             return
@@ -155,9 +172,28 @@ async def handle(scope: Scope, receive: Any, send: Any) -> None:
 
 async def _record_lifecycle(event: Event) -> None:
     try:
-        await writer().write(event, meta={"pid": os.getpid(), "component": "gateway"})
+        meta = {"pid": os.getpid(), "component": "gateway", "worker": recording.worker_identity()}
+        await writer().write(event, meta=meta)
     except AuditUnavailable:
         log.error("the audit log cannot be written (%s); /v1 requests will be refused until it can", event)
+
+
+async def _close_lost_requests() -> None:
+    """Requests of workers that died mid-answer get their outcome (``worker_lost``)."""
+    try:
+        await audit_log.in_writer_thread(recording.sweep_lost_requests)
+    except Exception:
+        log.exception("could not look for requests of workers that died; the next start tries again")
+
+
+_sweeping: set[asyncio.Task[None]] = set()
+
+
+def _start_lost_request_sweep() -> None:
+    """In the background: a long log must not hold up the worker's start."""
+    task = asyncio.get_running_loop().create_task(_close_lost_requests())
+    _sweeping.add(task)
+    task.add_done_callback(_sweeping.discard)
 
 
 _warming: set[asyncio.Future[None]] = set()
@@ -196,6 +232,7 @@ async def lifespan(receive: Any, send: Any) -> None:
         message = await receive()
         if message["type"] == "lifespan.startup":
             await _record_lifecycle(Event.AUDIT_STARTED)
+            _start_lost_request_sweep()
             _freeze_heap()
             _warm_redaction()
             # Embedded installations have no Celery beat: the workers run the schedule.

@@ -8,7 +8,6 @@ scheduled with ``transaction.on_commit``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 from datetime import timedelta
 from pathlib import Path
@@ -24,6 +23,8 @@ from audit.events import Event
 from audit.log import record
 from inference import epoch, keys, manifest
 from inference.models import ApiKey, Application, Backend, Deployment, Model, ModelVersion, Provider
+from inference.providers import guard, keyfile
+from inference.providers import headers as extra_headers
 
 Actor = User | None
 
@@ -371,9 +372,9 @@ def do_rotate_api_key(key: ApiKey, *, actor: Actor = None) -> CreatedKey:
 
 # --- External providers and external models (providers) ---
 
-# Header names that would carry a credential: those come from the key file, never from here.
+# Header names that look like a credential, beyond those ``providers.headers`` refuses by name:
+# credentials come from the key file, never from here.
 _SECRET_HEADER_WORDS = ("auth", "key", "token", "secret", "cookie", "password", "credential", "session")
-_HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$")
 
 
 @dataclass(frozen=True)
@@ -406,8 +407,13 @@ def _validate_provider(provider: Provider) -> None:
         URLValidator(schemes=["http", "https"])(provider.base_url)
     except ValidationError:
         raise ValidationError(f"{provider.base_url!r} is not an http(s) URL.") from None
-    if provider.api_key_file and not Path(provider.api_key_file).is_absolute():
-        raise ValidationError("The API key file must be an absolute path (it is read by the server).")
+    # https to a public address, or an address the installation allows (providers.guard).
+    guard.check_url(provider.base_url)
+    if provider.api_key_file:
+        try:
+            keyfile.check(provider.api_key_file)
+        except keyfile.KeyFileRefused as exc:
+            raise ValidationError(str(exc)) from None
     if provider.kind == Provider.Kind.ANTHROPIC and not provider.api_key_file:
         raise ValidationError("An Anthropic provider needs an API key file.")
     if not 0 < provider.timeout_seconds <= 3600:
@@ -424,10 +430,9 @@ def _validate_provider(provider: Provider) -> None:
     if not isinstance(headers, dict):
         raise ValidationError("Extra headers must be a map of names to values.")
     for name, value in headers.items():
-        if not isinstance(name, str) or not isinstance(value, str) or not _HEADER_NAME.match(name):
-            raise ValidationError(f"Header {name!r} is not a valid header name with a text value.")
-        if "\r" in value or "\n" in value:
-            raise ValidationError(f"The value of header {name!r} contains a line break.")
+        reason = extra_headers.refusal(name, value)
+        if reason is not None:
+            raise ValidationError(reason)
         if any(word in name.lower() for word in _SECRET_HEADER_WORDS):
             raise ValidationError(
                 f"Header {name!r} looks like a credential; credentials come from the API key file only."

@@ -8,6 +8,7 @@ capped the gateway at under 300 requests/s (see bench/gateway_overhead.py).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -19,7 +20,7 @@ import httpx2 as httpx
 import orjson
 from django.conf import settings
 
-from inference import egress, recording, routing, schemas
+from inference import database, egress, recording, routing, schemas
 from inference.auth import Caller, authenticate
 from inference.errors import ApiError, Reply, no_backend
 from inference.quotas import gate as quotas
@@ -50,6 +51,8 @@ class Exchange:
     client_ip: str | None = None
     body: dict[str, Any] | None = None
     recorded: bool = False
+    # Its outcome record was written or is on its way (one per request, however it ends).
+    outcome_recorded: bool = False
     # Step 2's reservation, until it is settled (inference.quotas.gate).
     reservation: quotas.Reservation | None = None
     # Set on the egress path (inference.egress): the provider, the gate's report, attempts made.
@@ -146,8 +149,17 @@ async def proxy(
         if exchange.stream:
             return await quotas.settled(exchange, _stream(exchange, body, targets))
         return await quotas.settled(exchange, _complete(exchange, body, targets))
-    except ApiError as exc:
-        exchange.finish(exc.status, exc.message)
+    except asyncio.CancelledError:
+        # The client hung up before the answer was ready (the edge cancels the work): a
+        # request on record still gets its outcome record.
+        if exchange.recorded:
+            recording.client_gone(exchange)
+        raise
+    except database.REFUSALS as caught:
+        # A lost database connection (a restart) is a 503 like any refusal: settled, audited.
+        exc = caught if isinstance(caught, ApiError) else await database.failed(caught)
+        # The audit record gets the detail (a provider's own words); the client, the message.
+        exchange.finish(exc.status, f"{exc.message} [{exc.detail}]" if exc.detail else exc.message)
         await quotas.settle(exchange)  # releases what was reserved
         await recording.after_error(exchange, exc)
         return exc.reply(exchange.request_id)

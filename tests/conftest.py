@@ -119,6 +119,7 @@ class _ThreadedServer:
         import uvicorn
 
         from appliance.asgi import application
+        from appliance.server import uvicorn_options
 
         self.port = free_port()
         config = uvicorn.Config(
@@ -127,7 +128,8 @@ class _ThreadedServer:
             port=self.port,
             log_level="warning",
             lifespan="on",
-            http="httptools",
+            # As `airlock serve` runs it: bounded headers, no Server header, no proxy headers.
+            **uvicorn_options(),
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

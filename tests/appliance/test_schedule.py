@@ -38,7 +38,7 @@ from tests.signin import sign_in_verified
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def wait_for(condition: Callable[[], Any], seconds: float = 20.0) -> Any:
+def wait_for(condition: Callable[[], Any], seconds: float = 45.0) -> Any:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = condition()
