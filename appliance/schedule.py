@@ -110,6 +110,10 @@ def _claim(job: Job, *, only_if_due: bool, runner: str = RUNNER) -> bool:
         # A small slack so a tick landing a hair early does not push the run a whole tick later.
         due_before = now - timedelta(seconds=max(job.seconds - 0.05, 0.0))
         rows = rows.filter(Q(last_started_at__isnull=True) | Q(last_started_at__lte=due_before))
+    # A read first: most ticks find nothing due, and on SQLite even an UPDATE that matches no
+    # row takes the database's write lock, which the audit writer would then wait for.
+    if not rows.exists():
+        return False
     claimed = rows.update(
         lease_owner=runner,
         lease_until=now + timedelta(seconds=_lease_seconds()),
@@ -262,22 +266,25 @@ class EmbeddedScheduler:
             self._stop.wait(self.tick_seconds)
 
     def tick(self) -> None:
-        """Start every job that is due and not running (here or anywhere else)."""
+        """Start every job that is due and not running (here or anywhere else).
+
+        The lease is taken in the job's own thread, not here: a job submitted but not yet
+        started when the scheduler stops is simply dropped, with no lease left behind.
+        """
         for job in jobs():
             with self._lock:
                 if job.name in self._running:
                     continue
-            if not _claim(job, only_if_due=True, runner=self.runner):
-                continue
-            with self._lock:
                 self._running.add(job.name)
-            self._pool.submit(self._run, job)
+            self._pool.submit(self._attempt, job)
 
-    def _run(self, job: Job) -> None:
+    def _attempt(self, job: Job) -> None:
         try:
-            _run_claimed(job, self.runner)
+            if not self._stop.is_set() and _claim(job, only_if_due=True, runner=self.runner):
+                _run_claimed(job, self.runner)
         except Exception:
-            log.exception("scheduled job %s could not record its run", job.name)
+            log.exception("scheduled job %s could not be run or recorded", job.name)
+            close_old_connections()
         finally:
             with self._lock:
                 self._running.discard(job.name)

@@ -314,3 +314,13 @@ for row in ScheduledJob.objects.order_by("name"):
     assert set(ran) == {job.name for job in schedule.jobs()}, done.stdout
     for name, line in ran.items():
         assert line.split()[1] == "ok", f"{name}: {line}"
+
+
+def test_a_stopping_scheduler_leaves_no_lease_behind(settings: Any) -> None:
+    settings.AIRLOCK_SCHEDULE = {"slow": {"task": "tests.appliance.test_schedule.slow_job", "seconds": 0.01}}
+    scheduler = schedule.EmbeddedScheduler(tick_seconds=60, runner="stopping")
+    scheduler._stop.set()  # the worker is shutting down as the tick hands the job over
+    scheduler.tick()
+    scheduler.stop()
+    row = ScheduledJob.objects.filter(name="slow").first()
+    assert row is None or (row.lease_owner == "" and row.lease_until is None)
