@@ -10,11 +10,17 @@ pipes NER needs, and only when a requested type needs NER), calls each recognise
 result, and skips Presidio's per-call bookkeeping (deep copies, lemma-based context matching,
 tracing). That is most of the difference in speed; see bench/redaction_eval.py.
 
+Each text's language is detected (:mod:`redaction.languages`); a language with its own installed
+model (French: ``fr_core_news_md``) is read by it, the others by the English model under stricter
+rules. Findings inside look-alikes of personal data (brands, medical eponyms, citations, order
+numbers, transaction dates) are dropped (:mod:`redaction.recognizers_lookalikes`).
+
 The rest of the egress path (policies, placeholders, the gate) only sees :class:`Finding`.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import re
@@ -26,7 +32,8 @@ from typing import Any
 
 import regex
 
-from redaction import recognizers, recognizers_names
+from redaction import languages, recognizers, recognizers_lookalikes, recognizers_names
+from redaction.normalize import analyses_normalised_view
 from redaction.recognizers import Candidate
 from redaction.recognizers_ner import DEFAULT_MAX_STRINGS, NerRunner
 
@@ -103,7 +110,16 @@ TYPE_PRIORITY = {
     "IP_ADDRESS": 75,
     "MEDICAL_RECORD_NUMBER": 70,
     "DATE_OF_BIRTH": 70,
-    "UK_NHS": 60,
+    "UK_NHS": 75,
+    "UK_NINO": 75,
+    "DE_TAX_ID": 75,
+    "DE_SOCIAL_SECURITY": 75,
+    "DE_HEALTH_INSURANCE": 75,
+    "FR_NIR": 75,
+    "ES_NIF": 75,
+    "ES_NIE": 75,
+    "IT_FISCAL_CODE": 75,
+    "NL_BSN": 75,
     "PHONE_NUMBER": 60,
     "CRYPTO": 60,
     "MAC_ADDRESS": 60,
@@ -123,6 +139,19 @@ TYPE_PRIORITY = {
 CUSTOM_PRIORITY = 90  # an administrator's own pattern names the type they want
 
 _NER_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "del", "della", "delle", "di", "da", "das", "dos", "du", "la", "le"}
+    | {"las", "los", "ter", "ten", "y", "e", "zu", "vom", "zum", "d'", "van't"}
+)
+
+
+def recognizers_ner_unneeded() -> frozenset[str]:
+    """Pipes a NER-only load can leave out (the NER listens to ``tok2vec``, so that stays)."""
+    from redaction.recognizers_ner import UNNEEDED_PIPES
+
+    return UNNEEDED_PIPES - {"senter"}
+
+
 _CONTEXT_WORD = re.compile(r"[a-z]+")
 
 
@@ -192,6 +221,10 @@ class Engine:
             self.model,
             max_strings=_setting("AIRLOCK_SPACY_MAX_STRINGS", DEFAULT_MAX_STRINGS),
         )
+        # Other languages' NER models, loaded on the first text in that language (redaction/languages.py).
+        self.languages = languages.configured()
+        self._ners: dict[str, NerRunner | None] = {LANGUAGE: self._ner}
+        self._ners_lock = threading.Lock()
         mapping = NER_MODEL_CONFIGURATION["model_to_presidio_entity_mapping"]
         ignored = set(NER_MODEL_CONFIGURATION["labels_to_ignore"])
         self._label_map = {label: typ for label, typ in mapping.items() if typ not in ignored}
@@ -220,6 +253,9 @@ class Engine:
         """Every entity type :meth:`analyze` can report (besides ``DENY_LIST`` and custom patterns)."""
         return list(self._entities)
 
+    # Recognisers see the text with look-alike spaces, dashes, digits and invisible characters
+    # made plain; findings come back as spans of the original (redaction/normalize.py).
+    @analyses_normalised_view
     def analyze(
         self,
         text: str,
@@ -248,6 +284,7 @@ class Engine:
             found.extend(self._presidio_patterns(text, wanted))
             if wanted & _NER_TYPES:
                 found.extend(self._names_and_places(text, wanted, found, threshold))
+            found = recognizers_lookalikes.drop(text, found)
         found = _in_records(text, found, threshold)
         found = [c for c in found if c.score >= threshold]
         found.extend(c for c in _custom_candidates(text, patterns) if c.score >= threshold)
@@ -331,28 +368,98 @@ class Engine:
             kept.append(c)
         return kept
 
+    def language(self, text: str) -> str:
+        """The detected language of ``text`` among the configured ones."""
+        if len(self.languages) == 1:
+            return self.languages[0]
+        return languages.detect(text, self.languages)
+
+    def ner_for(self, language: str) -> NerRunner:
+        """The NER runner for ``language``: its own model if installed, else the English one."""
+        runner = self._ners.get(language, ...)
+        if runner is ...:
+            with self._ners_lock:
+                runner = self._ners.get(language, ...)
+                if runner is ...:
+                    runner = self._load_ner(language)
+                    self._ners[language] = runner
+        return runner or self._ner
+
+    def _load_ner(self, language: str) -> NerRunner | None:
+        import spacy
+
+        name = languages.NER_MODELS.get(language)
+        if name is None or not spacy.util.is_package(name):
+            return None
+        nlp = spacy.load(name, exclude=sorted(recognizers_ner_unneeded()))
+        return NerRunner(nlp, name, max_strings=_setting("AIRLOCK_SPACY_MAX_STRINGS", DEFAULT_MAX_STRINGS))
+
     def _names_and_places(
         self, text: str, wanted: set[str], so_far: list[Candidate], threshold: float
     ) -> list[Candidate]:
         found: list[Candidate] = []
         skip = [(c.start, c.end) for c in so_far if c.score >= threshold and c.entity_type not in _NER_TYPES]
-        for label, start, end in self._ner.entities(text, skip):
+        # Casing must not decide: the NER reads ALL CAPS words capitalised ("JEAN DUPONT" as "Jean Dupont").
+        view = recognizers_names.case_view(text)
+        language = self.language(text)
+        runner = self.ner_for(language)
+        # A model reading another language (English on German text) takes capitalised nouns and
+        # pronouns for names ("Fallnummer", "Ihre Steuer-ID"): from it only names and places of two
+        # words or more, none of them a function word of the text's language, are taken on its word.
+        foreign = runner is self._ner and language != LANGUAGE
+        stop = languages.stop_words(language) if foreign else frozenset()
+        for label, start, end in runner.entities(view, skip):
             entity_type = self._label_map.get(label)
             if entity_type is None or entity_type not in wanted:
                 continue
-            span = recognizers_names.tidy_ner(text, entity_type, start, end)
-            if span:
+            if foreign:
+                words = view[start:end].lower().split()
+                # Particles ("Jan de Vries", "María del Carmen") are function words inside a name.
+                inner = [w.strip(".,") for w in words[1:-1] if w.strip(".,") not in _NAME_PARTICLES]
+                ends = [w.strip(".,") for w in (words[0], words[-1])]
+                if entity_type == "NRP" or len(words) < 2 or any(w in stop for w in ends + inner):
+                    continue
+            span = recognizers_names.tidy_ner(view, entity_type, start, end)
+            if span and entity_type == "DATE_TIME":
+                # A date on its own is not about a person (a transaction's, a meeting's): as with
+                # the date recogniser's, only inside a record of personal data.
+                found.append(Candidate(entity_type, span[0], span[1], recognizers.WEAK_SCORE, weak=True))
+            elif span:
                 found.append(Candidate(entity_type, span[0], span[1], NER_SCORE))
         if "PERSON" in wanted:
             by_pattern = recognizers_names.find_names(text)
+            if language in recognizers_names.LOWER_CASE_NOUNS:
+                by_pattern += recognizers_names.capitalised_runs(text, languages.stop_words(language))
             found = self._drop_lone_capitalised_words(text, found, by_pattern) + by_pattern
             # Only what passes the threshold seeds other mentions, or a doubtful name would spread.
             names = [(c.start, c.end) for c in found if c.entity_type == "PERSON" and c.score >= threshold]
-            taken = [(c.start, c.end) for c in so_far if c.entity_type != "PERSON"]
+            taken = _Spans((c.start, c.end) for c in so_far if c.entity_type != "PERSON")
             for mention in recognizers_names.other_mentions(text, names):
-                if not any(s < mention.end and mention.start < e for s, e in taken):
+                if not taken.overlaps(mention.start, mention.end):
                     found.append(mention)
         return found
+
+
+class _Spans:
+    """Spans that answer "does anything overlap [start, end)?" in logarithmic time.
+
+    A linear scan per question made long texts cost quadratically (every mention of a name
+    against every other finding).
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        # The furthest end among the spans starting at or before each index.
+        self._reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self._starts, end) - 1
+        return index >= 0 and self._reach[index] > start
 
 
 # Recognisers whose patterns never match across whitespace, and a character every match holds:
@@ -434,7 +541,7 @@ def _collapse(cluster: list[Candidate | Finding], end: int) -> Finding:
     return Finding(best.entity_type, cluster[0].start, end, round(float(best.score), 4))
 
 
-_LINE = re.compile(r"[^\n]+")
+_NEWLINE = re.compile(r"\n")
 
 
 def _in_records(text: str, found: list[Candidate], threshold: float) -> list[Candidate]:
@@ -448,12 +555,23 @@ def _in_records(text: str, found: list[Candidate], threshold: float) -> list[Can
         return found
     strong = [c for c in found if c.score >= threshold]
     raised: dict[Candidate, Candidate] = {}
-    for line in _LINE.finditer(text):
-        start, end = line.span()
-        in_line = [c for c in weak if start <= c.start and c.end <= end]
-        if not in_line:
-            continue
-        kinds = {c.entity_type for c in strong if start <= c.start and c.end <= end}
+    # Candidates grouped by line (found by bisecting the line starts), not every line against
+    # every candidate: long texts have thousands of lines.
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def line_of(c: Candidate) -> int:
+        return bisect.bisect_right(line_starts, c.start) - 1
+
+    weak_by_line: dict[int, list[Candidate]] = {}
+    for c in weak:
+        weak_by_line.setdefault(line_of(c), []).append(c)
+    kinds_by_line: dict[int, set[str]] = {}
+    for c in strong:
+        if line_of(c) in weak_by_line and "\n" not in text[c.start : c.end]:
+            kinds_by_line.setdefault(line_of(c), set()).add(c.entity_type)
+    for number, in_line in weak_by_line.items():
+        in_line = [c for c in in_line if "\n" not in text[c.start : c.end]]
+        kinds = kinds_by_line.get(number, set())
         for candidate in in_line:
             if len(kinds - {candidate.entity_type}) >= 2:
                 raised[candidate] = candidate._replace(score=recognizers.RECORD_SCORE, weak=False)
@@ -525,5 +643,6 @@ def warm() -> None:
     """Load the engine and run one analysis so the first real request does not pay for it."""
     get_engine().analyze(
         "Warm-up: Mr. John Doe (DOB 31/01/1980), john.doe@example.com, +44 20 7946 0958, "
-        "4111 1111 1111 1111, 10 Downing Street, London SW1A 2AA."
+        "4111 1111 1111 1111, 10 Downing Street, London SW1A 2AA; "
+        "or write to jane dot doe at example dot com."
     )

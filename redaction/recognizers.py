@@ -13,6 +13,7 @@ Presidio ``EntityRecognizer`` so they also work in a plain ``AnalyzerEngine``.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import logging
 import re
@@ -64,6 +65,58 @@ class OfflineEmailRecognizer(EmailRecognizer):
         return _OFFLINE_TLD(pattern_text.rsplit("@", 1)[-1]).fqdn != ""
 
 
+# --- E-mail addresses written to dodge harvesters --------------------------------------------------
+
+_OBF_AT = (
+    r"(?:[ \t]*[\[({<][ \t]*(?:at|@|arobase|chiocciola|klammeraffe)[ \t]*[\])}>][ \t]*"
+    r"|[ \t]+(?:at|AT|@)[ \t]+)"
+)
+_OBF_DOT = (
+    r"(?:[ \t]*[\[({<][ \t]*(?:dot|punto|punkt|point|punt|\.)[ \t]*[\])}>][ \t]*"
+    r"|[ \t]+(?:dot|DOT|punto|punkt|point|punt)[ \t]+|\.)"
+)
+_OBF_WORD = r"[A-Za-z0-9][A-Za-z0-9_+\-]*"
+_OBF_AT_RE = re.compile(_OBF_AT)
+_OBF_LOCAL = re.compile(rf"(?<![\w.@])(?:{_OBF_WORD}(?:{_OBF_DOT}{_OBF_WORD}){{0,3}})$")
+_OBF_DOMAIN = re.compile(rf"{_OBF_WORD}(?:{_OBF_DOT}{_OBF_WORD}){{1,3}}(?![\w@])")
+_OBF_DOT_RE = re.compile(_OBF_DOT)
+_PLAIN_AT = re.compile(r"^[ \t]+(?:at|AT|@)[ \t]+$")
+_OBF_LOOK = 64
+
+
+def find_obfuscated_emails(text: str) -> list[Candidate]:
+    """ "jane dot doe at example dot com", "jane.doe(at)example.com", "jane [at] example [dot] com".
+
+    Each "at" is tried with the words before it as the local part (the nearest first) and the words
+    after it as the domain, whose last label must be a real top-level domain. "at" as a plain word
+    needs more than a domain after it ("meet at example.com" is not an address): the local part or
+    the domain must be obfuscated too, or the local part hold a dot.
+    """
+    found: list[Candidate] = []
+    for at_match in _OBF_AT_RE.finditer(text):
+        domain_match = _OBF_DOMAIN.match(text, at_match.end())
+        if domain_match is None:
+            continue
+        local_match = _OBF_LOCAL.search(text, max(0, at_match.start() - _OBF_LOOK), at_match.start())
+        if local_match is None:
+            continue
+        # The local part is the shortest tail of the words before "at" that reads as one:
+        # "reach me at jane dot doe" offers "me at jane..." no further than "jane".
+        local = local_match.group()
+        domain = _OBF_DOT_RE.sub(".", domain_match.group())
+        extracted = _OFFLINE_TLD(domain)
+        if extracted.suffix == "" or not extracted.domain:
+            continue
+        at = at_match.group()
+        obfuscated_dot = domain_match.group() != domain or _OBF_DOT_RE.sub(".", local) != local
+        if _PLAIN_AT.match(at) and "@" not in at and not (obfuscated_dot or "." in local or "_" in local):
+            continue
+        if "@" in at and not (obfuscated_dot or at != "@"):
+            continue
+        found.append(Candidate("EMAIL_ADDRESS", local_match.start(), domain_match.end(), 0.85))
+    return found
+
+
 # --- Phone numbers from many countries -----------------------------------------------------------
 
 # Regions tried for numbers written without a country code, most likely first. A number written
@@ -82,7 +135,12 @@ _PHONE_CANDIDATE = re.compile(
 )
 _PHONE_CONTEXT = re.compile(
     r"(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|ring|text|whatsapp|ph|contact|reach|reached|"
-    r"number|no|nr|handy|home|work|office|direct|landline)\b[^\w\n]{0,4}(?:on|at|is|as|me|us|her|him)?[^\w\n]{0,3}$",
+    r"number|no|nr|handy|home|work|office|direct|landline"
+    # The same words in German, French, Spanish, Italian and Dutch.
+    r"|telefon|telefonnummer|rufnummer|mobil|mobilnummer|festnetz|erreichbar|anrufen|t[ée]l[ée]phone|t[ée]l"
+    r"|portable|mobile|fixe|joindre|appeler|tel[ée]fono|m[óo]vil|celular|llamar|cellulare|cell|numero|n[úu]mero"
+    r"|chiamare|telefoon|telefoonnummer|mobiel|bellen|gsm|nummer)\b[^\w\n]{0,4}"
+    r"(?:on|at|is|as|me|us|her|him|au|al|op|unter|sous)?[^\w\n]{0,3}$",
     re.IGNORECASE,
 )
 _DATE_SHAPE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
@@ -281,9 +339,26 @@ _DATE = re.compile(
     r")(?![\w/\-]|\.\d)"
 )
 _DOB_CONTEXT = re.compile(
-    r"(?:\bdob|\bd\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|\bborn(?:\s+on)?|\bb\.|geb\.|n[ée]e?\s+le)"
+    r"(?:\bdob|\bd\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|\bborn(?:\s+on)?|\bb\.|geb\.(?:\s+am)?"
+    r"|geboren(?:\s+(?:am|op))?|geburtsdatum|geb\.?[ -]?datum|n[ée]\(?e?\)?\s+le|date\s+de\s+naissance"
+    r"|nacid[oa]\s+el|fecha\s+de\s+nacimiento|f\.\s*nac\.?|fec\.\s*nac\.?|nat[oa]\s+il"
+    r"|nat[oa]\s+a\s+[\w' ]{2,30}?\s+il"
+    r"|data\s+di\s+nascita|geboortedatum|\bgeb\.?\s*datum)"
     r"[^\w\n]{0,4}$",
     re.IGNORECASE,
+)
+# Dates written with the month's name in French, German, Spanish, Italian or Dutch:
+# "3 mars 1978", "1er janvier 1980", "3. März 1978", "3 de marzo de 1978", "3 maart 1978".
+_FOREIGN_MONTH = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+    r"|januar|j[äa]nner|februar|m[äa]rz|april|juni|juli|august|oktober|dezember"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januari|februari|maart|mei|augustus|oktober|september|november|december)"
+)
+_FOREIGN_DATE = re.compile(
+    rf"(?<![\w/.\-])(?:0?[1-9]|[12]\d|3[01])(?:er|\.|º|°)?[ \t]+(?:de[ \t]+)?(?i:{_FOREIGN_MONTH})"
+    rf"(?:[ \t]+(?:de(?:l)?[ \t]+)?{_YEAR})?(?![\w])"
 )
 # "DOB: 1980-01-31" puts the date right after the label; "date of birth (31/01/1980)" and
 # "born 31 January 1980" too. A spreadsheet row without a label only gets DATE_TIME.
@@ -311,12 +386,52 @@ def find_dates(text: str) -> list[Candidate]:
         if kind == "num" and "." in value and len(value.rsplit(".", 1)[-1]) != 4:
             continue  # 1.2.10 is a version number
         start, end = match.span()
-        if _DOB_CONTEXT.search(_before(text, start, 25)):
+        if _DOB_CONTEXT.search(_before(text, start, 40)):
             found.append(Candidate("DATE_OF_BIRTH", start, end, 0.9))
         else:
-            score = 0.6 if kind in ("dm", "md", "my") else 0.85
-            found.append(Candidate("DATE_TIME", start, end, score))
+            found.append(_other_date(text, start, end, 0.6 if kind in ("dm", "md", "my") else 0.85))
+    for match in _FOREIGN_DATE.finditer(text):
+        start, end = match.span()
+        if _DOB_CONTEXT.search(_before(text, start, 40)):
+            found.append(Candidate("DATE_OF_BIRTH", start, end, 0.9))
+        else:
+            found.append(_other_date(text, start, end, 0.85 if _YEAR_AT_END.search(match.group()) else 0.6))
     return found
+
+
+# Words that make a date one about a person's life or care ("admitted on 3 March", "hired 2019-04-01").
+_PERSONAL_DATE_CONTEXT = re.compile(
+    r"(?i:\b(?:admitted|admission|discharged?|seen|visit(?:ed)?|appointment|surgery|operated|procedure|diagnos[ei]s|"
+    r"diagnosed|treated|examined|died|deceased|death|hired|joined|employed|start(?:ed|ing)?\s+date|terminat(?:ed|ion)|"
+    r"resigned|married|divorced|injur(?:y|ed)|accident|onset|symptoms|vaccinated|prescribed|date\s+of\s+service|"
+    r"aufgenommen|entlassen|aufnahme|entlassung|eingestellt|verstorben|hospitalis[ée]e?|admise?|sortie?|"
+    r"d[ée]c[ée]d[ée]e?|embauch[ée]e?|ingres[óo]|ingreso|alta|fallecid[oa]|contratad[oa]|ricoverat[oa]|ricovero|"
+    r"dimess[oa]|decedut[oa]|assunt[oa]|opgenomen|ontslagen|overleden|in\s+dienst)\b)[^\n]{0,30}$"
+)
+
+
+def _other_date(text: str, start: int, end: int, score: float) -> Candidate:
+    """A date that is not a date of birth: personal data after words about a person's life or care,
+    or when it lies sixteen years back or more; a date without a year only inside a record of
+    personal data; a recent one not at all (a transaction's or a meeting's date is not)."""
+    if _PERSONAL_DATE_CONTEXT.search(_before(text, start, 40)):
+        return Candidate("DATE_TIME", start, end, score)
+    year = _FOUR_DIGIT_YEAR.search(text, start, end)
+    if year and int(year.group()) <= _OLD_YEAR:
+        # Sixteen years back or more: a date of birth far more often than a transaction's.
+        return Candidate("DATE_TIME", start, end, score)
+    if year:
+        # A recent date with no word about a person's life: a payment's, an order's, a meeting's,
+        # even in a row of someone's data (a statement line holds a name and an account too).
+        return Candidate("DATE_TIME", start, end, WEAK_SCORE)
+    return Candidate("DATE_TIME", start, end, WEAK_SCORE, weak=True)
+
+
+_FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_OLD_YEAR = datetime.datetime.now(datetime.UTC).year - 16
+
+
+_YEAR_AT_END = re.compile(r"\d{4}$")
 
 
 # --- Medical record numbers ----------------------------------------------------------------------
@@ -324,9 +439,19 @@ def find_dates(text: str) -> list[Candidate]:
 _MRN = re.compile(
     r"(?i:\bmrn|\bmed(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no\.?|nr\.?|#|id))?|\bhospital\s+(?:record|number|no\.?|id)"
     r"(?:\s+(?:number|no\.?|#))?|\bpatient\s+(?:id|number|no\.?|#)|\bchart\s+(?:number|no\.?|#|id)"
-    r"|\bhealth\s+record(?:\s+(?:number|no\.?|#))?|\bcase\s+(?:number|no\.?)|\bunit\s+number|\bUR\s+number)"
-    r"(?:[ \t]+(?:is|was|of))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
-    r"(?P<id>[A-Z]{0,3}[-/]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,3}\d{4,12})\b"
+    r"|\bhealth\s+record(?:\s+(?:number|no\.?|#))?|\bunit\s+number|\bUR\s+number"
+    # The same labels in German, French, Spanish, Italian and Dutch hospital paperwork.
+    r"|\bfall(?:nummer|nr\.?)|\bpatienten(?:nummer|nr\.?|[\- ]?id)|\baufnahme(?:nummer|nr\.?)"
+    r"|\bkrankenhaus(?:nummer|nr\.?)|\bkrankenakte(?:\s+(?:nr\.?|nummer))?"
+    r"|\bn(?:°|o|º|um[ée]ro)\.?\s+(?:de\s+)?dossier(?:\s+(?:m[ée]dical|patient))?|\bdossier\s+(?:m[ée]dical|patient)"
+    r"(?:\s+n(?:°|o|º))?|\bIPP\b|\bhistoria\s+cl[ií]nica(?:\s+(?:n(?:º|°|o|[uú]m)\.?))?"
+    r"|\bn(?:º|°|[uú]m(?:ero)?)\.?\s+(?:de\s+)?historia(?:\s+cl[ií]nica)?|\bNHC\b"
+    r"|\bcartella\s+clinica(?:\s+(?:n\.?|nr\.?|numero))?|\bn(?:\.|umero)\s+(?:di\s+)?cartella(?:\s+clinica)?"
+    r"|\bnosologico|\bpati[ëe]nt(?:nummer|nr\.?|[\- ]?id)|\bziekenhuis(?:nummer|nr\.?)|\bEPD[\-"
+    r" ]?(?:nummer|nr\.?)"
+    r"|\bdossiernummer|\brecord\s+(?:number|no\.?))"
+    r"(?:[ \t]+(?:is|was|of|ist|est|es|è|is|nr\.?|n[°º]\.?))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
+    r"(?P<id>[A-Z]{0,4}[-/ ]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12})\b"
 )
 
 
@@ -556,16 +681,22 @@ class AirlockRecognizer(LocalRecognizer):
 
 
 # Presidio recognisers Airlock replaces: the e-mail one reaches for the network, the others find
-# less than Airlock's own (US-only phone regions, no Mastercard 2-series, no "20 Jun 1965").
-REPLACED = ("EmailRecognizer", "PhoneRecognizer", "CreditCardRecognizer", "UsSsnRecognizer", "DateRecognizer")
+# less than Airlock's own (US-only phone regions, no Mastercard 2-series, no "20 Jun 1965", no
+# IBAN written with dots, an NHS number only in one grouping).
+REPLACED = (
+    "EmailRecognizer", "PhoneRecognizer", "CreditCardRecognizer", "UsSsnRecognizer", "DateRecognizer",
+    "IbanRecognizer", "NhsRecognizer",
+)  # fmt: skip
 
 
 def structured_finders() -> dict[str, tuple[tuple[str, ...], Callable[[str], list[Candidate]]]]:
     """name -> (entity types, finder) for every recogniser of this module and its siblings."""
-    from redaction import recognizers_places
+    from redaction import recognizers_ids, recognizers_places
 
     return {
+        **recognizers_ids.FINDERS,
         "AirlockPhoneRecognizer": (("PHONE_NUMBER",), find_phone_numbers),
+        "AirlockObfuscatedEmailRecognizer": (("EMAIL_ADDRESS",), find_obfuscated_emails),
         "AirlockCreditCardRecognizer": (("CREDIT_CARD",), find_credit_cards),
         "AirlockSsnRecognizer": (("US_SSN",), find_us_ssns),
         "AirlockDateRecognizer": (("DATE_TIME", "DATE_OF_BIRTH"), find_dates),

@@ -16,6 +16,7 @@ with digits ("Order A123313") and durations or clock times reported as dates are
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -28,16 +29,55 @@ _TOKEN = rf"[{_UP}](?:[{_LOW}]+(?:[{_UP}][{_LOW}]+)?|['\u2019][{_UP}][{_LOW}]+)(
 _PARTICLE = (
     r"(?:van|von|de|der|den|du|da|di|del|della|dos|das|le|la|ter|ten|zu|vom|zum|af|al|el|bin|ibn|mac|st\.?)"
 )
-_NAME = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z]\.[ \t]*)?{_TOKEN}){{0,3}}"
+_PARTICLE = _PARTICLE[:-1] + r"|des|degli|dei|delle|het|'t|y|e)"
+# "d'Alembert", "D'Souza", "l'Hermite": an elided particle glued to the name.
+_ELIDED = r"(?:[dDlL]['\u2019])?"
+_NAME = rf"{_ELIDED}{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z]\.[ \t]*)?{_ELIDED}{_TOKEN}){{0,3}}"
 _SURNAME_FIRST = rf"{_TOKEN}(?:[ \t]+{_TOKEN})?,[ \t]+{_TOKEN}(?:[ \t]+[A-Z]\.)?"
 
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Herr|Frau|Mme|Mlle|Mevr|Dhr|Sr|Sra|Srta|Rev|Fr)"
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Herr|Herrn|Frau|Mme|Mlle|Mevr|Dhr|Sr|Sra|Srta|Rev|Fr"
+    r"|Madame|Monsieur|Mademoiselle|Ma[iî]tre|M\.|MM\.|Señor|Señora|Señorita|Don|Doña|D\.|Dña|Dª|Sig|Sig\.ra|Sig\.na"
+    r"|Signor|Signora|Signorina|Dott|Dott\.ssa|Dr\.ssa|Avv|Ing|Prof\.ssa|Mevrouw|Meneer|Mw|Fam|Dipl\.-Ing"
+    r"|Dr\.\s?med|Dr\.\s?rer\.\s?nat)"
+)
 _TITLED = re.compile(rf"(?<![\w.])(?:{_TITLES})\.?[ \t]+(?P<name>(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME})")
 
 
 def _alternatives(words: str) -> str:
-    """``"dear|best regards"`` as a regex alternation, a space matching any run of blanks."""
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in words.split("|"))
+    """``"dear|best regards"`` as a regex alternation, a space matching any run of blanks.
+
+    The alternation is written as a trie (``d(?:ear|octor)``): Python's regex engine tries the
+    branches of a flat alternation one by one at every position of the text, which made the
+    label patterns the slowest part of the analysis.
+    """
+    return _trie_of(words.split("|"))
+
+
+def _trie_of(words: Iterable[str]) -> str:
+    """An alternation of ``words`` written as a trie (see :func:`_alternatives`)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    ends = "" in node
+    branches = [
+        ("[ \t]+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 _ROLES = _alternatives(
@@ -62,13 +102,54 @@ _LABELS = _alternatives(
     "|seen by|written by|approved by|prepared by|signed by|assigned to|escalated to|driver|agent|buddy|son"
     "|daughter|wife|husband|partner|mother|father|sister|brother|spouse|child|director|manager|officer"
     "|physician|doctor|nurse|contractor|consultant|caller|sender|author|c/o|care of"
+    "|to the attention of|for the attention of|attention of|on behalf of|insured person|claimant"
+    "|policy holder"
+    "|debtor|creditor|plaintiff|defendant|claimant|petitioner|respondent|applicant name|holder|prescriber"
+    "|prescribed by|prescribed for|employee name|staff member|assigned|owner name|lessee|lessor"
+    # French
+    "|prénom|prénoms|first name|given name|forename|surname|last name|family name|name of|nom de famille"
+    "|à l'attention de|a l'attention de|à l\u2019attention de|à l'att. de|nom|nom et prénom|prénom et"
+    " nom|nom complet"
+    "|patient\u00b7e|patiente|assuré|assurée|assuré\u00b7e|titulaire|souscripteur|bénéficiaire|demandeur|demandeuse"
+    "|salarié|salariée|employé|employée|locataire|bailleur|médecin|médecin traitant|docteur"
+    "|infirmier|infirmière"
+    "|bonjour|cher|chère|chers|salut|cordialement|bien à vous|bien cordialement|signé|signataire"
+    "|je suis|je m'appelle"
+    "|au nom de|conseiller|conseillère|interlocuteur|contact|responsable|client|cliente|expéditeur"
+    "|destinataire"
+    # German
+    "|z. hd.|z.hd.|zu händen|zu händen von|name|vorname|nachname|vor- und nachname|versicherte|versicherter"
+    "|versicherungsnehmer|versicherungsnehmerin|antragsteller|antragstellerin|patientin|mitarbeiter|mitarbeiterin"
+    "|kunde|kundin|mieter|mieterin|vermieter|kontoinhaber|kontoinhaberin|inhaber|inhaberin|ansprechpartner"
+    "|ansprechpartnerin|sachbearbeiter|sachbearbeiterin|behandelnder arzt|ärztin|arzt|hallo|liebe|lieber"
+    "|sehr geehrte|sehr geehrter|sehr geehrte frau|sehr geehrter herr|mit freundlichen grüßen|viele grüße"
+    "|beste grüße|gruß|grüße|unterschrift|gez.|ich bin|ich heiße|mein name ist|im auftrag|i.a.|i. a.|absender"
+    "|empfänger|erstellt von|geprüft von"
+    # Spanish
+    "|a la atención de|a/a|atención|nombre|nombre y apellidos|apellidos|apellido|nombre completo|paciente"
+    "|asegurado|asegurada|titular|tomador|solicitante|empleado|empleada|trabajador|trabajadora|inquilino"
+    "|arrendatario|cliente|hola|estimado|estimada|estimados|querido|querida|saludos|atentamente|un saludo"
+    "|firmado|fdo.|me llamo|mi nombre es|soy|médico|doctor|doctora|enfermera|a nombre de|remitente"
+    "|destinatario"
+    # Italian
+    "|all'attenzione di|alla c.a. di|c.a.|alla cortese attenzione di|nome e cognome|cognome e nome"
+    "|cognome|nome"
+    "|assicurato|assicurata|intestatario|intestataria|richiedente|dipendente|lavoratore|lavoratrice|conduttore"
+    "|inquilino|paziente|gentile|gentile sig.|egregio|caro|cara|ciao|buongiorno|cordiali saluti"
+    "|distinti saluti"
+    "|saluti|firmato|mi chiamo|sono|medico|medico curante|infermiere|a nome di|mittente|destinatario"
+    # Dutch
+    "|t.a.v.|ter attentie van|naam|volledige naam|voornaam|achternaam|patiënt|patiente|verzekerde|aanvrager"
+    "|werknemer|medewerker|medewerkster|huurder|verhuurder|rekeninghouder|klant|beste|geachte|geachte heer"
+    "|geachte mevrouw|hoi|hallo|met vriendelijke groet|met vriendelijke groeten|groeten|groet|ondertekend"
+    "|mijn naam is|ik ben|ik heet|namens|behandelend arts|arts|huisarts|verpleegkundige|afzender|ontvanger"
 )
 _COLON_LABELS = _alternatives(
     "from|to|cc|bcc|name|user|owner|contact|member|student|guest|passenger|traveller|candidate"
 )
 _LABELLED = re.compile(
-    rf"(?i:\b(?:(?:{_LABELS})[:,]?|(?:{_COLON_LABELS}):))[ \t_]*\n?[ \t_]*"
-    rf"(?:(?:{_TITLES})\.?[ \t]+)?(?P<name>{_SURNAME_FIRST}|{_NAME})"
+    rf"(?i:(?<![\w\-])(?:(?:{_LABELS})[ \t]?[:,]?|(?:{_COLON_LABELS})[ \t]?:))[ \t_]*\n?[ \t_]*"
+    rf"(?:(?i:{_TITLES})\.?[ \t]+)?(?P<name>(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_SURNAME_FIRST}|{_NAME}))"
 )
 _LEADING_LABEL = re.compile(rf"^(?i:(?:{_LABELS}|{_COLON_LABELS}|{_TITLES}\.?))\b[:,.]?[ \t]*")
 _NOT_NAMES = re.compile(
@@ -77,7 +158,66 @@ _NOT_NAMES = re.compile(
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
     r"|August|September|October|November|December|Agreement|Company|Contractor|Schedule|Section|Services"
     r"|Fees|Term|Notices|Confidentiality|Patient|Applicant|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme"
-    r"|Mlle)\b"
+    r"|Mlle|Accounts|Payable|Receivable|Department|Dept|Office|Human|Resources|Legal|Finance|Service|Desk"
+    r"|Manager|Director|Claims|Madame|Monsieur|Messieurs|Mesdames|Herren|Damen|Kunden|Service|Equipo|Servicio"
+    r"|Ufficio|Afdeling|Klantenservice|Kundenservice|Un|Une|Ein|Eine|Een"
+    r"|Hospital|Clinic|Bank|Insurance|Court|Tribunal|Council|University|Ltd|Inc|GmbH|SARL|SpA|BV)\b"
+)
+
+
+# Words that cannot be the given name after "Surname, ": "Müller, Ihre Steuer-ID ...".
+_NOT_GIVEN = frozenset(
+    [
+        "ihre",
+        "ihr",
+        "sie",
+        "ich",
+        "wir",
+        "your",
+        "you",
+        "we",
+        "our",
+        "the",
+        "votre",
+        "vos",
+        "nous",
+        "je",
+        "il",
+        "elle",
+        "su",
+        "sus",
+        "usted",
+        "nosotros",
+        "suo",
+        "sua",
+        "lei",
+        "noi",
+        "uw",
+        "u",
+        "wij",
+        "jij",
+        "het",
+        "de",
+        "la",
+        "le",
+        "el",
+        "il",
+        "lo",
+        "los",
+        "las",
+        "les",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "und",
+        "and",
+        "et",
+        "y",
+        "e",
+        "en",
+    ]
 )
 
 
@@ -86,24 +226,604 @@ def _name_candidates(text: str, start: int, end: int, score: float) -> Iterable[
     if _NOT_NAMES.match(name):
         # "Dear Customer Service" or "Hi Team": not a person. "Dear The Smiths" does not occur.
         return
+    if "," in name:
+        given = name.split(",", 1)[1].split()
+        if not given or given[0].lower() in _NOT_GIVEN:
+            end = start + name.index(",")
     yield Candidate("PERSON", start, end, score)
 
 
 def find_names(text: str) -> list[Candidate]:
-    """Names after a title or a label that introduces a person."""
+    """Names after a title or a label that introduces a person, in e-mail headers and chat prefixes.
+
+    Casing does not decide: the title and label rules read :func:`case_view` of the text, where
+    ALL CAPS words are written capitalised ("Patient: DUPONT Jean" reads "Patient: Dupont Jean").
+    """
+    view = case_view(text)
     found: list[Candidate] = []
-    for match in _TITLED.finditer(text):
-        found.extend(_name_candidates(text, *match.span("name"), 0.85))
-    for match in _LABELLED.finditer(text):
-        found.extend(_name_candidates(text, *match.span("name"), 0.8))
-    for match in _ROLE_AFTER.finditer(text):
-        found.extend(_name_candidates(text, *match.span("name"), 0.75))
+    for match in _TITLED.finditer(view):
+        found.extend(_name_candidates(view, *match.span("name"), 0.85))
+    for match in _LABELLED.finditer(view):
+        found.extend(_name_candidates(view, *match.span("name"), 0.8))
+    for match in _ROLE_AFTER.finditer(view):
+        found.extend(_name_candidates(view, *match.span("name"), 0.75))
+    if view is not text:
+        for match in _SURNAME_GIVEN.finditer(text):
+            if match.group("surname") not in _ACRONYMS and not _NOT_NAMES.match(match.group("given")):
+                found.append(Candidate("PERSON", match.start(), match.end(), 0.6))
+    found.extend(_display_names(text))
+    found.extend(_speakers(text))
     return found
+
+
+# --- Capitalised words in languages that write common nouns in lower case --------------------------
+
+# Where no NER model reads the language: in Spanish, Italian and Dutch (unlike German) a run of two
+# or more capitalised words inside a sentence is a proper name — a person's, a place's or a firm's.
+LOWER_CASE_NOUNS = frozenset({"es", "it", "nl", "fr"})
+_RUN = re.compile(
+    rf"(?<![\w\-.'])(?P<name>{_ELIDED}{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_ELIDED}{_TOKEN}){{1,3}})"
+)
+
+
+# Words that make a capitalised run an organisation's or a place's name, not a person's.
+_ORGANISATION_WORDS = frozenset(
+    [
+        "Banco",
+        "Banca",
+        "Bank",
+        "Hospital",
+        "Hôpital",
+        "Ospedale",
+        "Clínica",
+        "Clinica",
+        "Clinique",
+        "Kliniek",
+        "Ziekenhuis",
+        "Universidad",
+        "Università",
+        "Université",
+        "Universiteit",
+        "Gemeente",
+        "Ayuntamiento",
+        "Comune",
+        "Mairie",
+        "Tribunal",
+        "Tribunale",
+        "Rechtbank",
+        "Juzgado",
+        "Seguros",
+        "Assicurazioni",
+        "Assurances",
+        "Verzekeringen",
+        "Hotel",
+        "Hôtel",
+        "Calle",
+        "Via",
+        "Plaza",
+        "Piazza",
+        "Avenida",
+        "Viale",
+        "Corso",
+        "Straat",
+        "Ministerio",
+        "Ministero",
+        "Ministère",
+        "Ministerie",
+        "Agencia",
+        "Agenzia",
+        "Agence",
+        "Servicio",
+        "Servizio",
+        "Service",
+        "Dienst",
+        "Grupo",
+        "Gruppo",
+        "Groupe",
+        "Groep",
+        "Fundación",
+        "Fondazione",
+        "Fondation",
+        "Stichting",
+        "Instituto",
+        "Istituto",
+        "Institut",
+        "Centro",
+        "Centre",
+        "Centrum",
+        "Colegio",
+        "Scuola",
+        "École",
+        "School",
+        "Farmacia",
+        "Pharmacie",
+        "Apotheek",
+        "Caja",
+        "Cassa",
+        "Caisse",
+        "Sociedad",
+        "Società",
+        "Société",
+        "Compañía",
+        "Compagnia",
+        "Compagnie",
+        "Hacienda",
+        "Seguridad",
+        "Social",
+        "Sanidad",
+        "Salud",
+        "Sanità",
+        "Santé",
+        "Zorg",
+        "Policía",
+        "Polizia",
+        "Police",
+        "Politie",
+    ]
+)
+
+
+def capitalised_runs(text: str, stop_words: frozenset[str]) -> list[Candidate]:
+    """Runs of two to four capitalised words (particles allowed inside) that are not function words."""
+    found: list[Candidate] = []
+    for match in _RUN.finditer(text):
+        start, end = match.span("name")
+        words = text[start:end].split()
+        while words and (words[0].lower() in stop_words or _NOT_NAMES.match(words[0])):
+            start = text.index(words[0], start) + len(words[0])
+            words = words[1:]
+            while start < end and text[start] in " \t":
+                start += 1
+        if len(words) < 2 or words[-1].lower() in stop_words or any(w in _ORGANISATION_WORDS for w in words):
+            continue
+        found.append(Candidate("PERSON", start, end, 0.6))
+    return found
+
+
+# --- Casing ---------------------------------------------------------------------------------------
+
+# ALL CAPS words that are abbreviations, not names, even in a name's position.
+_ACRONYMS = frozenset(
+    [
+        "DOB",
+        "SSN",
+        "IBAN",
+        "BIC",
+        "SWIFT",
+        "NHS",
+        "MRN",
+        "ID",
+        "NI",
+        "NIR",
+        "BSN",
+        "DNI",
+        "NIE",
+        "CF",
+        "TIN",
+        "VAT",
+        "USA",
+        "UK",
+        "EU",
+        "US",
+        "GB",
+        "IT",
+        "CEO",
+        "CFO",
+        "CTO",
+        "HR",
+        "IT",
+        "PDF",
+        "URL",
+        "FAQ",
+        "ASAP",
+        "FYI",
+        "RE",
+        "FW",
+        "FWD",
+        "CC",
+        "BCC",
+        "NB",
+        "PS",
+        "TBD",
+        "N/A",
+        "NA",
+        "OK",
+        "AM",
+        "PM",
+        "UTC",
+        "GMT",
+        "CET",
+        "AG",
+        "SA",
+        "SL",
+        "SRL",
+        "BV",
+        "NV",
+        "GMBH",
+        "LTD",
+        "LLC",
+        "INC",
+        "PLC",
+        "SAS",
+        "SARL",
+        "SPA",
+        "IVA",
+        "NIF",
+        "CIF",
+        "CUI",
+        "KVNR",
+        "AOK",
+        "TK",
+        "DAK",
+        "BARMER",
+        "MD",
+        "PHD",
+        "RN",
+        "DDS",
+        "ICU",
+        "ER",
+        "GP",
+        "OP",
+        "ENT",
+        "ECG",
+        "EKG",
+        "MRI",
+        "CT",
+        "HIV",
+        "COVID",
+        "DR",
+        "MR",
+        "MRS",
+        "MS",
+        "PO",
+        "APO",
+        "FPO",
+        "DPO",
+        "PSC",
+        "CMR",
+        "BOX",
+        "RMA",
+        "SKU",
+        "INV",
+        "REF",
+        "NO",
+        "NR",
+        "TEL",
+        "FAX",
+        "MOB",
+        "ATTN",
+        "DEPT",
+        "ST",
+        "AVE",
+        "RD",
+        "BLVD",
+    ]
+)
+_CAPS_WORD = re.compile(rf"(?<![\w\-'])[{_UP}]{{2,}}(?:[-'\u2019][{_UP}]{{2,}})*(?![\w])")
+# "DUPONT Jean", "GARCÍA LÓPEZ María": a surname in capitals and a capitalised given name.
+_SURNAME_GIVEN = re.compile(
+    rf"(?<![\w\-])(?P<surname>[{_UP}]{{3,}}(?:[-' ][{_UP}]{{3,}})?)[ \t]+(?P<given>[{_UP}][{_LOW}]{{2,}}"
+    rf"(?:-[{_UP}][{_LOW}]+)?)(?![\w\-])"
+)
+
+
+@functools.lru_cache(maxsize=16)
+def case_view(text: str) -> str:
+    """``text`` with ALL CAPS words (not abbreviations) capitalised, same length and offsets.
+
+    Cached: the engine, the name rules and the mention search all read it for the same text.
+    """
+    if _CAPS_WORD.search(text) is None:
+        return text
+    parts: list[str] = []
+    position = 0
+    for match in _CAPS_WORD.finditer(text):
+        word = match.group()
+        if word in _ACRONYMS or not any(c in "AEIOUYÀ-ÖØ-Þ" or "\u00c0" <= c <= "\u00de" for c in word):
+            continue
+        titled = word[0] + "".join(c.lower() if len(c.lower()) == 1 else c for c in word[1:])
+        titled = re.sub(r"([-'\u2019])(\w)", lambda m: m.group(1) + m.group(2).upper(), titled)
+        parts.append(text[position : match.start()])
+        parts.append(titled)
+        position = match.end()
+    if not parts:
+        return text
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+# --- E-mail headers and chat transcripts -------------------------------------------------------------
+
+_WORDS = rf"[{_UP}{_LOW}][{_UP}{_LOW}'\u2019.\-]*(?:[ \t]+[{_UP}{_LOW}][{_UP}{_LOW}'\u2019.\-]*){{0,3}}"
+# The address of a display form: "<jane@x.com>" (the name before it) or "jane@x.com (Jane Doe)".
+_ANGLE_ADDRESS = re.compile(r"<[^<>\s@]+@[^<>\s]+>")
+_PAREN_AFTER = re.compile(rf"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+[ \t]*\((?P<name>{_WORDS}(?:,[ \t]*{_WORDS})?)\)")
+# What stands before "<address>" on its line: '"Doe, Jane" ', "JANE DOE ", "From: Jane Doe ".
+_NAME_BEFORE = re.compile(rf"(?P<q>[\"'])?(?P<name>{_WORDS}(?:,[ \t]*{_WORDS})?)(?P=q)?[ \t]*$")
+# "On 3 June 2024, Jane Doe wrote:", "Am 03.06.2024 schrieb Jane Doe:", "Le 3 juin, Jane Doe a écrit :".
+_WROTE_WORD = re.compile(r"\b(?:wrote|a[ \t]écrit|escribió|ha[ \t]scritto|schreef|schrieb|scrisse)\b")
+_NAME_THEN = re.compile(rf"[ \t]+(?P<name>{_NAME})[ \t]*:")
+_NAME_NOW = re.compile(rf"(?<![\w\-])(?P<name>{_NAME})[ \t]+$")
+_HEADER_WORDS = frozenset(
+    [
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "de",
+        "von",
+        "van",
+        "da",
+        "para",
+        "a",
+        "an",
+        "aan",
+        "per",
+        "objet",
+        "subject",
+        "betreff",
+        "asunto",
+        "oggetto",
+        "onderwerp",
+        "reply",
+    ]
+)
+_LOOK = 80
+
+
+def _display_names(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    if "@" in text:
+        spans: list[tuple[int, int]] = []
+        for address in _ANGLE_ADDRESS.finditer(text):
+            line_start = max(text.rfind("\n", 0, address.start()) + 1, address.start() - _LOOK)
+            match = _NAME_BEFORE.search(text, line_start, address.start())
+            if match:
+                spans.append(match.span("name"))
+        if "(" in text:
+            spans.extend(m.span("name") for m in _PAREN_AFTER.finditer(text))
+        for start, end in spans:
+            words = text[start:end].split()
+            # "From: Jane Doe <…>" is matched from "From": drop header words in front.
+            while words and words[0].rstrip(":").lower() in _HEADER_WORDS:
+                start = text.index(words[0], start) + len(words[0])
+                words = words[1:]
+            while start < end and not text[start].isalnum():
+                start += 1
+            if words and start < end and not _NOT_NAMES.match(text[start:end]):
+                found.append(Candidate("PERSON", start, end, 0.85))
+    if _WROTE_WORD.search(text) is None:
+        return found
+    view = case_view(text)
+    for word in _WROTE_WORD.finditer(view):
+        after = _NAME_THEN.match(view, word.end())
+        if after and word.group() in ("schrieb", "escribió", "scrisse"):
+            found.extend(_name_candidates(view, *after.span("name"), 0.8))
+        before = _NAME_NOW.search(view, max(0, word.start() - _LOOK), word.start())
+        if before:
+            found.extend(_name_candidates(view, *before.span("name"), 0.8))
+    return found
+
+
+# A chat line's speaker: "anna.berg: …", "[10:32] jdoe: …", "<mike_r> …", "Anna B: …".
+_SPEAKER = re.compile(
+    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}["
+    r" \t]*[-\]]?[ \t]*)?"
+    r"(?:(?P<angle><)|@)?(?P<name>[A-Za-zÀ-ÿ][\wÀ-ÿ'\-]*(?:[._][\wÀ-ÿ]+)*(?:[ \t][A-ZÀ-Þ][\wÀ-ÿ'\-]*\.?)?)"
+    r"(?(angle)>|[ \t]*:)[ \t]",
+    re.MULTILINE,
+)
+_NOT_SPEAKERS = frozenset(
+    [
+        "note",
+        "notes",
+        "subject",
+        "re",
+        "fw",
+        "fwd",
+        "to",
+        "from",
+        "cc",
+        "bcc",
+        "date",
+        "time",
+        "status",
+        "priority",
+        "ticket",
+        "summary",
+        "action",
+        "q",
+        "a",
+        "user",
+        "assistant",
+        "system",
+        "bot",
+        "agent",
+        "customer",
+        "support",
+        "admin",
+        "info",
+        "update",
+        "fyi",
+        "todo",
+        "ps",
+        "nb",
+        "tel",
+        "phone",
+        "fax",
+        "email",
+        "mail",
+        "address",
+        "adresse",
+        "dirección",
+        "indirizzo",
+        "adres",
+        "name",
+        "nom",
+        "nombre",
+        "nome",
+        "naam",
+        "warning",
+        "error",
+        "important",
+        "reminder",
+        "question",
+        "answer",
+        "answers",
+        "response",
+        "reply",
+        "request",
+        "result",
+        "results",
+        "example",
+        "step",
+        "total",
+        "objet",
+        "betreff",
+        "asunto",
+        "oggetto",
+        "onderwerp",
+        "http",
+        "https",
+        "www",
+        "comment",
+        "comments",
+        "remarks",
+        "remark",
+        "moderator",
+        "host",
+        "operator",
+        "caller",
+        "client",
+        "kunde",
+        "cliente",
+        "klant",
+        "patient",
+        "patiente",
+        "paciente",
+        "paziente",
+        "patiënt",
+        "doctor",
+        "docteur",
+        "arzt",
+        "médico",
+        "medico",
+        "bot",
+        "arts",
+        "nurse",
+        "interviewer",
+        "interviewee",
+        "speaker",
+    ]
+)
+
+
+def _speakers(text: str) -> list[Candidate]:
+    """Chat speakers: a handle with a dot or underscore, or a prefix that opens two lines or more."""
+    matches = list(_SPEAKER.finditer(text))
+    if not matches:
+        return []
+    counts: dict[str, int] = {}
+    for match in matches:
+        counts[match.group("name").lower()] = counts.get(match.group("name").lower(), 0) + 1
+    found = []
+    for match in matches:
+        name = match.group("name")
+        key = name.lower()
+        if key in _NOT_SPEAKERS or key.split()[0] in _NOT_SPEAKERS or any(c.isdigit() for c in name[:1]):
+            continue
+        if any(
+            part in _NOT_SPEAKERS or part in _NOT_LOCAL_NAMES for part in re.split(r"[._\s]", key) if part
+        ):
+            continue  # "support_bot", "help.desk"
+        handle = any(c in name for c in "._")
+        if handle or counts[key] >= 2 or match.group("angle"):
+            found.append(Candidate("PERSON", *match.span("name"), 0.8))
+    return found
+
+
+_LOCAL_PART = re.compile(
+    r"(?<![\w.+\-])([A-Za-zÀ-ÿ]{2,})[._\-]([A-Za-zÀ-ÿ]{2,})(?:[._\-]([A-Za-zÀ-ÿ]{2,}))?(?:\d*)@"
+)
+_NOT_LOCAL_NAMES = frozenset(
+    [
+        "info",
+        "support",
+        "sales",
+        "contact",
+        "admin",
+        "billing",
+        "noreply",
+        "no",
+        "reply",
+        "mail",
+        "team",
+        "office",
+        "service",
+        "help",
+        "desk",
+        "hr",
+        "jobs",
+        "accounts",
+        "account",
+        "finance",
+        "legal",
+        "privacy",
+        "security",
+        "abuse",
+        "webmaster",
+        "news",
+        "newsletter",
+        "marketing",
+        "hello",
+        "press",
+        "customer",
+        "customers",
+        "client",
+        "clients",
+        "care",
+        "notifications",
+        "notification",
+        "alerts",
+        "alert",
+        "donotreply",
+        "the",
+        "and",
+        "dept",
+        "group",
+        "list",
+        "mailer",
+        "postmaster",
+        "root",
+        "system",
+        "test",
+        "demo",
+        "example",
+        "user",
+    ]
+)
+
+
+def handle_parts(text: str) -> set[str]:
+    """Name-like parts of ``given.surname`` e-mail local parts and chat handles in ``text``."""
+    parts: set[str] = set()
+    if "@" in text:
+        for match in _LOCAL_PART.finditer(text):
+            words = [w for w in match.groups() if w]
+            if all(w.lower() not in _NOT_LOCAL_NAMES for w in words):
+                parts.update(w.lower() for w in words if len(w) >= 3)
+    for match in _SPEAKER.finditer(text):
+        name = match.group("name")
+        if any(c in name for c in "._") and name.lower() not in _NOT_SPEAKERS:
+            parts.update(w.lower() for w in re.split(r"[._]", name) if len(w) >= 3 and w.isalpha())
+    return parts
 
 
 # --- spaCy's entities, tidied -----------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
+_LEADING_TITLE = re.compile(rf"^(?:{_TITLES})\.?(?:[ \t]+|$)")
+_INITIAL_ONLY = re.compile(r"^\W*\w{0,1}\W*$|^\w\.$")
 _CALENDAR = re.compile(
     r"(?<![\w\-])(?:19|20)\d\d(?![\w\-])|(?<![\w\-/])\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?(?![\w\-/])"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
@@ -126,6 +846,14 @@ def tidy_ner(text: str, entity_type: str, start: int, end: int) -> tuple[int, in
         if label and label.end() < len(span):
             start += label.end()
             span = text[start:end]
+        title = _LEADING_TITLE.match(span)
+        if title:
+            if title.end() >= len(span.rstrip()):
+                return None  # "Estimada Sra": a greeting and a title, the name is elsewhere
+            start += title.end()
+            span = text[start:end]
+        if _INITIAL_ONLY.match(span):
+            return None
         if span.endswith(("'s", "\u2019s")):
             end -= 2
             span = span[:-2]
@@ -153,18 +881,36 @@ _TOKEN_RE = re.compile(_TOKEN)
 _PARTICLE_RE = re.compile(rf"^{_PARTICLE}$", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=256)
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` as a whole word; a trie, not a flat alternation (a long text names many people)."""
+    return re.compile(r"(?<![\w\-])(?:" + _trie_of(words) + r")(?![\w\-])")
+
+
 def other_mentions(text: str, names: Iterable[tuple[int, int]]) -> list[Candidate]:
-    """Every other whole-word, same-case occurrence of the names found and of their parts."""
+    """Every other whole-word occurrence of the names found and of their parts.
+
+    As written, capitalised or in capitals ("Anna Berg", "ANNA BERG"); in lower case only the
+    parts of a ``given.surname`` handle or address ("anna" of "anna.berg@example.com").
+    """
     forms: set[str] = set()
+    view = case_view(text)
     for start, end in names:
-        name = text[start:end]
+        name = view[start:end]
+        forms.add(text[start:end])
         forms.add(name)
         parts = [t for t in _TOKEN_RE.findall(name) if not _PARTICLE_RE.match(t)]
         if len(parts) > 1 or (len(parts) == 1 and parts[0] == name):
             forms.update(p for p in parts if len(p) >= 3 and not _NOT_NAMES.match(p))
+    handles = handle_parts(text)
+    forms.update(p.capitalize() for p in handles if not _NOT_NAMES.match(p.capitalize()))
+    forms = {f for f in forms if f.strip()}
     if not forms:
         return []
-    pattern = re.compile(
-        r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w\-])"
-    )
-    return [Candidate("PERSON", m.start(), m.end(), 0.75) for m in pattern.finditer(text)]
+    forms |= {f.upper() for f in forms}
+    pattern = _words_regex(tuple(sorted(forms)))
+    found = [Candidate("PERSON", m.start(), m.end(), 0.75) for m in pattern.finditer(text)]
+    if handles:
+        lower = _words_regex(tuple(sorted(handles)))
+        found.extend(Candidate("PERSON", m.start(), m.end(), 0.7) for m in lower.finditer(text))
+    return found

@@ -19,6 +19,7 @@ Street lines and postcodes are reported as ADDRESS, towns as LOCATION.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from redaction.recognizers import Candidate
@@ -29,9 +30,8 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zà-öø-ÿß"
 _PART = rf"[{_UP}][{_LOW}'\u2019]+"
 _WORD = rf"{_PART}(?:{_PART})*(?:-[{_UP}{_LOW}][{_LOW}'\u2019]*(?:{_PART})*)*"
-_PLACE = (
-    rf"{_WORD}(?:[ ](?:(?:upon|on|am|an|der|den|de|la|le|les|sur|sous|en|aan|op|in|bei)[ ])?{_WORD}){{0,3}}"
-)
+_PLACE_LINK = r"(?:upon|on|am|an|der|den|de|la|le|les|sur|sous|en|aan|op|in|bei|del|di|sul|im)"
+_PLACE = rf"{_WORD}(?:[ ](?:{_PLACE_LINK}[ ]){{0,2}}{_WORD}){{0,3}}"
 
 # USPS Publication 28 street suffixes (full and abbreviated), plus British street types.
 _SUFFIXES = (
@@ -73,13 +73,14 @@ _GERMANIC_STREET = re.compile(
 )
 
 _FRENCH_TYPES = (
-    "rue|avenue|av\\.|boulevard|bd|chemin|allée|allee|place|impasse|quai|route|cours|square|passage|voie"
+    "rue|avenue|av\\.|boulevard|bd|bld|blvd|chemin|allée|allee|place|impasse|quai|route|cours|square|passage|voie"
     "|sentier|rond-point|parvis|promenade|esplanade|faubourg|montée|ruelle|cité|résidence|hameau|lieu-dit"
 )
 _FRENCH_STREET = re.compile(
-    rf"(?<![\w\-])(?:(?P<num>\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?),?[ \t]+)?(?:{_FRENCH_TYPES})[ \t]+"
+    rf"(?<![\w\-])(?:(?P<num>\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?),?[ \t]+)?(?i:{_FRENCH_TYPES})[ \t]+"
     rf"(?:(?:de[ \t]+la|de[ \t]+l'|de|du|des|d'|l'|la|le|les)[ \t]*)?{_WORD}"
     rf"(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+)?{_WORD}){{0,3}}"
+    r"(?:,?[ \t]+\d{1,4}[a-z]?(?![\w\-]))?"
 )
 
 _UK_POSTCODE = r"(?:[A-Z]{1,2}\d{1,2}[A-Z]?|[A-Z]{1,2}\d[A-Z])[ \t]?\d[A-Z]{2}"
@@ -138,10 +139,72 @@ def _town_before(text: str, end: int, pattern: re.Pattern[str], score: float) ->
     return _town(text, *match.span("city"), score)
 
 
+# Spanish street lines: "C/ Mayor 12, 3º B", "Calle de Alcalá, 45, 2.º izq.", "Avda. de la Constitución 7".
+_ES_TYPES = (
+    r"(?:C/|Cl\.|Calle|Avda\.?|Av\.|Avenida|Pza\.?|Plaza|Pl\.|Paseo|P[º°]\.?|Camino|Ctra\.?|Carretera|Ronda"
+    r"|Travesía|Trav\.|Glorieta|Rambla|Passeig|Carrer|Vía|Urbanización|Urb\.)"
+)
+_ES_STREET = re.compile(
+    rf"(?<![\w\-])(?i:{_ES_TYPES})[ \t]*(?:(?:de(?:l)?|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|el)[ \t]+)?"
+    rf"{_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|y|de[ \t]+la)[ \t]+)?{_WORD}){{0,3}},?[ \t]*"
+    r"(?:n[º°]\.?|núm\.?|no\.?|nº)?[ \t]*\d{1,4}[A-Za-z]?"
+    r"(?:[ \t]*(?:,|-)?[ \t]*(?:\d{1,2}[ \t]?\.?[º°ª][ \t]?"
+    r"(?:[A-Z]|izq(?:da)?\.?|dcha\.?|dch\.?)?|bajo|entlo\.?|esc\.?[ \t]?\w|puerta[ \t]\w+|piso[ \t]\w+))*"
+)
+# Italian street lines: "Via Roma 12", "Viale Monza, 25/B", "Piazza della Repubblica 3",
+# "C.so Vittorio Emanuele II, 5".
+_IT_TYPES = (
+    r"(?:Via|V\.le|Viale|Piazza|P\.za|P\.zza|Piazzale|Corso|C\.so|Largo|Vicolo|Strada|Contrada|Borgo|Lungomare"
+    r"|Lungotevere|Località|Loc\.|Salita|Galleria|Traversa)"
+)
+_IT_STREET = re.compile(
+    rf"(?<![\w\-])(?i:{_IT_TYPES})[ \t]+(?:(?:dei|degli|delle|della|del|dello|di|de|d'|San|Santa|S\.)[ \t]*)?"
+    rf"{_WORD}(?:[ \t]+(?:(?:dei|degli|delle|della|del|dello|di|d'|e)[ \t]*)?(?:{_WORD}|[IVX]+)){{0,3}}"
+    r",?[ \t]*"
+    r"(?:n\.?[ \t]*)?\d{1,4}(?:[ \t]?/?[ \t]?[A-Za-z])?(?:/\d{1,3})?(?![\w])"
+)
+# "20121 Milano (MI)", "00184 Roma RM": Italian CAP, town, province.
+_IT_CAP = re.compile(rf"(?<![\w\-])(?P<pc>\d{{5}})[ \t]+(?P<city>{_PLACE})[ \t]*(?P<prov>\([A-Z]{{2}}\))")
+# US military mail: "PSC 1234, Box 5678, APO AE 09204", "USNS Comfort, FPO AA 34090", "Unit 2050 Box 4190".
+_MILITARY = re.compile(
+    r"(?<![\w\-])(?:(?:PSC|CMR|Unit|UNIT)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}(?:,?[ \t\n]+)?)?"
+    r"(?:APO|DPO|FPO)[ \t]+A[AEP][ \t]+\d{5}(?:-\d{4})?(?![\w\-])"
+    r"|(?<![\w\-])(?:PSC|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}(?![\w\-])"
+)
+# German, Dutch and French street lines written with a separate street type word:
+# "Am Stadtpark 12", "Berliner Allee 3", "Rue de la Paix 12" after the town.
+_DE_SEPARATE = re.compile(
+    rf"(?<![\w\-])(?:Am|An[ \t]der|Auf[ \t]dem|Im|In[ \t]der|Zum|Zur)[ \t]+{_WORD}[ \t]+"
+    r"\d{1,4}[ \t]?[a-z]?(?![\w\-])"
+)
+
+
+_GATED_STREETS = (
+    (_ES_STREET, ("c/", "cl.", "calle", "av", "pza", "plaza", "pl.", "paseo", "pº", "p°", "camino", "ctra",
+                  "carretera", "ronda", "trav", "glorieta", "rambla", "passeig", "carrer", "vía", "urb")),
+    (_IT_STREET, ("via", "v.le", "piazza", "p.za", "p.zza", "corso", "c.so", "largo", "vicolo", "strada",
+                  "contrada", "borgo", "lungo", "località", "loc.", "salita", "galleria", "traversa")),
+    (_DE_SEPARATE, ("am ", "an der", "auf dem", "im ", "in der", "zum ", "zur ")),
+)  # fmt: skip
+
+
 def find_addresses(text: str) -> list[Candidate]:
     """Street lines and postcodes (ADDRESS) and the towns that go with them (LOCATION)."""
     found: list[Candidate] = []
     streets: list[tuple[int, int, float]] = []
+    # The patterns of other countries' street lines run only when one of their words occurs
+    # (a substring test costs a fraction of a regex scan).
+    lowered = text.lower()
+    for pattern, words in _GATED_STREETS:
+        if any(word in lowered for word in words):
+            for match in pattern.finditer(text):
+                streets.append((match.start(), match.end(), 0.8))
+    if "PO " in text or "PSC" in text or "CMR" in text:
+        for match in _MILITARY.finditer(text):
+            found.append(Candidate("ADDRESS", match.start(), match.end(), 0.9))
+    if ")" in text:
+        for match in _IT_CAP.finditer(text):
+            found.append(Candidate("ADDRESS", match.start(), match.end(), 0.8))
     for match in _ENGLISH_STREET.finditer(text):
         streets.append((match.start(), match.end(), 0.8))
     for match in _GERMANIC_STREET.finditer(text):
@@ -184,4 +247,36 @@ def find_addresses(text: str) -> list[Candidate]:
         town = _town(text, *match.span("city"), 0.7)
         if town:
             found.append(town)
-    return found
+    return found + _whole_lines(text, found)
+
+
+_ADDRESS_GAP = re.compile(r"^[\w \t,.'\-/()º°ª#]*$")
+
+
+def _whole_lines(text: str, found: list[Candidate]) -> list[Candidate]:
+    """One address covering a street line and the postcode or town found after it on the same line.
+
+    "Flat 2, 14 Kings Road, Walton-on-Thames KT12 3AB": the parts are found separately and a word
+    between them ("Walton-on-Thames") would be left in clear; an address is protected only whole.
+    """
+    streets = [c for c in found if c.entity_type == "ADDRESS"]
+    if len(found) < 2 or not streets:
+        return []
+    extra: list[Candidate] = []
+    ordered = sorted(found, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    for street in streets:
+        line_end = text.find("\n", street.end)
+        line_end = len(text) if line_end == -1 else line_end
+        # Only the findings starting within 80 characters after the street (bisected, not scanned).
+        low = bisect.bisect_left(starts, street.end)
+        high = bisect.bisect_right(starts, min(line_end, street.end + 80))
+        after = [c for c in ordered[low:high] if c.end <= line_end]
+        if not after:
+            continue
+        end = max(c.end for c in after)
+        gap = text[street.end : end]
+        if ". " in gap or not _ADDRESS_GAP.match(gap):
+            continue
+        extra.append(Candidate("ADDRESS", street.start, end, max(street.score, *(c.score for c in after))))
+    return extra

@@ -1,0 +1,348 @@
+"""National, tax and health identifiers of European countries, validated by their check digits.
+
+Presidio ships recognisers for some of these (``EsNifRecognizer``, ``ItFiscalCodeRecognizer``,
+``UkNinoRecognizer``...) but registers each only for its own language, so an English-language
+message quoting a Spanish DNI would not be checked. These finders run on every text whatever its
+language, and each candidate must pass the identifier's own checksum:
+
+- UK National Insurance number (no checksum: the letters allowed in the prefix and suffix);
+- German Steuer-ID (ISO 7064 mod 11,10 and the digit-repetition rule), Sozialversicherungsnummer
+  (weighted digit sum), Krankenversichertennummer (KVNR, Luhn-like weighted sum);
+- French NIR / numéro de sécurité sociale (97 - n mod 97);
+- Spanish DNI and NIE (the mod-23 letter);
+- Italian codice fiscale (the odd/even check character);
+- Dutch BSN (the 11-proof);
+- NHS number (mod 11);
+- IBANs written with dots or dashes between groups (ISO 13616 mod 97).
+
+A checksum leaves some chance that an unrelated number passes (1 in 10 for a Steuer-ID, 1 in 11
+for a BSN): identifiers that are plain runs of digits are reported with confidence only next to a
+word that names them ("Steuer-ID", "BSN", "NIR", ...) or when written in their usual grouping;
+bare, they are weak candidates that count only inside a record of personal data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redaction.recognizers import WEAK_SCORE, Candidate
+
+_LOOK_BEHIND = 48
+
+
+def _context(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    return pattern.search(text, max(0, start - _LOOK_BEHIND), start) is not None
+
+
+def _digits(value: str) -> str:
+    return "".join(c for c in value if c.isdigit())
+
+
+# --- UK National Insurance number ------------------------------------------------------------------
+
+# First letter: not D, F, I, Q, U, V; second: not D, F, I, O, Q, U, V; prefixes BG, GB, KN, NK, NT, TN,
+# ZZ are never issued. Suffix A-D.
+_NINO = re.compile(
+    r"(?<![\w\-])(?!BG|GB|KN|NK|NT|TN|ZZ)([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ \-]?(\d{2})["
+    r" \-]?(\d{2})[ \-]?(\d{2})"
+    r"[ \-]?([A-D])(?![\w\-])"
+)
+_NINO_CONTEXT = re.compile(r"(?i:\bni\b|\bnino\b|national\s+insurance|\bnin\b|insurance\s+(?:no|number))")
+
+
+# Any two letters, six digits and a letter: taken only right after a word naming the number
+# (specimen and placeholder prefixes such as "QQ" and "ZZ" are written in forms too).
+_NINO_LOOSE = re.compile(r"(?<![\w\-])[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[A-Z](?![\w\-])")
+
+
+def find_uk_ninos(text: str) -> list[Candidate]:
+    found = []
+    for match in _NINO.finditer(text):
+        score = 0.95 if _context(_NINO_CONTEXT, text, match.start()) else 0.85
+        found.append(Candidate("UK_NINO", match.start(), match.end(), score))
+    for match in _NINO_LOOSE.finditer(text):
+        if _context(_NINO_CONTEXT, text, match.start()):
+            found.append(Candidate("UK_NINO", match.start(), match.end(), 0.9))
+    return found
+
+
+# --- German Steuer-ID --------------------------------------------------------------------------------
+
+_STEUER_ID = re.compile(r"(?<![\w\-./])([1-9]\d)[ ]?(\d{3})[ ]?(\d{3})[ ]?(\d{3})(?![\w\-]|[.,/]\d)")
+_STEUER_CONTEXT = re.compile(
+    r"(?i:steuer[\w\-]*|\bst\.?[\- ]?id|\bidnr|identifikationsnummer|\btin\b|tax\s+id|\bid\.?\s*nr)"
+)
+
+
+def steuer_id_valid(number: str) -> bool:
+    """ISO 7064 MOD 11,10 check digit, and one digit of the first ten repeated twice or three times."""
+    if len(number) != 11 or not number.isdigit() or number[0] == "0":
+        return False
+    counts = sorted((number[:10].count(d) for d in set(number[:10])), reverse=True)
+    if counts[0] not in (2, 3) or (len(counts) > 1 and counts[1] > 1):
+        return False
+    product = 10
+    for char in number[:10]:
+        total = (int(char) + product) % 10 or 10
+        product = (total * 2) % 11
+    check = (11 - product) % 10
+    return check == int(number[10])
+
+
+def find_de_tax_ids(text: str) -> list[Candidate]:
+    found = []
+    for match in _STEUER_ID.finditer(text):
+        number = "".join(match.groups())
+        if not steuer_id_valid(number):
+            continue
+        if _context(_STEUER_CONTEXT, text, match.start()):
+            found.append(Candidate("DE_TAX_ID", match.start(), match.end(), 0.95))
+        elif " " in match.group():
+            found.append(Candidate("DE_TAX_ID", match.start(), match.end(), 0.7))
+        else:
+            found.append(Candidate("DE_TAX_ID", match.start(), match.end(), WEAK_SCORE, weak=True))
+    return found
+
+
+# --- German social insurance number (Rentenversicherungsnummer) ---------------------------------------
+
+_DE_SVNR = re.compile(r"(?<![\w\-])(\d{2})[ ]?(\d{6})[ ]?([A-Z])[ ]?(\d{2})[ ]?(\d)(?![\w\-])")
+
+
+def de_svnr_valid(area: str, birth: str, letter: str, serial: str, check: str) -> bool:
+    day, month = int(birth[:2]), int(birth[2:4])
+    if not (1 <= day <= 31 or 51 <= day <= 81) or not 1 <= month <= 12:
+        return False
+    digits = area + birth + f"{ord(letter) - 64:02d}" + serial
+    weights = (2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1)
+    total = sum(sum(divmod(int(d) * w, 10)) for d, w in zip(digits, weights, strict=True))
+    return total % 10 == int(check)
+
+
+def find_de_social_security(text: str) -> list[Candidate]:
+    return [
+        Candidate("DE_SOCIAL_SECURITY", match.start(), match.end(), 0.9)
+        for match in _DE_SVNR.finditer(text)
+        if de_svnr_valid(*match.groups())
+    ]
+
+
+# --- German health insurance number (KVNR) ---------------------------------------------------------
+
+_KVNR = re.compile(r"(?<![\w\-])([A-Z])[ ]?(\d{8})[ ]?(\d)(?![\w\-])")
+_KVNR_CONTEXT = re.compile(r"(?i:kvnr|versicherten|krankenversich|kranken[\w]*kasse|\bkv[\- ]?nr|insurance)")
+
+
+def kvnr_valid(letter: str, body: str, check: str) -> bool:
+    digits = f"{ord(letter) - 64:02d}" + body
+    total = 0
+    for index, char in enumerate(digits):
+        product = int(char) * (1 if index % 2 == 0 else 2)
+        total += product // 10 + product % 10
+    return total % 10 == int(check)
+
+
+def find_de_kvnr(text: str) -> list[Candidate]:
+    found = []
+    for match in _KVNR.finditer(text):
+        if kvnr_valid(*match.groups()):
+            score = 0.95 if _context(_KVNR_CONTEXT, text, match.start()) else 0.75
+            found.append(Candidate("DE_HEALTH_INSURANCE", match.start(), match.end(), score))
+    return found
+
+
+# --- French NIR -------------------------------------------------------------------------------------
+
+_NIR = re.compile(
+    r"(?<![\w\-])([1278])[ .]?(\d{2})[ .]?(0[1-9]|1[0-2]|[2-9]\d)[ .]?(\d{2}|2[ABab])[ .]?(\d{3})[ .]?(\d{3})"
+    r"(?:[ .]?(\d{2}))?(?![\w\-])"
+)
+_NIR_CONTEXT = re.compile(r"(?i:\bnir\b|s[ée]curit[ée]\s+sociale|\bsecu\b|\bss\b|insee|num[ée]ro\s+social)")
+
+
+def nir_valid(parts: tuple[str, ...]) -> bool:
+    body = "".join(parts[:6]).upper()
+    key = parts[6]
+    if key is None:
+        return False
+    numeric = int(body.replace("2A", "19").replace("2B", "18"))
+    return 97 - numeric % 97 == int(key)
+
+
+def find_fr_nirs(text: str) -> list[Candidate]:
+    found = []
+    for match in _NIR.finditer(text):
+        if nir_valid(match.groups()):
+            found.append(Candidate("FR_NIR", match.start(), match.end(), 0.95))
+        elif match.group(7) is None and _context(_NIR_CONTEXT, text, match.start()):
+            # 13 digits without the key after "n° de sécurité sociale": the key is often left off.
+            found.append(Candidate("FR_NIR", match.start(), match.end(), 0.8))
+    return found
+
+
+# --- Spanish DNI and NIE ----------------------------------------------------------------------------
+
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+_DNI = re.compile(r"(?<![\w\-.])([XYZxyz])?[ \-.]?(\d{7,8}|\d{2}\.\d{3}\.\d{3})[ \-]?([A-Za-z])(?![\w\-])")
+
+
+def find_es_ids(text: str) -> list[Candidate]:
+    found = []
+    for match in _DNI.finditer(text):
+        prefix, number, letter = match.groups()
+        number = number.replace(".", "")
+        if prefix:
+            if len(number) != 7:
+                continue
+            number = str("XYZ".index(prefix.upper())) + number
+            entity = "ES_NIE"
+        elif len(number) != 8:
+            continue
+        else:
+            entity = "ES_NIF"
+        if _DNI_LETTERS[int(number) % 23] != letter.upper():
+            continue
+        start = match.start() if prefix else match.start(2)
+        found.append(Candidate(entity, start, match.end(), 0.9))
+    return found
+
+
+# --- Italian codice fiscale -------------------------------------------------------------------------
+
+_CF = re.compile(
+    r"(?<![\w\-])([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst]"
+    r"[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])(?![\w\-])"
+)
+_CF_ODD = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23]
+
+
+def codice_fiscale_valid(code: str) -> bool:
+    code = code.upper()
+    total = 0
+    for index, char in enumerate(code[:15]):
+        value = int(char) if char.isdigit() else ord(char) - 65
+        total += _CF_ODD[value] if index % 2 == 0 else value
+    return chr(65 + total % 26) == code[15]
+
+
+def find_it_fiscal_codes(text: str) -> list[Candidate]:
+    return [
+        Candidate("IT_FISCAL_CODE", match.start(), match.end(), 0.95)
+        for match in _CF.finditer(text)
+        if codice_fiscale_valid(match.group())
+    ]
+
+
+# --- Dutch BSN --------------------------------------------------------------------------------------
+
+_BSN = re.compile(
+    r"(?<![\w\-.,])(\d{4})([ .]?)(\d{2})\2(\d{3})(?![\w\-]|[.,]\d)|(?<![\w\-.,])(\d{8,9})(?![\w\-]|[.,]\d)"
+)
+_BSN_CONTEXT = re.compile(r"(?i:\bbsn\b|burgerservice|sofi|citizen\s+service)")
+
+
+def bsn_valid(number: str) -> bool:
+    number = number.zfill(9)
+    if len(number) != 9 or number == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:8], range(9, 1, -1), strict=True)) - int(number[8])
+    return total % 11 == 0
+
+
+def find_nl_bsns(text: str) -> list[Candidate]:
+    found = []
+    for match in _BSN.finditer(text):
+        number = _digits(match.group())
+        if not bsn_valid(number):
+            continue
+        if _context(_BSN_CONTEXT, text, match.start()):
+            found.append(Candidate("NL_BSN", match.start(), match.end(), 0.95))
+        elif match.group(2) == ".":
+            found.append(Candidate("NL_BSN", match.start(), match.end(), 0.7))
+        else:
+            found.append(Candidate("NL_BSN", match.start(), match.end(), WEAK_SCORE, weak=True))
+    return found
+
+
+# --- NHS number -------------------------------------------------------------------------------------
+
+_NHS = re.compile(r"(?<![\w\-.,])(\d{3})([ \-]?)(\d{3})\2(\d{4})(?![\w\-]|[.,]\d)")
+_NHS_CONTEXT = re.compile(r"(?i:\bnhs\b|\bchi\b|health\s+(?:service\s+)?(?:no|number))")
+
+
+def nhs_valid(number: str) -> bool:
+    if len(number) != 10:
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(number[9])
+
+
+def find_nhs_numbers(text: str) -> list[Candidate]:
+    found = []
+    for match in _NHS.finditer(text):
+        number = _digits(match.group())
+        if not nhs_valid(number):
+            continue
+        if _context(_NHS_CONTEXT, text, match.start()):
+            found.append(Candidate("UK_NHS", match.start(), match.end(), 0.95))
+        elif match.group(2):
+            found.append(Candidate("UK_NHS", match.start(), match.end(), 0.6))
+        else:
+            found.append(Candidate("UK_NHS", match.start(), match.end(), WEAK_SCORE, weak=True))
+    return found
+
+
+# --- IBANs in any grouping --------------------------------------------------------------------------
+
+_IBAN = re.compile(r"(?<![\w\-.])([A-Za-z]{2}\d{2}(?:[ .\-]?[A-Za-z0-9]){11,30})(?![\w\-]|[.]\w)")
+_IBAN_LENGTHS = {
+    "AD": 24, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "EE": 20,
+    "ES": 24, "FI": 18, "FR": 27, "GB": 22, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IS": 26, "IT": 27,
+    "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18, "NO": 15, "PL": 28, "PT": 25,
+    "RO": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "GI": 23, "LC": 32, "SA": 24, "AE": 23, "TR": 26,
+}  # fmt: skip
+
+
+def iban_valid(compact: str) -> bool:
+    expected = _IBAN_LENGTHS.get(compact[:2])
+    if expected is not None and len(compact) != expected:
+        return False
+    if not 15 <= len(compact) <= 34:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+
+
+def find_ibans(text: str) -> list[Candidate]:
+    found = []
+    for match in _IBAN.finditer(text):
+        raw = match.group(1)
+        compact = re.sub(r"[ .\-]", "", raw).upper()
+        # The regex may have run into the next word ("DE89 3704 ... 00 Bank"): try shorter cuts.
+        for cut in range(len(compact), 14, -1):
+            if iban_valid(compact[:cut]):
+                kept, end = 0, match.start(1)
+                while kept < cut:
+                    if raw[end - match.start(1)] not in " .-":
+                        kept += 1
+                    end += 1
+                found.append(Candidate("IBAN_CODE", match.start(1), end, 1.0))
+                break
+    return found
+
+
+FINDERS = {
+    "AirlockUkNinoRecognizer": (("UK_NINO",), find_uk_ninos),
+    "AirlockDeTaxIdRecognizer": (("DE_TAX_ID",), find_de_tax_ids),
+    "AirlockDeSocialSecurityRecognizer": (("DE_SOCIAL_SECURITY",), find_de_social_security),
+    "AirlockDeKvnrRecognizer": (("DE_HEALTH_INSURANCE",), find_de_kvnr),
+    "AirlockFrNirRecognizer": (("FR_NIR",), find_fr_nirs),
+    "AirlockEsIdRecognizer": (("ES_NIF", "ES_NIE"), find_es_ids),
+    "AirlockItFiscalCodeRecognizer": (("IT_FISCAL_CODE",), find_it_fiscal_codes),
+    "AirlockNlBsnRecognizer": (("NL_BSN",), find_nl_bsns),
+    "AirlockNhsRecognizer": (("UK_NHS",), find_nhs_numbers),
+    "AirlockIbanRecognizer": (("IBAN_CODE",), find_ibans),
+}

@@ -1,0 +1,136 @@
+"""Strings that look like personal data and are not: kept in clear.
+
+A brand named after a person ("Dr Pepper", "Jack Daniel's"), a disease named after a physician
+("Parkinson's disease", "Hodgkin lymphoma"), a law or a case citation ("Art. 6 DSGVO",
+"Donoghue v Stevenson [1932] AC 562"), an order, case, policy or invoice number, the last four
+digits of a card and a transaction's date: redacting them costs the model the meaning of the text
+and protects nobody. Each is recognised by its shape and the words around it; a finding that lies
+inside one is dropped (a name, a place, a date or a loosely matched number — never an identifier
+a checksum vouched for).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from redaction.recognizers import Candidate
+
+# Brands and products named after people (real or invented), as written on labels and menus.
+_BRANDS = re.compile(
+    r"\b(?:Dr\.?\s?Pepper|Dr\.?\s?Oetker|Dr\.?\s?Martens|Dr\.?\s?Scholl'?s|Jack\s+Daniel'?s|Jim\s+Beam|Johnnie\s+Walker"
+    r"|Captain\s+Morgan|Mr\.?\s?Clean|Mr\.?\s?Muscle|Mr\.?\s?Kipling|Mrs\.?\s?Fields|Ben\s*&\s*Jerry'?s|Uncle\s+Ben'?s"
+    r"|Aunt\s+Jemima|Tim\s+Hortons|Ronald\s+McDonald|Colonel\s+Sanders|Calvin\s+Klein|Tommy\s+Hilfiger"
+    r"|Ralph\s+Lauren|Hugo\s+Boss|Louis\s+Vuitton|Yves\s+Saint[\s-]Laurent|Christian\s+Dior|Giorgio\s+Armani"
+    r"|Est[ée]e\s+Lauder|Walt\s+Disney|Wendy'?s|Marie\s+Callender'?s|Tia\s+Maria|Dom\s+P[ée]rignon|Veuve\s+Clicquot"
+    r"|Jos[ée]\s+Cuervo|Mercedes[\s-]Benz|Rolls[\s-]Royce|Harley[\s-]Davidson|Ben\s+Sherman|Fred\s+Perry"
+    r"|Marks\s*(?:&|and)\s*Spencer|Sainsbury'?s|Mr\.?\s?Bean|Père\s+Noël|Tante\s+Fanny|Oncle\s+Ben'?s)",
+    re.IGNORECASE,
+)
+# Medical eponyms: "Parkinson's disease", "Hodgkin lymphoma", "Crohn-Krankheit", "maladie d'Alzheimer".
+_EPONYM = re.compile(
+    r"\b[A-ZÀ-Þ][\w\-]+(?:['\u2019]s)?(?:[\s\-]+(?:and|&|-)[\s\-]*[A-ZÀ-Þ][\w\-]+(?:['\u2019]s)?)?[\s\-]+"
+    r"(?i:disease|syndrome|lymphoma|sarcoma|palsy|disorder|dystrophy|anomaly|tumou?r|test|sign|reflex|procedure"
+    r"|operation|manoeuvre|maneuver|scale|score|classification|criteria|law|principle|effect|equation"
+    r"|krankheit|syndrom|lymphom|morbus|erkrankung|ziekte|syndroom)\b"
+    r"|(?i:\b(?:maladie|syndrome|morbus|enfermedad|s[ií]ndrome|malattia|sindrome|linfoma|lymphome|ziekte\s+van"
+    r"|signe|test|score|[ée]chelle|loi))\s+(?:de\s+|d['\u2019]|di\s+|van\s+)?[A-ZÀ-Þ][\w\-]+"
+)
+# Law and case citations: "Smith v Jones [2019] UKSC 3", "§ 823 BGB", "Art. 6 Abs. 1 DSGVO",
+# "42 U.S.C. § 1983".
+_CITATION = re.compile(
+    r"\b[A-ZÀ-Þ][\w'\-]+(?:\s+[A-ZÀ-Þ][\w'\-]+)?\s+v\.?s?\.?\s+[A-ZÀ-Þ][\w'\-]+(?:\s+[A-ZÀ-Þ][\w'\-]+)?"
+    r"(?:,?\s+(?:\[\d{4}\]|\(\d{4}\)|\d+\s+[A-Z][\w.]*\s+\d+))?"
+    r"|§+\s*\d+[a-z]?(?:\s+(?:Abs\.|Satz|S\.|Nr\.|lit\.)\s*\d+[a-z]?)*(?:\s+[A-Z][A-Za-z]{1,8}G?\b)?"
+    r"|\b(?:Art(?:icle|ikel|ículo|icolo|\.)?)\s*\d+[a-z]?(?:\s*(?:\(\d+\)|Abs\.\s*\d+|para\.?\s*\d+))*"
+    r"(?:\s+(?:of\s+the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?"
+    r"|\b\d+\s+U\.?S\.?C\.?\s+§+\s*\d+[a-z]?"
+)
+# Order, case, policy, invoice, ticket and claim numbers: the reference right after its label.
+_REFERENCE = re.compile(
+    r"(?i:\b(?:order|case|policy|invoice|ticket|claim|contract|reference|ref|booking|reservation|tracking"
+    r"|shipment|account\s+ref|customer\s+ref|bestell|auftrags|rechnungs|vertrags|vorgangs|aktenzeichen|az"
+    r"|police|polizza|p[óo]liza|dossier|commande|facture|pedido|factura|expediente|ordine|fattura|pratica"
+    r"|bestelling|factuur|polis|zaak|sinistre|siniestro|sinistro|schaden)"
+    r"[\w\-]*\.?(?:\s*(?:number|no\.?|nr\.?|n[°º.]?\.?|#|num(?:éro|ero|ber)?|id|code))?\s*[:#]?\s*)"
+    r"(?P<ref>[A-Z]{0,5}[\-/]?\d[\w\-/.]{2,24})"
+)
+# The last four digits of a card: "card ending in 4242", "**** 4242", "xxxx-xxxx-xxxx-4242".
+_LAST_FOUR = re.compile(
+    r"(?i:\b(?:ending|ends|endend|terminant|terminada|terminante|eindigend)\s+(?:in|with|on|en|par|in|op|auf)?\s*)"
+    r"(?P<ref>\d{4})\b|(?P<masked>(?:[*xX•·]{4}[ \-]?){1,3}\d{4})\b"
+)
+# A transaction's date: "posted 03/04/2024", "Transaction date: 2024-03-04", "Buchungsdatum 03.04.2024".
+_TRANSACTION_DATE = re.compile(
+    r"(?i:\b(?:transaction|posted|posting|purchase|purchased|paid|payment|invoice|order|booking|value|settlement"
+    r"|placed|shipped|delivered|dispatched|charged|debited|credited|refunded|billed|dated|issued"
+    r"|statement|buchung|wertstellung|valuta|zahlungs|rechnungs|bestell|op[ée]ration|paiement|facture|commande"
+    r"|transacci[óo]n|pago|factura|pedido|operazione|pagamento|fattura|ordine|transactie|betaling|factuur"
+    r"|bestelling)[\w\-]*(?:\s+(?:date|on|datum|du|del|de|il|op|vom|am|le|el|of|dated|van))?\s*[:.]?\s*)"
+    r"(?P<ref>\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}|\d{1,2}\.?\s+[A-Za-zéû]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
+)
+
+# Types a look-alike may silence: findings made from shape and words, not from a checksum.
+SOFT_TYPES = frozenset(
+    {"PERSON", "LOCATION", "NRP", "DATE_TIME", "PHONE_NUMBER", "US_SSN", "US_BANK_NUMBER",
+     "US_DRIVER_LICENSE",
+     "US_PASSPORT", "US_ITIN", "MEDICAL_LICENSE", "ADDRESS", "DE_TAX_ID", "NL_BSN", "UK_NHS"}
+)  # fmt: skip
+
+
+_NAME_LIKE = frozenset({"PERSON", "LOCATION", "NRP", "ADDRESS"})
+_BEFORE, _AFTER = 80, 40
+
+
+def spans(text: str, windows: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text`` that are look-alikes of personal data (only within ``windows``, if given)."""
+    out: list[tuple[int, int]] = []
+    for start, end in [(0, len(text))] if windows is None else windows:
+        for pattern in (_BRANDS, _EPONYM, _CITATION):
+            out.extend(m.span() for m in pattern.finditer(text, start, end))
+        for pattern in (_REFERENCE, _TRANSACTION_DATE):
+            out.extend(m.span("ref") for m in pattern.finditer(text, start, end))
+        for match in _LAST_FOUR.finditer(text, start, end):
+            out.append(match.span("ref") if match.group("ref") else match.span("masked"))
+    return out
+
+
+def _windows(text: str, found: Iterable[Candidate]) -> list[tuple[int, int]]:
+    """The stretches around soft findings where a look-alike holding them could be.
+
+    Looking only there keeps the cost proportional to what was found, not to the text's length
+    times the number of look-alike patterns.
+    """
+    merged: list[tuple[int, int]] = []
+    for c in sorted(found, key=lambda c: c.start):
+        start, end = max(0, c.start - _BEFORE), min(len(text), c.end + _AFTER)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def drop(text: str, found: Iterable[Candidate]) -> list[Candidate]:
+    """``found`` without the soft findings that lie inside a look-alike."""
+    found = list(found)
+    if not found:
+        return found
+    soft = [c for c in found if c.entity_type in SOFT_TYPES]
+    if not soft:
+        return found
+    cover = sorted(spans(text, _windows(text, soft)))
+    if not cover:
+        return found
+    starts = [s for s, _ in cover]
+    # The furthest end among look-alikes starting at or before each index.
+    reach: list[int] = []
+    for _, end in cover:
+        reach.append(max(end, reach[-1]) if reach else end)
+
+    def inside(c: Candidate) -> bool:
+        index = bisect.bisect_right(starts, c.start) - 1
+        return index >= 0 and reach[index] >= c.end
+
+    return [c for c in found if c.entity_type not in SOFT_TYPES or not inside(c)]
