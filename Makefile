@@ -11,7 +11,7 @@ export AIRLOCK_VLLM_VENV
 export AIRLOCK_VLLM_PYTHON ?= $(AIRLOCK_VLLM_VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install vllm-env browser demo test lint typecheck unit e2e bench clean
+.PHONY: help install vllm-env browser demo test lint typecheck unit e2e bench clean bundle ansible-env installer-test
 
 help:
 	@echo "make demo   - install everything, prepare the model, start vLLM and Airlock (Ctrl-C stops)"
@@ -32,11 +32,13 @@ vllm-env:
 
 # System packages the suite needs: Debian's Chromium for the console's browser test
 # (Playwright's own download needs the internet) and redis-server, which the quota limiter's
-# Redis tests start privately when REDIS_URL is unset and no Redis answers locally.
+# Redis tests start privately when REDIS_URL is unset and no Redis answers locally, and
+# Prometheus (promtool and the server) for the alert rules' and the dashboard's tests.
 browser:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v promtool >/dev/null || missing="$$missing prometheus"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "[install]$$missing (Debian) for the test suite"; \
@@ -70,6 +72,33 @@ test: install vllm-env browser lint typecheck
 
 bench: install
 	@$(BIN)/python bench/gateway_overhead.py
+
+# The offline bundle for the Ansible installer (ansible/README.md):
+#   make bundle AIRLOCK_BUNDLE_SIGNING_KEY=/path/to/ed25519.pem   -> dist/airlock-bundle-VERSION.tar
+bundle: install
+	@test -n "$(AIRLOCK_BUNDLE_SIGNING_KEY)" || { echo "make bundle needs AIRLOCK_BUNDLE_SIGNING_KEY=FILE (an Ed25519 private key, PEM)" >&2; exit 1; }
+	@command -v dpkg-scanpackages >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q dpkg-dev >/dev/null; } || { echo "make bundle needs dpkg-dev: sudo apt-get install dpkg-dev" >&2; exit 1; }
+	@$(BIN)/python scripts/bundle.py --signing-key "$(AIRLOCK_BUNDLE_SIGNING_KEY)" --out dist
+
+# Ansible for the controller, in its own virtualenv outside the clone.
+AIRLOCK_ANSIBLE_VENV ?= $(HOME)/.cache/airlock/ansible-venv
+export AIRLOCK_ANSIBLE_VENV
+$(AIRLOCK_ANSIBLE_VENV)/.installed: ansible/requirements-controller.txt
+	@echo "[install] Ansible in $(AIRLOCK_ANSIBLE_VENV)"
+	@test -x $(AIRLOCK_ANSIBLE_VENV)/bin/python || $(PYTHON) -m venv $(AIRLOCK_ANSIBLE_VENV)
+	@$(AIRLOCK_ANSIBLE_VENV)/bin/pip install --quiet --progress-bar off -r ansible/requirements-controller.txt
+	@touch $@
+
+ansible-env: $(AIRLOCK_ANSIBLE_VENV)/.installed
+
+# The installer: syntax check and ansible-lint, then the lab of booted Debian hosts (root, ~10 min).
+installer-test: install ansible-env
+	@command -v dpkg-scanpackages >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q dpkg-dev >/dev/null
+	@echo "[installer] syntax check and ansible-lint"
+	@cd ansible && $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-playbook --syntax-check site.yml >/dev/null
+	@cd ansible && PATH=$(AIRLOCK_ANSIBLE_VENV)/bin:$$PATH $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-lint -q site.yml
+	@echo "[installer] lab of booted Debian 12 hosts"
+	@$(BIN)/pytest -m installer tests/installer -p no:cacheprovider -s
 
 clean:
 	rm -rf $(VENV) .airlock .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,283 @@
+# ruff: noqa: S603, S607 - a build script running pip, apt and dpkg tools with fixed arguments
+"""Build the offline installation bundle: ``airlock-bundle-<version>.tar``.
+
+Run it on a machine that reaches PyPI and a Debian mirror (``make bundle``); the site that
+installs Airlock needs nothing but the tar and the signer's public key. The bundle holds:
+
+- ``wheels/``: the appliance's wheel and every wheel it needs, with ``wheels/requirements.txt``
+  pinning each by version and SHA-256 (the installer runs ``pip install --no-index
+  --require-hashes``);
+- ``apt/``: the Debian packages the roles install (``ansible/bundle-packages.txt``) with their
+  whole dependency closure, as a flat local repository (``Packages``, ``Packages.gz``);
+- ``manifest.json``: every other file's SHA-256, and ``manifest.json.sig``: an Ed25519
+  signature of the manifest's exact bytes (base64), made with ``--signing-key``.
+
+Big downloads are cached outside the clone (``~/.cache/airlock/bundle``), so a rebuild after a
+code change only rebuilds the appliance's own wheel. No root is needed: apt runs with a private
+state folder and an empty package status, so the closure does not depend on this machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import gzip
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("AIRLOCK_BUNDLE_CACHE", Path.home() / ".cache/airlock/bundle"))
+DEBIAN_MIRROR = os.environ.get("AIRLOCK_DEBIAN_MIRROR", "http://deb.debian.org/debian")
+DEBIAN_SECURITY = os.environ.get("AIRLOCK_DEBIAN_SECURITY_MIRROR", "http://deb.debian.org/debian-security")
+DEBIAN_KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
+# Wheels are resolved by the hosts' own interpreter, Debian 12's Python 3.11.2: dependencies
+# with environment markers (e.g. redis needs async-timeout below 3.11.3) then match the hosts.
+TARGET_PYTHON = os.environ.get("AIRLOCK_BUNDLE_TARGET_PYTHON", "/usr/bin/python3.11")
+SUITE = "bookworm"
+# Fixed timestamps and owners inside the tar: the same inputs give the same bytes.
+EPOCH = 1_700_000_000
+
+
+def log(message: str) -> None:
+    print(f"[bundle] {message}", flush=True)
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def project_version() -> str:
+    text = (ROOT / "pyproject.toml").read_text()
+    match = re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE)
+    if not match:
+        raise SystemExit("pyproject.toml has no version")
+    return match.group(1)
+
+
+# --- wheels -------------------------------------------------------------------------------
+
+
+def target_pip() -> list[str]:
+    """pip of a virtualenv made with the hosts' Python (Debian 12's), cached."""
+    venv = CACHE / "target-python"
+    if not (venv / "bin/pip").exists():
+        if not Path(TARGET_PYTHON).exists():
+            raise SystemExit(f"{TARGET_PYTHON} is missing: apt-get install python3.11-venv (Debian 12)")
+        subprocess.run([TARGET_PYTHON, "-m", "venv", str(venv)], check=True)
+    return [str(venv / "bin/python"), "-m", "pip", "--disable-pip-version-check"]
+
+
+def build_wheelhouse(dest: Path) -> None:
+    """The appliance's wheel plus every dependency's wheel, and hash-pinned requirements."""
+    dest.mkdir(parents=True)
+    pip = target_pip()
+    cache = CACHE / "wheels"
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="airlock-wheel-") as tmp:
+        # Build from a copy of the sources so the clone gets no build/ or egg-info churn.
+        src = Path(tmp) / "src"
+        shutil.copytree(
+            ROOT,
+            src,
+            ignore=shutil.ignore_patterns(
+                ".venv",
+                ".git",
+                ".airlock",
+                "*.egg-info",
+                "build",
+                "dist",
+                "__pycache__",
+                "tests",
+                "ansible",
+                "bench",
+                ".*_cache",
+                "*.tar",
+            ),
+        )
+        subprocess.run([*pip, "wheel", "--quiet", "--no-deps", "-w", str(dest), str(src)], check=True)
+    (appliance_wheel,) = dest.glob("airlock-*.whl")
+    # Binary wheels only where they exist (the site has no compilers); the cache is a
+    # find-links folder, so a rebuild downloads only what changed.
+    subprocess.run(
+        [
+            *pip,
+            "wheel",
+            "--quiet",
+            "--prefer-binary",
+            "--find-links",
+            str(cache),
+            "-w",
+            str(dest),
+            str(appliance_wheel),
+        ],
+        check=True,
+    )
+    for wheel in dest.glob("*.whl"):
+        if wheel != appliance_wheel and not (cache / wheel.name).exists():
+            shutil.copy2(wheel, cache / wheel.name)
+    lines = []
+    for wheel in sorted(dest.glob("*.whl"), key=lambda p: p.name.lower()):
+        name, version = wheel.name.split("-")[:2]
+        lines.append(f"{name}=={version} --hash=sha256:{sha256(wheel)}")
+    (dest / "requirements.txt").write_text(
+        "# Every wheel of the appliance's virtualenv, pinned by SHA-256 (pip --require-hashes).\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+    log(f"wheels: {len(lines)} wheels")
+
+
+# --- Debian packages ----------------------------------------------------------------------
+
+
+def _apt(state: Path) -> list[str]:
+    return [
+        "-o", f"Dir::State={state}/state",
+        "-o", f"Dir::State::status={state}/status",
+        "-o", f"Dir::Cache={state}/cache",
+        "-o", f"Dir::Etc::SourceList={state}/sources.list",
+        "-o", "Dir::Etc::SourceParts=/nonexistent",
+        "-o", "Dir::Etc::Preferences=/nonexistent",
+        "-o", "Dir::Etc::PreferencesParts=/nonexistent",
+        "-o", "APT::Architecture=amd64",
+        "-o", "APT::Architectures=amd64",
+        "-o", "Debug::NoLocking=1",
+        "-o", "APT::Sandbox::User=root",
+    ]  # fmt: skip
+
+
+def build_apt_repository(dest: Path, packages: list[str]) -> None:
+    """The packages and their full dependency closure, resolved as on an empty Debian 12 host."""
+    state = CACHE / "apt-state"
+    for sub in ("state/lists/partial", "cache/archives/partial"):
+        (state / sub).mkdir(parents=True, exist_ok=True)
+    (state / "status").touch()
+    (state / "sources.list").write_text(
+        f"deb [signed-by={DEBIAN_KEYRING}] {DEBIAN_MIRROR} {SUITE} main\n"
+        f"deb [signed-by={DEBIAN_KEYRING}] {DEBIAN_MIRROR} {SUITE}-updates main\n"
+        f"deb [signed-by={DEBIAN_KEYRING}] {DEBIAN_SECURITY} {SUITE}-security main\n"
+    )
+    apt = _apt(state)
+    subprocess.run(["apt-get", *apt, "-q", "update"], check=True, stdout=subprocess.DEVNULL)
+    depends = subprocess.run(
+        [
+            "apt-cache", *apt, "depends", "--recurse", "--no-recommends", "--no-suggests",
+            "--no-conflicts", "--no-breaks", "--no-replaces", "--no-enhances", *packages,
+        ],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    # Lines without indentation are packages; "<name>" are virtual packages, provided by others.
+    closure = sorted({line.strip() for line in depends.splitlines() if re.match(r"^[a-z0-9]", line)})
+    pool = CACHE / "debs"
+    pool.mkdir(parents=True, exist_ok=True)
+    # apt-get download writes to the current folder and skips nothing, so ask only for what the
+    # pool lacks.
+    versions = subprocess.run(
+        ["apt-cache", *apt, "show", "--no-all-versions", *closure],
+        check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    wanted: dict[str, str] = {}
+    for stanza in versions.split("\n\n"):
+        fields = dict(re.findall(r"^(Package|Version|Architecture): (.+)$", stanza, re.MULTILINE))
+        if "Version" in fields:
+            # apt-get download's own file name: the epoch stays, its ':' escaped.
+            version = fields["Version"].replace(":", "%3a")
+            wanted[fields["Package"]] = f"{fields['Package']}_{version}_{fields['Architecture']}.deb"
+    missing = [name for name, file in wanted.items() if not (pool / file).exists()]
+    if missing:
+        log(f"apt: downloading {len(missing)} of {len(wanted)} packages")
+        subprocess.run(["apt-get", *apt, "-q", "download", *missing], check=True, cwd=pool,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
+    dest.mkdir(parents=True)
+    for file in wanted.values():
+        shutil.copy2(pool / file, dest / file)
+    index = subprocess.run(
+        ["dpkg-scanpackages", "--multiversion", ".", "/dev/null"],
+        cwd=dest, check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    (dest / "Packages").write_bytes(index)
+    with gzip.GzipFile(dest / "Packages.gz", "wb", mtime=EPOCH) as gz:
+        gz.write(index)
+    log(f"apt: {len(wanted)} packages for {len(packages)} requested")
+
+
+# --- manifest, signature, tar ---------------------------------------------------------------
+
+
+def sign_manifest(stage: Path, key_file: Path, version: str) -> None:
+    files = {
+        str(p.relative_to(stage)): sha256(p)
+        for p in sorted(stage.rglob("*"))
+        if p.is_file() and p.name not in {"manifest.json", "manifest.json.sig"}
+    }
+    manifest = json.dumps({"format": 1, "version": version, "files": files}, indent=1, sort_keys=True)
+    (stage / "manifest.json").write_text(manifest + "\n")
+    key = serialization.load_pem_private_key(key_file.read_bytes(), password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise SystemExit(f"{key_file} is not an Ed25519 private key")
+    signature = key.sign((stage / "manifest.json").read_bytes())
+    (stage / "manifest.json.sig").write_text(base64.b64encode(signature).decode() + "\n")
+    log(f"manifest: {len(files)} files, signed with {key_file}")
+
+
+def write_tar(stage: Path, out: Path) -> None:
+    def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
+        info.uid = info.gid = 0
+        info.uname = info.gname = "root"
+        info.mtime = EPOCH
+        return info
+
+    tmp = out.with_suffix(".tar.partial")
+    with tarfile.open(tmp, "w", format=tarfile.PAX_FORMAT) as tar:
+        for path in sorted(stage.rglob("*")):
+            tar.add(path, arcname=f"{stage.name}/{path.relative_to(stage)}", recursive=False,
+                    filter=normalise)  # fmt: skip
+    tmp.replace(out)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--signing-key", type=Path, required=True, help="Ed25519 private key (PEM, PKCS#8).")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="Folder for the tar (default dist/).")
+    args = parser.parse_args()
+    if not args.signing_key.is_file():
+        parser.error(f"--signing-key {args.signing_key}: no such file")
+    started = time.monotonic()
+    version = project_version()
+    packages = [
+        line.split("#")[0].strip()
+        for line in (ROOT / "ansible/bundle-packages.txt").read_text().splitlines()
+        if line.split("#")[0].strip()
+    ]
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="airlock-bundle-", dir=args.out) as tmp:
+        stage = Path(tmp) / f"airlock-bundle-{version}"
+        stage.mkdir()
+        build_wheelhouse(stage / "wheels")
+        build_apt_repository(stage / "apt", packages)
+        sign_manifest(stage, args.signing_key, version)
+        out = args.out / f"airlock-bundle-{version}.tar"
+        write_tar(stage, out)
+    size = out.stat().st_size / 1e6
+    log(f"{out} ({size:.0f} MB) in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
