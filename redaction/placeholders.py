@@ -5,8 +5,9 @@ order values are met, gives the same value the same placeholder everywhere in th
 and restores them in the answer — also when the model changes their case or brackets, and,
 through a :class:`StreamRestorer`, when a stream splits one across chunks — and an answer
 that echoes the request comes back byte for byte: the text's own brackets around a value and
-each written form of it are remembered with where they stood. It lives only in memory: it cannot be printed with its values, pickled or copied into a log, and nothing is
-shared between sessions, so concurrent requests can never restore each other's values.
+each written form of it are remembered with where they stood. It lives only in memory: it
+cannot be printed with its values, pickled or copied into a log, and nothing is shared
+between sessions, so concurrent requests can never restore each other's values.
 """
 
 from __future__ import annotations
