@@ -10,6 +10,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from appliance.roles import is_verified, two_factor_required
+from inference import weights_api
 
 # Django's admin (read-only model views for support) asks for the TOTP code too: a password
 # alone must open nothing that the console protects with two factors.
@@ -41,6 +42,8 @@ urlpatterns = [
     path("api/providers/", include("inference.provider_urls")),
     path("api/redaction/", include("redaction.urls")),
     path("api/usage/", include("inference.quotas.urls")),
+    # GPU hosts report their check of the weights they serve (bearer token; inference/weights_api.py).
+    path("api/hosts/weights", weights_api.report, name="weights-report"),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[SignedIn]), name="schema"),
     path("admin/", admin.site.urls),
     path("console/", include("console.urls")),

@@ -48,6 +48,11 @@ def manifest_digest(manifest: dict[str, str]) -> str:
 def verify(folder: Path, manifest: dict[str, str]) -> list[str]:
     """The files whose content no longer matches ``manifest`` (missing, changed or added)."""
     current, _ = compute(folder)
+    return differences(current, manifest)
+
+
+def differences(current: dict[str, str], manifest: dict[str, str]) -> list[str]:
+    """What differs between a folder's ``current`` hashes and its registered ``manifest``."""
     problems = [
         f"changed: {name}" for name, digest in manifest.items() if current.get(name) not in (None, digest)
     ]

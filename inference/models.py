@@ -117,6 +117,14 @@ class Model(models.Model):
     remote_name = models.CharField(
         max_length=256, blank=True, help_text="The provider's name for the model (external models only)."
     )
+
+    class Kind(models.TextChoices):
+        CHAT = "chat", "Chat / completions"
+        EMBEDDING = "embedding", "Embeddings"
+
+    # vLLM serves one runner per process: a generating model answers /v1/chat/completions and
+    # /v1/completions, a pooling one /v1/embeddings. The kind picks vLLM's runner when serving.
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.CHAT)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -147,6 +155,16 @@ class ModelVersion(models.Model):
         default=dict, blank=True, help_text="Extra vLLM arguments for this version."
     )
     source = models.CharField(max_length=512, blank=True, help_text="Where the weights came from.")
+    # A LoRA adapter is a version of its own model (the name clients send) whose weights only make
+    # sense on top of ``base``: vLLM loads it beside the base on every backend serving the base.
+    base = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="adapters",
+        help_text="For a LoRA adapter: the model version it was trained on.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -189,6 +207,10 @@ class Deployment(models.Model):
     served_name = models.CharField(max_length=128, help_text="The model name the backend answers to.")
     weight = models.PositiveIntegerField(default=100)
     is_active = models.BooleanField(default=True)
+    # The last check of the served weights against the version's manifest (inference.weights):
+    # a non-empty problem means the deployment was taken out of routing because of it.
+    weights_checked_at = models.DateTimeField(null=True, blank=True)
+    weights_problem = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -427,6 +427,30 @@ class CompletionRequest(_Body):
             raise _invalid("best_of", f"'best_of' ({best_of}) must be at least 'n' ({n}).")
 
 
+def embedding_input(value: Any, param: str) -> None:
+    """OpenAI's ``input``: a string, strings, token ids or arrays of them; never empty."""
+    prompt(value, param)
+    if value == "" or value == [] or (isinstance(value, list) and any(item in ("", []) for item in value)):
+        raise _invalid(param, "an input must not be empty.")
+
+
+class EmbeddingRequest(_Body):
+    """``/v1/embeddings``: no sampling fields and no streaming, unlike the completion bodies."""
+
+    FIELDS: ClassVar[dict[str, Check]] = {
+        "encoding_format": one_of(("float", "base64")),
+        "dimensions": integer(1),
+        "user": string(256),
+        # vLLM's extension: cut inputs longer than the model's context instead of a 400.
+        "truncate_prompt_tokens": integer(-1),
+    }
+
+    def check_together(self, data: dict[str, Any]) -> None:
+        embedding_input(_required(data, "input", "input"), "input")
+        if "stream" in data:
+            raise _invalid("stream", "/v1/embeddings does not stream; leave 'stream' out.")
+
+
 def parse(raw: bytes, schema: type[_Body]) -> tuple[dict[str, Any], _Body]:
     """The body as a dict (to forward) and as a validated request (to read), or a 400."""
     if not raw:

@@ -22,3 +22,17 @@ def check_backends() -> dict[str, bool]:
             services.do_set_backend_health(backend, healthy=healthy, error=error)
         seen[backend.name] = healthy
     return seen
+
+
+@shared_task(ignore_result=True)
+def check_weights() -> str:
+    """Re-hash the weights of every model version served from this host (the ``check-weights`` job).
+
+    A version whose files no longer match its manifest leaves routing (inference.weights).
+    """
+    from inference import weights
+
+    results = weights.check_local()
+    bad = sorted(name for name, problems in results.items() if problems)
+    summary = f"{len(results)} served versions checked, {len(bad)} mismatched"
+    return f"{summary}: {', '.join(bad)}" if bad else summary

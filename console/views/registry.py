@@ -28,6 +28,9 @@ ADMINS = (Role.ADMINISTRATOR,)
 
 def _health(deployment: Deployment) -> tuple[str, str]:
     """(badge class, words) for a deployment's state as routing sees it."""
+    if deployment.weights_problem:
+        # Taken out of routing by a weights check (inference/weights.py): the files changed.
+        return "badge-bad", "weights changed: out of routing"
     if not deployment.is_active:
         return "badge-muted", "removed"
     backend = deployment.backend

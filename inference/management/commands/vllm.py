@@ -78,7 +78,12 @@ class Command(BaseCommand):
         mv = _model_version(options["model"], options["version"])
         python = options["python"] or vllm.vllm_python_path()
         argv = vllm.launch_command(
-            mv, host=options["host"], port=options["port"], python=python, device=options["device"]
+            mv,
+            host=options["host"],
+            port=options["port"],
+            python=python,
+            device=options["device"],
+            adapters=vllm.adapters_of(mv),
         )
         env = vllm.launch_env(options["device"])
         if options["json"]:
@@ -102,6 +107,10 @@ class Command(BaseCommand):
             raise CommandError(f"The weights of {mv} are gone: {mv.path} is not a folder.")
         if not options["no_verify"]:
             self._verify(mv)
+            # Its LoRA adapters are loaded from their folders too: the same check applies.
+            for adapter in ModelVersion.objects.filter(base=mv).select_related("model"):
+                if adapter.model.default_version_id == adapter.pk:
+                    self._verify(adapter)
         # vLLM only notices a taken port after loading the model; fail before that.
         _check_port_free(host, port)
 
@@ -122,11 +131,17 @@ class Command(BaseCommand):
             raise CommandError("vLLM start-up interrupted.") from None
 
         backend = services.do_register_backend(name, base_url, pid=proc.pid)
-        # One vLLM process serves exactly one model version: whatever this backend (name)
-        # served before is no longer there, so route nothing else to it.
-        for old in backend.deployments.filter(is_active=True).exclude(model_version=mv):
+        # One vLLM process serves exactly one model version and its LoRA adapters: whatever this
+        # backend (name) served before is no longer there, so route nothing else to it.
+        adapters = list(ModelVersion.objects.filter(base=mv).select_related("model"))
+        served = [mv, *(a for a in adapters if a.model.default_version_id == a.pk)]
+        for old in backend.deployments.filter(is_active=True).exclude(model_version__in=served):
             services.do_undeploy(old)
         services.do_deploy(mv, backend)
+        # Every backend that serves the base serves its adapters: they were loaded at start-up.
+        for adapter in served[1:]:
+            services.do_deploy(adapter, backend, served_name=adapter.model.name)
+            self.stdout.write(f"LoRA adapter {adapter.model.name} served beside it.")
         self.stdout.write(
             self.style.SUCCESS(f"vLLM healthy after {elapsed:.0f} s: {mv} served as {mv.model.name!r}.")
         )
@@ -230,6 +245,12 @@ def _model_version(name: str, version: str | None) -> ModelVersion:
     if model is None:
         known = ", ".join(Model.objects.values_list("name", flat=True)) or "none yet"
         raise CommandError(f"Unknown model {name!r} (registered: {known}). Add it with: airlock models add")
+    base = ModelVersion.objects.filter(model=model, base__isnull=False).select_related("base__model").first()
+    if base is not None and base.base is not None:
+        raise CommandError(
+            f"{name} is a LoRA adapter of {base.base}; serve the base model (`airlock vllm serve "
+            f"{base.base.model.name}`) and vLLM loads the adapter beside it."
+        )
     if version is None:
         if model.default_version is None:
             raise CommandError(f"{name} has no default version; pass --version.")
