@@ -26,11 +26,14 @@ if settings.AIRLOCK_SERVE_STATIC:
 
 from appliance.edge import bounded  # noqa: E402 - needs Django set up first
 from inference import gateway  # noqa: E402 - needs Django set up first
+from inference.metrics import exposition  # noqa: E402 - needs Django set up first
 
 
 async def _route(scope: dict[str, Any], receive: Any, send: Any) -> None:
     if scope["type"] == "http" and (scope["path"] == "/v1" or scope["path"].startswith("/v1/")):
         await gateway.handle(scope, receive, send)
+    elif scope["type"] == "http" and scope["path"] == exposition.PATH:
+        await exposition.handle(scope, receive, send)
     elif scope["type"] == "lifespan":
         await gateway.lifespan(receive, send)
     else:

@@ -199,6 +199,17 @@ AIRLOCK_PROXY_HOPS = envint("AIRLOCK_PROXY_HOPS", 1, minimum=1)
 AIRLOCK_MAX_HEADER_BYTES = envint("AIRLOCK_MAX_HEADER_BYTES", 16 * 1024, minimum=1024)
 AIRLOCK_MAX_HEADERS = envint("AIRLOCK_MAX_HEADERS", 100, minimum=10)
 
+# --- Prometheus metrics (inference/metrics) ---
+# /metrics answers clients in these networks (CIDRs; the monitoring host), or with the bearer
+# token; anyone else gets 403. Off: no /metrics and nothing counted on the request path.
+AIRLOCK_METRICS = envbool("AIRLOCK_METRICS", True)
+AIRLOCK_METRICS_ALLOW = envlist("AIRLOCK_METRICS_ALLOW", ["127.0.0.0/8", "::1/128"])
+AIRLOCK_METRICS_TOKEN = envstr("AIRLOCK_METRICS_TOKEN")
+# Values computed from the database at scrape time (audit backlog, budgets) are reused this long.
+AIRLOCK_METRICS_CACHE_SECONDS = envfloat("AIRLOCK_METRICS_CACHE_SECONDS", 10.0, minimum=0.0)
+# The TLS certificate nginx serves, for its expiry time (empty: not reported).
+AIRLOCK_TLS_CERT_FILE = envstr("AIRLOCK_TLS_CERT_FILE")
+
 
 def _check_networks() -> None:
     # Fail at start-up, not on the first request, when a list holds something unreadable.
@@ -206,6 +217,7 @@ def _check_networks() -> None:
     from inference.providers.guard import parse_allow_list
 
     parse_networks("AIRLOCK_TRUSTED_PROXIES", AIRLOCK_TRUSTED_PROXIES)
+    parse_networks("AIRLOCK_METRICS_ALLOW", AIRLOCK_METRICS_ALLOW)
     parse_allow_list(AIRLOCK_EGRESS_ALLOW_PRIVATE)
 
 
@@ -247,8 +259,17 @@ AIRLOCK_VLLM_CPU_KVCACHE_GB = envint("AIRLOCK_VLLM_CPU_KVCACHE_GB", 2, minimum=1
 AIRLOCK_VLLM_START_TIMEOUT = envfloat("AIRLOCK_VLLM_START_TIMEOUT", 300.0, minimum=1.0)
 AIRLOCK_MODELS_DIR = Path(envstr("AIRLOCK_MODELS_DIR", str(DATA_DIR / "models")))
 
+# How often the weights of every model version served from this host are re-hashed against their
+# manifest (inference/weights.py); a mismatch takes the deployment out of routing. Hashing reads
+# every weight file (about 1 s per GB from page cache, longer from disk), so hourly by default.
+AIRLOCK_WEIGHTS_CHECK_SECONDS = envfloat("AIRLOCK_WEIGHTS_CHECK_SECONDS", 3600.0, minimum=1.0)
+# The bearer token GPU hosts present when they report their own check (POST /api/hosts/weights).
+# Empty: the endpoint refuses every report.
+AIRLOCK_WEIGHTS_REPORT_TOKEN = envstr("AIRLOCK_WEIGHTS_REPORT_TOKEN")
+
 CELERY_BEAT_SCHEDULE = {
     "check-backends": {"task": "inference.tasks.check_backends", "schedule": 15.0},
+    "check-weights": {"task": "inference.tasks.check_weights", "schedule": AIRLOCK_WEIGHTS_CHECK_SECONDS},
 }
 
 # --- The audit log (see README, "Audit log") ---
@@ -414,6 +435,18 @@ AIRLOCK_REDACTION_TIMEOUT_SECONDS = envfloat("AIRLOCK_REDACTION_TIMEOUT_SECONDS"
 # Load the Presidio engine when a gateway worker starts (in the background), so the first
 # egress request does not pay for loading the spaCy model.
 AIRLOCK_REDACTION_WARM = envbool("AIRLOCK_REDACTION_WARM", True)
+# Languages a message is detected in and read in the forms of (redaction/languages.py); a message
+# in a language left out is read as English. Comma-separated codes of en, de, fr, es, it, nl.
+_REDACTION_LANGUAGES = ("en", "de", "fr", "es", "it", "nl")
+AIRLOCK_REDACTION_LANGUAGES = [
+    code.lower() for code in envlist("AIRLOCK_REDACTION_LANGUAGES", list(_REDACTION_LANGUAGES))
+]
+_unknown_languages = sorted(set(AIRLOCK_REDACTION_LANGUAGES) - set(_REDACTION_LANGUAGES))
+if _unknown_languages or not AIRLOCK_REDACTION_LANGUAGES:
+    raise ImproperlyConfigured(
+        "AIRLOCK_REDACTION_LANGUAGES must list some of en, de, fr, es, it, nl"
+        + (f" (unknown: {', '.join(_unknown_languages)})." if _unknown_languages else ".")
+    )
 
 # --- The schedule (appliance/schedule.py; README, "Background jobs") ---
 # Every periodic job above, once: its task and period. Celery beat runs it in production; the

@@ -17,6 +17,7 @@ import hashlib
 import logging
 import os
 import secrets
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -30,6 +31,7 @@ from audit import envelope, keyring, sequencer
 from audit.events import Event
 from audit.models import AuditRecord
 from audit.verifier import canonical_json
+from inference import metrics
 
 log = logging.getLogger("airlock.audit")
 
@@ -229,9 +231,11 @@ class Writer:
             specs = [spec for spec, _ in batch]
             if self._failed:
                 specs.insert(0, self._failure_spec())
+            began = time.perf_counter()
             try:
                 await _in_writer_thread(_insert, specs)
             except Exception as exc:
+                metrics.audit_written(0.0, ok=False)
                 log.error("audit log unavailable, refusing %d request(s): %r", len(batch), exc)
                 if not self._failed:
                     self._failed_since = timezone.now().isoformat()
@@ -240,6 +244,7 @@ class Writer:
                     if not future.done():
                         future.set_exception(AuditUnavailable(repr(exc)))
                 continue
+            metrics.audit_written(time.perf_counter() - began, ok=True)
             self._failed = []
             for _, future in batch:
                 if not future.done():

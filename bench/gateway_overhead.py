@@ -34,7 +34,10 @@ How to read it (see shared BENCHMARKS.md)
 
 Usage
     python bench/gateway_overhead.py [--duration 10] [--concurrency 1,16,64] [--skip-litellm]
-                                     [--airlock-workers N] [--warmup 3]
+                                     [--airlock-workers N] [--warmup 3] [--metrics-off]
+
+    ``--metrics-off`` adds ``Airlock, 1 worker, metrics off`` (``AIRLOCK_METRICS=false``) and
+    checks throughput with metrics on at ≥ 0.97 of it at every concurrency (issue 14).
 
     Uses a fresh SQLite database in a temporary directory, or ``DATABASE_URL`` / ``REDIS_URL``
     from the environment when set (passed to Airlock only; LiteLLM runs without either). On such
@@ -90,6 +93,7 @@ C1_P50_ADDED_MS = 2.0
 C1_P99_ADDED_MS = 5.0
 THROUGHPUT_RATIO = 4.0
 THROUGHPUT_CONCURRENCIES = (16, 64)
+METRICS_RATIO = 0.97  # throughput with metrics on, over metrics off (issue 14)
 
 PROXY_VARS = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
 
@@ -357,6 +361,25 @@ class Point:
     added_p50_ms: float | None = None
     added_p99_ms: float | None = None
     notes: list[str] = field(default_factory=list)
+    # CPU time the target's processes used per request in the measured run: on a busy shared
+    # machine a steadier measure of what a feature costs than requests/s.
+    cpu_us_per_request: float | None = None
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of process ``pid`` and all its descendants (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            stat = Path(f"/proc/{current}/stat").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+        stack.extend(int(child) for child in children)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def wrk(url: str, body: str, key: str, concurrency: int, duration: int, threads: int) -> dict[str, Any]:
@@ -392,7 +415,9 @@ def measure(target: Target, mode: str, concurrency: int, args: argparse.Namespac
     warm |= {"timeouts": 0, "bad_sample_hex": ""}
     if args.warmup:
         warm = wrk(target.url, body, target.key, concurrency, args.warmup, args.wrk_threads)
+    cpu_before = tree_cpu_seconds(target.child.proc.pid) if target.child else None
     figures = wrk(target.url, body, target.key, concurrency, args.duration, args.wrk_threads)
+    cpu_after = tree_cpu_seconds(target.child.proc.pid) if target.child else None
     seconds = figures["duration_us"] / 1e6
     point = Point(
         target=target.id,
@@ -421,6 +446,8 @@ def measure(target: Target, mode: str, concurrency: int, args: argparse.Namespac
     if point.requests == 0:
         point.errors = max(point.errors, 1)
         point.notes.append("no request completed")
+    elif cpu_before is not None and cpu_after is not None:
+        point.cpu_us_per_request = (cpu_after - cpu_before) / point.requests * 1e6
     return point
 
 
@@ -511,11 +538,14 @@ def prepare_airlock(work: Path, stub_port: int) -> str:
     return key
 
 
-def start_airlock(children: Children, work: Path, ident: str, label: str, workers: int, key: str) -> Target:
+def start_airlock(
+    children: Children, work: Path, ident: str, label: str, workers: int, key: str, **settings: str
+) -> Target:
     port = free_port()
     # Started exactly as an operator starts it (gunicorn with uvicorn workers, same flags).
     argv = [str(APPLIANCE_BIN / "airlock"), "serve", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
-    child = children.start(ident, argv, log=work / f"{ident}.log", env=airlock_env(work), cwd=REPO)
+    env = {**airlock_env(work), **settings}
+    child = children.start(ident, argv, log=work / f"{ident}.log", env=env, cwd=REPO)
     target = Target(ident, label, f"http://127.0.0.1:{port}/v1/chat/completions", key, workers, child)
     wait_ready(child, target.url, key, timeout=90)
     progress(f"{label} on 127.0.0.1:{port} (log: {child.log})")
@@ -663,6 +693,24 @@ def verdict(
                 f"  {'(info)':12} streamed c={mode_c}: Airlock 1 worker / LiteLLM: {mine.rps / peer.rps:.2f}x"
             )
     lines.extend(info)
+    if any(t.id == "airlock-nometrics" for t in targets):
+        # issue 14: counting for /metrics may cost at most 3 % of throughput. A one-worker
+        # gateway is CPU-bound, so its throughput is 1 / (CPU per request): the check reads the
+        # CPU-time ratio, which other work on a shared machine disturbs far less than req/s.
+        lines.append("Cost of metrics, Airlock 1 worker, CPU per request off ÷ on (= throughput on ÷ off):")
+        for mode, c in [*(("chat", c) for c in THROUGHPUT_CONCURRENCIES), ("stream", 16)]:
+            on, off = find(points, "airlock-1w", c, mode), find(points, "airlock-nometrics", c, mode)
+            if not on or not off:
+                continue
+            name = f"{'streamed ' if mode == 'stream' else ''}c={c}: metrics on"
+            cpu = on.cpu_us_per_request, off.cpu_us_per_request
+            ratio = cpu[1] / cpu[0] if cpu[0] and cpu[1] else None
+            check(name, ratio, METRICS_RATIO, lambda v: v >= METRICS_RATIO, "x")
+            if ratio is not None and off.rps:
+                lines.append(
+                    f"  {'(info)':12} {cpu[0]:.0f} vs {cpu[1]:.0f} µs CPU per request; "
+                    f"req/s on ÷ off {on.rps / off.rps:.2f}x (noisy on a shared machine)"
+                )
     errors = sum(p.errors for p in points)
     broken = [t for t in targets if t.broken]
     if errors or broken:
@@ -754,6 +802,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="workers of Airlock's default configuration (as `airlock serve`: one per core, at most 4)",
     )
     parser.add_argument("--wrk-threads", type=int, default=1, help="wrk threads (it shares the 2 cores)")
+    parser.add_argument(
+        "--metrics-off",
+        action="store_true",
+        help="also measure Airlock, 1 worker with AIRLOCK_METRICS=false (the cost of /metrics' counting)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (logs, database)")
     args = parser.parse_args(argv)
     try:
@@ -789,6 +842,11 @@ def run(args: argparse.Namespace, children: Children, work: Path) -> int:
     stub_port = int(urlsplit(stub.url).port or 0)
     key = prepare_airlock(work, stub_port)
     targets = [stub, start_airlock(children, work, "airlock-1w", "Airlock, 1 worker", 1, key)]
+    if args.metrics_off:
+        label = "Airlock, 1 worker, metrics off"
+        targets.append(
+            start_airlock(children, work, "airlock-nometrics", label, 1, key, AIRLOCK_METRICS="false")
+        )
     if args.airlock_workers != 1:
         label = f"Airlock default ({args.airlock_workers} workers)"
         targets.append(start_airlock(children, work, "airlock-default", label, args.airlock_workers, key))

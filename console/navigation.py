@@ -27,6 +27,7 @@ GROUPS = ("Operate", "Compliance", "Administration")
 NAVIGATION: list[tuple[str, str, str]] = [
     ("Dashboard", "console:dashboard", "Operate"),
     ("Models", "console:models", "Operate"),
+    ("Backends", "console:backends", "Operate"),
     ("Applications", "console:apps", "Operate"),
     ("Quotas", "console:quotas", "Operate"),
     ("Egress", "console:egress", "Operate"),

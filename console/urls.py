@@ -12,7 +12,7 @@ import importlib
 
 from django.urls import URLPattern, URLResolver, path
 
-from console.views import applications, auth, home, registry, users
+from console.views import applications, auth, backends, home, registry, users
 
 app_name = "console"
 
@@ -30,6 +30,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(
         "models/<str:name>/versions/<int:pk>/default/", registry.model_set_default, name="model_set_default"
     ),
+    path("backends/", backends.backend_health, name="backends"),
     # Applications and keys
     path("apps/", applications.app_list, name="apps"),
     path("apps/new/", applications.app_create, name="app_create"),

@@ -106,6 +106,7 @@ async def handle(exchange: Exchange, body: dict[str, Any], target: ExternalTarge
 
 async def _complete(exchange: Exchange, target: ExternalTarget, protection: Protection) -> Reply:
     attempts = Attempts()
+    exchange.forwarded = time.perf_counter()
     try:
         data = await client.complete(target, protection.safe, endpoint=exchange.endpoint, attempts=attempts)
     finally:
@@ -161,6 +162,7 @@ async def _stream(
     exchange: Exchange, target: ExternalTarget, protection: Protection, wants_usage: bool
 ) -> Reply:
     attempts = Attempts()
+    exchange.forwarded = time.perf_counter()
     try:
         opened = await client.stream(target, protection.safe, endpoint=exchange.endpoint, attempts=attempts)
     finally:
@@ -289,6 +291,8 @@ async def _relay(
             if isinstance(chunk.get("usage"), dict):
                 exchange.usage = chunk["usage"]  # providers that report usage on the last choice chunk
             exchange.streamed_bytes += _answer_bytes(chunk)
+            if not exchange.first_token:
+                exchange.first_token = time.perf_counter()
             _restore_chunk(chunk, choices, session)
             yield _sse(chunk)
         # A choice the provider never finished still gets what its restorer holds.

@@ -23,7 +23,7 @@ from appliance.server import SAFETY_HEADERS
 from audit import log as audit_log
 from audit.events import Event
 from audit.log import AuditUnavailable, writer
-from inference import database, egress, recording, upstream, views
+from inference import database, egress, metrics, recording, upstream, views
 from inference.errors import ApiError, Reply
 from inference.quotas import ledger
 
@@ -108,6 +108,13 @@ def _route(method: str, path: str) -> tuple[str, str | None] | ApiError:
         allowed, target = "GET", ("models", None)
     elif rest.startswith("models/"):
         allowed, target = "GET", ("model", rest[len("models/") :])
+    elif rest.split("/", 1)[0] in views.UNSUPPORTED:
+        supported = ", ".join(f"/v1/{name}" for name in (*views.ENDPOINTS, "models"))
+        return ApiError(
+            404,
+            f"{method} {path} is not supported by this gateway. Supported: {supported}.",
+            code="unsupported_endpoint",
+        )
     else:
         return ApiError(404, f"Unknown endpoint: {method} {path}.", code="unknown_url")
     if method != allowed:
@@ -241,6 +248,7 @@ async def lifespan(receive: Any, send: Any) -> None:
         elif message["type"] == "lifespan.shutdown":
             await asyncio.get_running_loop().run_in_executor(None, schedule.stop_embedded)
             await _record_lifecycle(Event.AUDIT_STOPPED)
+            metrics.flush()  # the last second's counts, before the worker's files are left
             await upstream.close_all()
             await egress.close()
             # Usage rows still queued in memory are written before the worker goes.

@@ -20,7 +20,7 @@ import httpx2 as httpx
 import orjson
 from django.conf import settings
 
-from inference import database, egress, recording, routing, schemas
+from inference import database, egress, embeddings, metrics, recording, routing, schemas
 from inference.auth import Caller, authenticate
 from inference.errors import ApiError, Reply, no_backend
 from inference.quotas import gate as quotas
@@ -64,6 +64,10 @@ class Exchange:
     # UTF-8 bytes of answer text from a provider (whose events carry several tokens).
     streamed_events: int = 0
     streamed_bytes: int = 0
+    # perf_counter() when the request was forwarded and when its first answer event came (metrics).
+    forwarded: float = 0.0
+    first_token: float = 0.0
+    metered: bool = False  # counted for /metrics (once, even if an error follows the answer)
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
@@ -71,6 +75,7 @@ class Exchange:
     def finish(self, status: int, error: str | None = None) -> None:
         self.status = status
         self.error = error
+        metrics.finished(self)
         log.debug(
             "request_id=%s app=%s model=%s backend=%s status=%s ms=%.1f usage=%s",
             self.request_id,
@@ -118,7 +123,18 @@ async def retrieve_model(request_id: str, authorization: str | None, model: str)
 ENDPOINTS: dict[str, type[schemas._Body]] = {
     "chat/completions": schemas.ChatCompletionRequest,
     "completions": schemas.CompletionRequest,
+    "embeddings": schemas.EmbeddingRequest,
 }
+# OpenAI endpoints this gateway refuses with 404 ``unsupported_endpoint`` (README, "What /v1
+# supports"): vLLM's Responses API keeps conversation state on the backend, which a gateway that
+# audits and meters each request cannot see, and files, assistants and fine-tuning store data
+# the appliance does not hold.
+UNSUPPORTED = frozenset(
+    {
+        *("responses", "conversations", "assistants", "threads", "files", "uploads", "batches"),
+        *("fine_tuning", "images", "audio", "moderations", "vector_stores", "realtime"),
+    }
+)
 
 
 async def proxy(
@@ -139,6 +155,8 @@ async def proxy(
         exchange.model = parsed.model
         exchange.stream = bool(parsed.stream)
         targets = await _targets_for(exchange.caller, parsed.model)
+        # A chat model cannot embed nor an embedding model chat (one vLLM runner per process).
+        embeddings.check_kind(endpoint, parsed.model, await embeddings.embedding_models())
         # Step 2: reserve the request's maximum on every quota, or 429; settled when it ends.
         exchange.reservation = await quotas.reserve(exchange, parsed)
         if isinstance(targets, routing.ExternalTarget):
@@ -160,6 +178,7 @@ async def proxy(
         exc = caught if isinstance(caught, ApiError) else await database.failed(caught)
         # The audit record gets the detail (a provider's own words); the client, the message.
         exchange.finish(exc.status, f"{exc.message} [{exc.detail}]" if exc.detail else exc.message)
+        metrics.refused(exchange, exc.code)
         await quotas.settle(exchange)  # releases what was reserved
         await recording.after_error(exchange, exc)
         return exc.reply(exchange.request_id)
@@ -218,6 +237,8 @@ async def _send(
             headers={"Content-Type": "application/json", "X-Request-Id": exchange.request_id},
             timeout=upstream_timeout(),
         )
+        exchange.attempts += 1
+        exchange.forwarded = time.perf_counter()
         try:
             response = await pool.send(upstream_request, stream=True)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
@@ -286,10 +307,14 @@ async def _complete(exchange: Exchange, body: dict[str, Any], targets: list[rout
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise _bad_gateway("the answer is not JSON") from None
-    if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
-        raise _bad_gateway("the answer has no 'choices'")
+    answers = "data" if exchange.endpoint == "embeddings" else "choices"
+    if not isinstance(data, dict) or not isinstance(data.get(answers), list):
+        raise _bad_gateway(f"the answer has no '{answers}'")
     usage = data.get("usage")
     exchange.usage = usage if isinstance(usage, dict) else None
+    if exchange.usage is not None and answers == "data":
+        # OpenAI's embedding usage has no completion_tokens; metering counts them as 0.
+        exchange.usage = {"completion_tokens": 0, **exchange.usage}
     exchange.finish(200)
     texts, reasons = recording.choices_text(data)
     try:
@@ -347,6 +372,8 @@ async def _relay(exchange: Exchange, response: httpx.Response, wants_usage: bool
                         continue
                 else:
                     exchange.streamed_events += 1
+                    if not exchange.first_token:
+                        exchange.first_token = time.perf_counter()
                     if collect:
                         _collect(event, texts, reasons)
                 out.append(event + b"\n\n")

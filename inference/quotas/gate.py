@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.utils import timezone
 
-from inference import routing
+from inference import metrics, routing
 from inference.errors import ApiError, Reply
 from inference.quotas import config, ledger, limiter, runaway, tokens
 from inference.quotas.cost import Price, from_micro, request_costs, to_micro
@@ -225,6 +225,7 @@ async def reserve(exchange: Exchange, parsed: Any = None) -> Reservation:
     else:
         outcome = limiter.Outcome("ok")  # nothing to count or watch: no round trip
     if outcome.status == "tripped":
+        metrics.runaway_tripped()
         runaway.trip(caller.application_id, caller.application_name, outcome, exchange.request_id)
         raise suspended(caller.application_name)
     if outcome.status == "blocked":
@@ -295,6 +296,7 @@ async def settle(exchange: Exchange) -> None:
         return
     exchange.reservation = None
     keys, actual, row = _settlement(exchange, res)
+    metrics.settled(exchange, row)
     if row.get("excess_tokens"):
         _over_reservation(exchange, res, row)
     if keys:

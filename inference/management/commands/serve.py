@@ -50,6 +50,14 @@ class Command(BaseCommand):
             # instance on the host; the appliance does not use it.
             "--no-control-socket",
         ]
+        from django.conf import settings
+
+        if settings.AIRLOCK_METRICS:
+            # One metrics directory for all workers, emptied at every start (inference/metrics).
+            from inference import metrics_dir
+
+            metrics_dir.prepare(options["bind"])
+            argv += ["--config", "python:inference.metrics_dir"]
         if options["access_log"]:
             argv += ["--access-logfile", "-"]
         self.stdout.write(f"Serving Airlock on http://{options['bind']} with {options['workers']} worker(s).")
