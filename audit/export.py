@@ -44,7 +44,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from audit import envelope, keyring, sequencer, verifier
 from audit.models import AuditRecord, Checkpoint, DataKey
 from audit.verifier import Frontier, checkpoint_signed_message
-from audit.verify import column_differences, instant
+from audit.verify import CHECKED_COLUMNS, column_differences, instant
 
 FORMAT = "airlock-audit-export/1"
 CHUNK = 2000
@@ -458,21 +458,7 @@ def _render_readme(manifest: dict[str, Any], request: BundleRequest, decrypted: 
 # Clocks of the appliance's hosts may disagree by this much (a record's time is taken where
 # it is written, a checkpoint's where it is sealed).
 CLOCK_SKEW = dt.timedelta(minutes=5)
-_SCANNED_COLUMNS = (
-    "seq",
-    "uid",
-    "created_at",
-    "event",
-    "actor_id",
-    "actor_name",
-    "target_type",
-    "target_id",
-    "request_id",
-    "application_id",
-    "key_id",
-    "subject",
-    "body",
-)
+_SCANNED_COLUMNS = CHECKED_COLUMNS
 
 
 def _scan_start(start: dt.datetime) -> int:

@@ -66,7 +66,9 @@ class VerifyResult:
         self.problems.append(text)
 
 
-_COLUMNS = (
+# The queried columns and the sealed body they must agree with (``column_differences``);
+# exports read the same ones to choose their records by the body.
+CHECKED_COLUMNS = (
     "seq",
     "uid",
     "created_at",
@@ -80,9 +82,8 @@ _COLUMNS = (
     "key_id",
     "subject",
     "body",
-    "content",
-    "leaf_hash",
 )
+_COLUMNS = (*CHECKED_COLUMNS, "content", "leaf_hash")
 CHUNK = 5000  # rows per fetch on SQLite
 
 Row = tuple[Any, ...]
