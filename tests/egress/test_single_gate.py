@@ -26,6 +26,7 @@ NETWORK_MODULES = {
     "inference/providers/transport.py": "the egress pool itself; imported by the provider client alone",
     "inference/upstream.py": "the pool of local vLLM backends (Backend rows), used by the local path",
     "inference/vllm.py": "health checks of local vLLM backends",
+    "inference/metrics/vllm.py": "reads the /metrics of local vLLM backends (Backend rows) for the console",
     "appliance/management/commands/demo.py": "waits for the demo appliance on loopback",
     "inference/management/commands/vllm.py": "finds a free local port for vLLM",
 }
