@@ -661,6 +661,13 @@ _WORLD = {
         ("chat", "{HANDLE}: hi, it's {GIVEN}\nsupport_bot: hello\n{HANDLE}: my number is {PHONE}, I drink {LA_BRAND}\n"
          "{HANDLE}: my IBAN is {IBAN_DOTS} and SSN {SSN_DOTS}"),
         ("clinical", "Patient: {SURNAME_UPPER} {GIVEN}\nHospital number {HOSP}\nHistory of {LA_EPONYM}. Seen by Dr {NAME2}."),
+        ("chat", "[09:14] {GIVEN_LOWER}: morning, is anyone there?\n[09:15] support_bot: hi, how can I help\n"
+         "[09:15] {GIVEN_LOWER}: my card {CARD} got charged twice, I'm {NAME_LOWER}\n[09:16] {GIVEN_LOWER}: call me on {PHONE_NAT}\n"
+         "[09:17] support_bot: thanks {GIVEN_LOWER}, checking now"),
+        ("call_note", "Call note {LA_TXDATE}: spoke to {NAME_LOWER} re overdue invoice; earlier {LA_NOTE_EN}, she asked us to ring back on {PHONE_NAT}. "
+         "Also call with {NAME2_LOWER} tomorrow. {GIVEN_LOWER} prefers {LA_PBRAND} vouchers. Card on file {CARD}."),
+        ("letter", "{NAME}\n{EN_ADDRESS}\n\nDear {GIVEN},\nThank you for your order of {LA_PBRAND}. Tel. {PHONE_NAT}.\n"
+         "Yours sincerely,\n{NAME2}"),
     ],
     "fr": [
         ("email", "De : {NAME_UPPER} <{EMAIL}>\nÀ : {EMAIL2} ({NAME2})\nObjet : dossier {LA_ORDER}\n\n"
@@ -669,6 +676,12 @@ _WORLD = {
         ("form", "Nom : {SURNAME_UPPER}\nPrénom : {GIVEN}\nDate de naissance : {DOB_NUM}\nNIR {FR_NIR}\n"
          "IBAN : {IBAN}\nTéléphone : {PHONE}\nAntécédents : {LA_EPONYM}"),
         ("chat", "{HANDLE} : salut c'est {GIVEN}\n{HANDLE2} : ok\n{HANDLE} : écris à {OBF_EMAIL} stp"),
+        ("chat", "{GIVEN_LOWER} : bonjour, j'ai un souci avec ma carte {CARD}\nconseiller : bonjour, je vous écoute\n"
+         "{GIVEN_LOWER} : je suis {NAME_LOWER}, rappelez-moi au {PHONE_NAT}\n{GIVEN_LOWER} : merci"),
+        ("call_note", "Compte rendu d'appel : {LA_NOTE_FR}, puis j'ai appelé {NAME_LOWER} au {PHONE_NAT} au sujet de sa commande de {LA_PBRAND}. "
+         "Rendez-vous pris avec {NAME2_LOWER}. Adresse de livraison : {FR_ADDRESS2}."),
+        ("letter", "{NAME_UPPER}\n{FR_ADDRESS2}\n\nMadame, Monsieur,\nSuite à votre appel du {LA_TXDATE}, "
+         "nous confirmons le remboursement sur la carte {CARD}. Tél. : {PHONE_NAT}\n{NAME2}"),
     ],
     "de": [
         ("letter", "Sehr geehrte Frau {SURNAME},\nIhre Steuer-ID {DE_TAX_ID} und Ihre Sozialversicherungsnummer "
@@ -677,6 +690,12 @@ _WORLD = {
          "Mit freundlichen Grüßen\n{NAME}"),
         ("form", "Name: {SURNAME_UPPER}, {GIVEN}\nGeb. am {DOB}\nFallnummer: {HOSP}\nIBAN {IBAN}\nBestellnummer {LA_ORDER}"),
         ("email", "Von: {NAME} <{EMAIL}>\nBuchung vom {LA_TXDATE}. {NAME2} schrieb:\n> Bitte {LA_CITATION} beachten."),
+        ("chat", "[14:02] {GIVEN_LOWER}: hallo, meine Karte {CARD} wurde gesperrt\n[14:03] service: Guten Tag!\n"
+         "[14:03] {GIVEN_LOWER}: ich bin {NAME_LOWER}, erreichbar unter {PHONE_NAT}\n[14:05] service: danke {GIVEN_LOWER}"),
+        ("call_note", "Telefonnotiz: {LA_NOTE_DE}, dann sprach mit {NAME_LOWER} wegen Rückruf unter {PHONE_NAT}. Termin mit {NAME2_LOWER} "
+         "am Montag. Kunde bestellt regelmäßig {LA_PBRAND}. Lieferadresse: {DE_ADDRESS2}"),
+        ("letter", "{NAME}\n{DE_ADDRESS2}\n\nSehr geehrter Herr {SURNAME},\nvielen Dank für Ihren Anruf. "
+         "Die Kreditkarte {CARD} wurde belastet. Telefon {PHONE_NAT}\nMit freundlichen Grüßen\n{NAME2}"),
     ],
     "es": [
         ("letter", "Estimada Sra. {NAME}:\nLe escribimos en relación con su DNI {ES_DNI}, nacida el {DOB}, con domicilio "
@@ -684,6 +703,12 @@ _WORLD = {
         ("form", "Nombre y apellidos: {NAME_UPPER}\nNIE: {ES_NIE}\nFecha de nacimiento: {DOB_NUM}\nCorreo: {EMAIL}\n"
          "Pedido {LA_ORDER}"),
         ("chat", "{HANDLE}: hola soy {GIVEN}\n{HANDLE2}: dime\n{HANDLE}: mi correo es {OBF_EMAIL}"),
+        ("chat", "{GIVEN_LOWER}: hola, tengo un problema con la tarjeta {CARD}\nagente: buenas tardes\n"
+         "{GIVEN_LOWER}: soy {NAME_LOWER}, mi móvil es {PHONE_NAT}\n{GIVEN_LOWER}: gracias"),
+        ("call_note", "Nota de llamada: {LA_NOTE_ES}; luego hablé con {NAME_LOWER}, pide que le llamemos al {PHONE_NAT}. Reunión con "
+         "{NAME2_LOWER} el lunes. Compra habitual: {LA_PBRAND}. Envío a {ES_ADDRESS2}."),
+        ("letter", "{NAME}\n{ES_ADDRESS2}\n\nEstimado Sr. {SURNAME}:\nLe confirmamos el cargo en la tarjeta {CARD}. "
+         "Tel.: {PHONE_NAT}\nUn saludo,\n{NAME2}"),
     ],
     "it": [
         ("letter", "Gentile Sig.ra {NAME},\nnata il {DOB}, codice fiscale {IT_CF}, residente in {IT_ADDRESS}.\n"
@@ -691,6 +716,12 @@ _WORLD = {
         ("form", "Cognome e nome: {SURNAME_UPPER} {GIVEN}\nCartella clinica n. {HOSP}\nIBAN {IBAN}\nTel. {PHONE}\n"
          "Diagnosi: {LA_EPONYM}"),
         ("email", "Da: {NAME_UPPER} <{EMAIL}>\nA: {EMAIL2}\n\nCiao {GIVEN}, scrivimi a {OBF_EMAIL}. Ordine {LA_ORDER}."),
+        ("chat", "{GIVEN_LOWER}: buongiorno, ho un problema con la carta {CARD}\noperatore: buongiorno, mi dica\n"
+         "{GIVEN_LOWER}: sono {NAME_LOWER}, il mio cellulare è {PHONE_NAT}\n{GIVEN_LOWER}: grazie mille"),
+        ("call_note", "Nota telefonata: {LA_NOTE_IT}, poi ho parlato con {NAME_LOWER}, chiede di essere richiamato al {PHONE_NAT}. "
+         "Appuntamento con {NAME2_LOWER} giovedì. Ordina spesso {LA_PBRAND}. Spedire a {IT_ADDRESS2}."),
+        ("letter", "Spett.le\n{NAME}\n{IT_ADDRESS2}\n\nGentile Sig. {SURNAME},\nconfermiamo l'addebito sulla carta {CARD}. "
+         "Per informazioni: tel. {PHONE_NAT}\nDistinti saluti\n{NAME2}"),
     ],
     "nl": [
         ("letter", "Geachte heer {SURNAME},\nUw BSN {NL_BSN}, geboren op {DOB}, adres {NL_ADDRESS}.\n"
@@ -698,6 +729,12 @@ _WORLD = {
         ("form", "Naam: {SURNAME_UPPER}, {GIVEN}\nGeboortedatum: {DOB_NUM}\nIBAN: {IBAN}\nTelefoon: {PHONE}\n"
          "Factuur {LA_ORDER}"),
         ("chat", "{HANDLE}: hoi, {GIVEN} hier\n{HANDLE2}: hallo\n{HANDLE}: mail me op {OBF_EMAIL}"),
+        ("chat", "{GIVEN_LOWER}: hoi, mijn pas {CARD} is geblokkeerd\nmedewerker: goedemiddag\n"
+         "{GIVEN_LOWER}: ik ben {NAME_LOWER}, bel me op {PHONE_NAT}\n{GIVEN_LOWER}: dank je"),
+        ("call_note", "Belnotitie: {LA_NOTE_NL}, daarna gesproken met {NAME_LOWER}, graag terugbellen op {PHONE_NAT}. Afspraak met "
+         "{NAME2_LOWER} op dinsdag. Klant koopt vaak {LA_PBRAND}. Bezorgadres: {NL_ADDRESS2}."),
+        ("letter", "{NAME}\n{NL_ADDRESS2}\n\nGeachte mevrouw {SURNAME},\nWij hebben het bedrag van uw creditcard {CARD} "
+         "afgeschreven. Telefoon: {PHONE_NAT}\nMet vriendelijke groet,\n{NAME2}"),
     ],
 }  # fmt: skip
 _WORLD_CATEGORY = {
@@ -709,6 +746,9 @@ _WORLD_CATEGORY = {
     "ES_NIE": "national_id", "IT_CF": "national_id", "NL_BSN": "national_id", "HOSP": "national_id",
     "DOB": "date", "DOB_NUM": "date", "DOB_EN": "date", "MIL_ADDRESS": "address", "FR_ADDRESS": "address",
     "DE_ADDRESS": "address", "ES_ADDRESS": "address", "IT_ADDRESS": "address", "NL_ADDRESS": "address",
+    "GIVEN_LOWER": "name", "NAME_LOWER": "name", "NAME2_LOWER": "name", "PHONE_NAT": "structured",
+    "CARD": "structured", "EN_ADDRESS": "address", "FR_ADDRESS2": "address", "DE_ADDRESS2": "address",
+    "ES_ADDRESS2": "address", "IT_ADDRESS2": "address", "NL_ADDRESS2": "address",
 }  # fmt: skip
 _LOOKALIKES = {
     "LA_BRAND": ["Dr Pepper", "Jack Daniel's", "Ben & Jerry's", "Dr. Oetker"],
@@ -719,11 +759,149 @@ _LOOKALIKES = {
     "LA_POLICY": ["POL-88231-B", "44-7712-90", "IT-2291-XA"],
     "LA_LAST4": ["4242", "0019", "7781"],
     "LA_TXDATE": ["03.04.2024", "12/05/2023", "2024-01-09"],
+    # What follows the same cue words in call notes and is no one's name.
+    "LA_NOTE_EN": ["spoke to the billing team", "call with legal on friday", "met with accounting about q3",
+                   "called back twice", "spoke to support re refund"],
+    "LA_NOTE_DE": ["sprach mit dem Kundenservice", "Termin mit der Buchhaltung", "Rückruf an die Zentrale"],
+    "LA_NOTE_FR": ["j'ai appelé le service client", "rendez-vous avec la comptabilité", "parlé avec le support"],
+    "LA_NOTE_ES": ["hablé con el servicio técnico", "reunión con contabilidad", "llamé a la oficina"],
+    "LA_NOTE_IT": ["ho parlato con il servizio clienti", "appuntamento con l'amministrazione",
+                   "ho chiamato la banca"],
+    "LA_NOTE_NL": ["gesproken met de klantenservice", "afspraak met de boekhouding", "gebeld met de helpdesk"],
+    # Brands, houses and shops named after people, as customers write them.
+    "LA_PBRAND": ["Hugo Boss", "Tommy Hilfiger", "Giorgio Armani", "Albert Heijn", "Douwe Egberts", "Ferrero Rocher",
+                  "Dolce & Gabbana", "Massimo Dutti", "Ralph Lauren", "Yves Saint Laurent", "Jacques Dessange",
+                  "Kellogg's", "Heinz", "Van Houten", "Dr. Oetker", "Jack Daniel's", "Marks & Spencer",
+                  "Lindt & Sprüngli", "Jean Paul Gaultier", "Carolina Herrera", "Adolfo Domínguez", "Ted Baker",
+                  "Paul Smith", "Laura Ashley", "Bruno Banani", "Tom Tailor", "Pierre Cardin", "Salvatore Ferragamo",
+                  "Ermenegildo Zegna", "Hema", "Sergio Tacchini", "Ben & Jerry's"],
 }  # fmt: skip
 
 
 def _luhn_free_digits(rng: random.Random, n: int) -> str:
     return "".join(rng.choice(string.digits) for _ in range(n))
+
+
+def _d(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(string.digits) for _ in range(n))
+
+
+def _national_phone(lang: str, rng: random.Random) -> str:
+    """A telephone number as people of ``lang``'s country write it (fixed lines and mobiles)."""
+    d = lambda n: _d(rng, n)  # noqa: E731
+    forms = {
+        "en": [f"020 7946 {d(4)}", f"07700 {d(6)}", f"+44 7700 {d(6)}", f"(0161) 496 {d(4)}", f"+44 (0)20 7946 {d(4)}",
+               f"0113 {d(3)} {d(4)}"],
+        "de": [f"030 {d(8)}", f"089/{d(7)}", f"0151 {d(8)}", f"+49 (0) 30 {d(7)}", f"+49 171 {d(3)} {d(4)}",
+               f"0221-{d(6)}", f"0176/{d(3)} {d(2)} {d(3)}"],
+        "fr": [f"01 {d(2)} {d(2)} {d(2)} {d(2)}", f"06.{d(2)}.{d(2)}.{d(2)}.{d(2)}", f"+33 6 {d(2)} {d(2)} {d(2)} {d(2)}",
+               f"+33 (0)4 {d(2)} {d(2)} {d(2)} {d(2)}", f"07{d(8)}", f"09-{d(2)}-{d(2)}-{d(2)}-{d(2)}"],
+        "es": [f"6{d(2)} {d(3)} {d(3)}", f"91 {d(3)} {d(2)} {d(2)}", f"+34 6{d(2)} {d(2)} {d(2)} {d(2)}",
+               f"(+34) 9{d(8)}", f"93 {d(3)} {d(2)} {d(2)}", f"7{d(2)}-{d(3)}-{d(3)}"],
+        "it": [f"06 {d(4)} {d(4)}", f"02-{d(8)}", f"3{d(2)} {d(3)} {d(4)}", f"+39 34{d(1)} {d(3)} {d(4)}",
+               f"0039 011 {d(6)}", f"055/{d(6)}", f"33{d(1)}.{d(7)}"],
+        "nl": [f"06-{d(8)}", f"06 {d(2)} {d(2)} {d(2)} {d(2)}", f"020-{d(7)}", f"010 {d(3)} {d(4)}",
+               f"+31 6 {d(8)}", f"+31 (0)20 {d(3)} {d(4)}", f"0031 70 {d(7)}"],
+    }  # fmt: skip
+    return rng.choice(forms[lang])
+
+
+def _luhn_complete(body: str) -> str:
+    total = 0
+    for i, ch in enumerate(reversed(body)):
+        n = int(ch)
+        if i % 2 == 0:
+            n = n * 2 - 9 if n > 4 else n * 2
+        total += n
+    return body + str((10 - total % 10) % 10)
+
+
+def _grouped_card(rng: random.Random) -> str:
+    """A Luhn-valid card number in one of the groupings printed on cards and receipts."""
+    kind = rng.choice(["visa", "mc", "amex", "visa19", "maestro", "plain"])
+    if kind == "amex":
+        n = _luhn_complete(rng.choice(["34", "37"]) + _d(rng, 12))
+        return f"{n[:4]} {n[4:10]} {n[10:]}"
+    if kind == "visa19":
+        n = _luhn_complete("4" + _d(rng, 17))
+        return " ".join([n[:4], n[4:8], n[8:12], n[12:16], n[16:]])
+    if kind == "maestro":
+        n = _luhn_complete(rng.choice(["6759", "5018", "6304"]) + _d(rng, 14))
+        return f"{n[:4]} {n[4:8]} {n[8:12]} {n[12:16]} {n[16:]}"
+    prefix = "4" if kind in ("visa", "plain") else rng.choice(["51", "53", "55", "2221"])
+    n = _luhn_complete(prefix + _d(rng, 15 - len(prefix)))
+    if kind == "plain":
+        return n
+    sep = rng.choice([" ", "-", " "])
+    return sep.join(n[i : i + 4] for i in range(0, 16, 4))
+
+
+def _national_address(lang: str, fake: Faker, rng: random.Random) -> str:
+    """A postal address in its country's own form, as the first lines of a letter or a delivery note."""
+    n = rng.randint(1, 240)
+    city, pc, last = fake.city(), fake.postcode(), fake.last_name()
+    if lang == "it":
+        street = f"{rng.choice(['Via', 'Viale', 'Piazza', 'Corso', 'Largo', 'Vicolo', 'via', 'V.le', 'P.zza'])} {rng.choice([last, 'Garibaldi', 'Roma', 'dei Mille', 'XX Settembre', 'San Marco'])}"
+        extra = rng.choice(
+            ["", f", int. {rng.randint(1, 30)}", f", scala {rng.choice('ABC')}", f"/{rng.choice('ABC')}"]
+        )
+        sep = rng.choice([", ", "\n", " - "])
+        head = rng.choice(["", f"c/o {fake.last_name()}, "])
+        return (
+            f"{head}{street}, {n}{extra}{sep}{pc} {city} ({fake.state_abbr()})"
+            if rng.random() < 0.5
+            else f"{head}{street} {n}{extra}{sep}{pc} {city} {fake.state_abbr()}"
+        )
+    if lang == "nl":
+        street = fake.street_name()
+        extra = rng.choice(
+            [
+                "",
+                f"-{rng.randint(1, 3)}",
+                f" {rng.choice('ABC')}",
+                "-hs",
+                " bis",
+                f"{rng.choice('abc')}",
+                f"-{rng.randint(1, 3)}hg",
+            ]
+        )
+        sep = rng.choice([", ", "\n", "  "])
+        return f"{street} {n}{extra}{sep}{rng.randint(1000, 9999)} {rng.choice(['AB', 'KL', 'XT', 'HG', 'RD'])} {city.upper() if rng.random() < 0.3 else city}"
+    if lang == "de":
+        street = rng.choice(
+            [
+                fake.street_name(),
+                f"{last}straße",
+                f"{last}str.",
+                f"Am {last}weg",
+                f"{last}platz",
+                f"{last}allee",
+                f"{last}-Straße",
+            ]
+        )
+        sep = rng.choice([", ", "\n"])
+        return f"{street} {n}{rng.choice(['', 'a', ' b', '-3'])}{sep}{pc} {city}"
+    if lang == "fr":
+        typ = rng.choice(["rue", "avenue", "boulevard", "chemin", "allée", "impasse", "place", "bd", "av."])
+        sep = rng.choice([", ", "\n"])
+        cedex = rng.choice(["", "", " CEDEX", f" Cedex {rng.randint(1, 20)}"])
+        return f"{n}{rng.choice(['', ' bis', ' ter', ','])} {typ} {rng.choice(['du Général ' + last, 'de la République', 'des Lilas', last, 'Victor Hugo'])}{sep}{pc} {city.upper() if rng.random() < 0.4 else city}{cedex}"
+    if lang == "es":
+        typ = rng.choice(["C/", "Calle", "Avda.", "Avenida", "Pº", "Paseo", "Plaza", "Pza.", "c/"])
+        floor = rng.choice(
+            [
+                "",
+                f", {rng.randint(1, 9)}º {rng.choice('ABCD')}",
+                f", piso {rng.randint(1, 9)}, puerta {rng.randint(1, 4)}",
+                f" {rng.randint(1, 8)}º{rng.randint(1, 4)}ª",
+                ", bajo",
+            ]
+        )
+        num = rng.choice([f"{n}", f"nº {n}", f"n.º {n}"])
+        sep = rng.choice([", ", "\n"])
+        return f"{typ} {rng.choice([last, 'Mayor', 'de la Constitución', 'del Prado', 'San Vicente'])}, {num}{floor}{sep}{pc} {city}{rng.choice(['', ' (' + fake.state_name() + ')'])}"
+    # en
+    return f"{n} {fake.street_name()}\n{city}\n{fake.postcode()}"
 
 
 def _world_value(slot: str, lang: str, fake: Faker, rng: random.Random, person: dict[str, str]) -> str:
@@ -744,6 +922,10 @@ def _world_value(slot: str, lang: str, fake: Faker, rng: random.Random, person: 
         )
     if slot == "PHONE":
         return fake.phone_number()
+    if slot == "PHONE_NAT":
+        return _national_phone(lang, rng)
+    if slot == "CARD":
+        return _grouped_card(rng)
     if slot in ("IBAN", "IBAN_DOTS"):
         iban = Faker(_WORLD_LOCALES[lang]).iban()
         groups = [iban[i : i + 4] for i in range(0, len(iban), 4)]
@@ -806,6 +988,8 @@ def _world_value(slot: str, lang: str, fake: Faker, rng: random.Random, person: 
                            f"H{rng.randint(100000, 9999999)}"])  # fmt: skip
     if slot == "MIL_ADDRESS":
         return f"PSC {rng.randint(1000, 9999)}, Box {rng.randint(100, 9999)}, {rng.choice(['APO', 'FPO', 'DPO'])} {rng.choice(['AE', 'AP', 'AA'])} {rng.randint(9000, 96999):05d}"
+    if slot.endswith("_ADDRESS2") or slot == "EN_ADDRESS":
+        return _national_address(slot[:2].lower(), fake, rng)
     if slot.endswith("_ADDRESS"):
         street = fake.street_name()
         n = rng.randint(1, 180)
@@ -836,6 +1020,8 @@ def generate_world(count: int = 120, seed: int = 4) -> list[dict[str, Any]]:
             "GIVEN": given, "SURNAME": surname, "NAME": f"{given} {surname}", "NAME2": f"{given2} {surname2}",
             "NAME_UPPER": f"{given} {surname}".upper(), "SURNAME_UPPER": surname.upper(), "HANDLE": handle,
             "HANDLE2": f"{_ascii(given2).lower()}_{_ascii(surname2)[:1].lower()}",
+            "GIVEN_LOWER": given.lower(), "NAME_LOWER": f"{given} {surname}".lower(),
+            "NAME2_LOWER": f"{given2} {surname2}".lower(),
         }  # fmt: skip
         values: dict[str, str] = {}
         text, entities, lookalikes = "", [], []

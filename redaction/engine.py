@@ -419,6 +419,10 @@ class Engine:
                 ends = [w.strip(".,") for w in (words[0], words[-1])]
                 if entity_type == "NRP" or len(words) < 2 or any(w in stop for w in ends + inner):
                     continue
+                if view[start:end].islower():
+                    # Lower-case words of another language ("ho parlato", "dann sprach") are verbs
+                    # to it; lower-case names are found by their cue words (recognizers_names).
+                    continue
             span = recognizers_names.tidy_ner(view, entity_type, start, end)
             if span and entity_type == "DATE_TIME":
                 # A date on its own is not about a person (a transaction's, a meeting's): as with
@@ -428,9 +432,19 @@ class Engine:
                 found.append(Candidate(entity_type, span[0], span[1], NER_SCORE))
         if "PERSON" in wanted:
             by_pattern = recognizers_names.find_names(text)
+            addresses = [
+                (c.start, c.end) for c in so_far if c.entity_type == "ADDRESS" and c.score >= threshold
+            ]
+            if addresses:
+                by_pattern += recognizers_names.names_above_addresses(text, addresses)
             if language in recognizers_names.LOWER_CASE_NOUNS:
                 by_pattern += recognizers_names.capitalised_runs(text, languages.stop_words(language))
             found = self._drop_lone_capitalised_words(text, found, by_pattern) + by_pattern
+            found = [
+                c
+                for c in found
+                if c.entity_type != "PERSON" or not recognizers_names.is_firm(text, c.start, c.end)
+            ]
             # Only what passes the threshold seeds other mentions, or a doubtful name would spread.
             names = [(c.start, c.end) for c in found if c.entity_type == "PERSON" and c.score >= threshold]
             taken = _Spans((c.start, c.end) for c in so_far if c.entity_type != "PERSON")

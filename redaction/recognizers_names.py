@@ -253,6 +253,8 @@ def find_names(text: str) -> list[Candidate]:
                 found.append(Candidate("PERSON", match.start(), match.end(), 0.6))
     found.extend(_display_names(text))
     found.extend(_speakers(text))
+    if any(c.islower() for c in text):
+        found.extend(cued_lower_names(text))
     return found
 
 
@@ -609,8 +611,9 @@ def _display_names(text: str) -> list[Candidate]:
 _SPEAKER = re.compile(
     r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}["
     r" \t]*[-\]]?[ \t]*)?"
-    r"(?:(?P<angle><)|@)?(?P<name>[A-Za-zÀ-ÿ][\wÀ-ÿ'\-]*(?:[._][\wÀ-ÿ]+)*(?:[ \t][A-ZÀ-Þ][\wÀ-ÿ'\-]*\.?)?)"
-    r"(?(angle)>|[ \t]*:)[ \t]",
+    r"(?:(?P<angle><)|@)?(?P<name>[A-Za-zÀ-ÿ][\wÀ-ÿ'\-]*(?:[._][\wÀ-ÿ]+)*(?:[ \t][A-Za-zÀ-ÿ][\wÀ-ÿ'\-]*\.?)?)"
+    # "lukas (14:02): …", "anna 10:32: …": a clock time between the speaker and the colon.
+    r"(?(angle)>|(?:[ \t]*[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?)?[ \t]*:)[ \t]",
     re.MULTILINE,
 )
 _NOT_SPEAKERS = frozenset(
@@ -812,11 +815,122 @@ def handle_parts(text: str) -> set[str]:
             words = [w for w in match.groups() if w]
             if all(w.lower() not in _NOT_LOCAL_NAMES for w in words):
                 parts.update(w.lower() for w in words if len(w) >= 3)
-    for match in _SPEAKER.finditer(text):
-        name = match.group("name")
-        if any(c in name for c in "._") and name.lower() not in _NOT_SPEAKERS:
-            parts.update(w.lower() for w in re.split(r"[._]", name) if len(w) >= 3 and w.isalpha())
-    return parts
+    for candidate in _speakers(text):
+        name = text[candidate.start : candidate.end]
+        if any(c in name for c in "._") or name.islower():
+            parts.update(w.lower() for w in re.split(r"[._\s]", name) if len(w) >= 3 and w.isalpha())
+    if any(c.islower() for c in text):
+        for candidate in cued_lower_names(text):
+            parts.update(w for w in text[candidate.start : candidate.end].split() if len(w) >= 3)
+    return {p for p in parts if p not in COMMON_WORDS}
+
+
+# --- Names written in lower case after the words that introduce a person in notes and chats ----------
+#
+# Call notes and chat transcripts are typed fast and in lower case: "spoke to maria rossi re the
+# invoice", "ho parlato con luca bianchi", "afspraak met jan de vries op dinsdag", "hi, i'm anna
+# berg". Casing must not decide whether a name is a name, so after these cue words lower-case words
+# are taken as a name — up to three, stopping at a function or common word. A self-introduction
+# ("i'm …", "soy …") is a weaker cue than "spoke to …" ("i'm really sorry"): it is taken only in a
+# chat transcript and only as two name words ending the clause.
+_STRONG_CUES = (
+    # English
+    "spoke to|spoke with|speaking to|speaking with|talked to|talked with|call with|call from|calls from"
+    "|called|phoned|rang|meeting with|met with|chatted with|visit from|emailed|texted|left a message for"
+    "|left a voicemail for|on the phone with|my name is|name's|caller"
+    # German
+    "|sprach mit|gesprochen mit|telefoniert mit|telefonat mit|anruf von|rückruf an|rückruf von|termin mit"
+    "|treffen mit|gespräch mit|mein name ist|ich heiße|ich heisse"
+    # French
+    "|j'ai appelé|j\u2019ai appelé|appelé|parlé avec|parlé à|eu au téléphone|rendez-vous pris avec"
+    "|rendez-vous avec|rdv avec|appel de|appel avec|entretien avec|je m'appelle|je m\u2019appelle|mon nom est"
+    # Spanish
+    "|hablé con|hablado con|llamé a|llamada de|llamada con|reunión con|cita con|conversación con|me llamo"
+    "|mi nombre es"
+    # Italian
+    "|ho parlato con|parlato con|ho sentito|ho chiamato|telefonata con|telefonata di|appuntamento con"
+    "|incontro con|riunione con|chiamata da|chiamata con|mi chiamo|il mio nome è"
+    # Dutch
+    "|gesproken met|gebeld met|gebeld door|belde met|afspraak met|overleg met|gesprek met|telefoongesprek met"
+    "|contact gehad met|mijn naam is|ik heet"
+)
+_WEAK_CUES = "i'm|i am|it's|this is|je suis|c'est|ich bin|hier ist|soy|sono|ik ben"
+_LOWER_WORD = r"[a-zà-öø-ÿß][a-zà-öø-ÿß'\u2019\-]*[a-zà-öø-ÿß]"
+_LOWER_PARTICLE = r"(?:van|von|de|der|den|di|da|del|della|dei|la|le|du|des|ten|ter|y|zu|dos|das)"
+_CUED = re.compile(
+    rf"(?<![\w\-'])(?P<cue>{_STRONG_CUES}|{_WEAK_CUES})[ \t]*:?[ \t]+"
+    rf"(?P<name>{_LOWER_WORD}(?:[ \t]+(?:{_LOWER_PARTICLE}[ \t]+){{0,2}}{_LOWER_WORD}){{0,2}})",
+    re.IGNORECASE,
+)
+_WEAK_CUE_SET = frozenset(_WEAK_CUES.split("|"))
+# Words that follow those cues and are not names: function words, people by their role, times.
+_COMMON_WORDS = """
+    the a an his her their my your our its him them us me you it this that these those someone somebody
+    anyone nobody everyone back again later today tomorrow yesterday twice once already still just also
+    about regarding re and or but with to from for on in at by of as not no yes ok okay please thanks
+    thank hello hi hey sorry fine good great well very really so too here there now then soon still
+    sure glad happy afraid not going trying calling writing looking waiting new back home late early
+    support team manager customer client agent doctor nurse patient office service billing sales desk
+    department family mother father son daughter wife husband brother sister friend colleague boss owner
+    landlord tenant lawyer bank insurer insurance company provider supplier driver technician engineer
+    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week month
+    will would shall should could can may might must have has had was were been being is are am do does
+    did done get got make made take took give gave say said tell told ask asked
+    der die das dem den des ein eine einem einen einer und oder mit von zu bei im am an auf für heute
+    morgen gestern wieder nochmal kunde kundin kunden arzt ärztin chef chefin kollege kollegin frau herrn
+    herr leider gerne bitte danke hallo nicht noch schon auch sehr gut froh müde krank hier
+    le la les un une des du de et ou avec pour sur dans au aux ce cette son sa ses mon ma mes leur
+    client cliente conseiller conseillère médecin docteur madame monsieur aujourd'hui demain hier encore
+    bien très désolé désolée content contente fatigué malade là ici
+    el la los las un una unos unas y o con para por en al del su sus mi mis tu cliente médico doctora
+    señor señora hoy mañana ayer otra vez bien muy gracias hola perdón cansado cansada contento
+    contenta aquí allí de
+    il lo la i gli le un uno una e o con per su in al allo alla del della suo sua mio mia cliente
+    medico dottore dottoressa signor signora oggi domani ieri ancora bene molto grazie ciao scusa
+    stanco stanca contento contenta qui lì di
+    de het een en of met voor op in aan van bij zijn haar mijn klant arts dokter meneer mevrouw
+    vandaag morgen gisteren weer nog graag goed heel dank hoi hallo sorry moe blij hier daar
+    """
+COMMON_WORDS = frozenset(_COMMON_WORDS.split())
+
+
+def _looks_like_chat(text: str) -> bool:
+    return sum(1 for _ in zip(range(2), _SPEAKER.finditer(text), strict=False)) >= 2
+
+
+def cued_lower_names(text: str) -> list[Candidate]:
+    """Lower-case names after the words that introduce a person ("spoke to maria rossi")."""
+    found: list[Candidate] = []
+    chat: bool | None = None
+    for match in _CUED.finditer(text):
+        cue = match.group("cue").lower()
+        name_start = match.start("name")
+        words = list(re.finditer(r"\S+", match.group("name")))
+        taken: list[re.Match[str]] = []
+        for word in words:
+            w = word.group()
+            if w in COMMON_WORDS and not (taken and re.fullmatch(_LOWER_PARTICLE, w)):
+                break
+            taken.append(word)
+        while taken and re.fullmatch(_LOWER_PARTICLE, taken[-1].group()):
+            taken.pop()
+        if not taken or any(not w.group().islower() for w in taken):
+            continue
+        end = name_start + taken[-1].end()
+        if len(taken) == 1 and not re.search(
+            rf"(?<![\w\-]){re.escape(taken[0].group().capitalize())}(?![\w\-])", text
+        ):
+            # One lower-case word ("met with legal", "called ahead") is a name only if the text
+            # also writes it as one ("… Tom said"); two ("spoke to cheryl wallis") are taken as they are.
+            continue
+        if cue in _WEAK_CUE_SET:
+            if chat is None:
+                chat = _looks_like_chat(text)
+            # Two name words ending the clause: "soy ana garcía, …", "i'm tom baker\n".
+            if not chat or len(taken) < 2 or not re.match(r"[ \t]*(?:[,.;!?\n]|$)", text[end:]):
+                continue
+        found.append(Candidate("PERSON", name_start + taken[0].start(), end, 0.75))
+    return found
 
 
 # --- spaCy's entities, tidied -----------------------------------------------------------------------
@@ -881,12 +995,6 @@ _TOKEN_RE = re.compile(_TOKEN)
 _PARTICLE_RE = re.compile(rf"^{_PARTICLE}$", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=256)
-def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``words`` as a whole word; a trie, not a flat alternation (a long text names many people)."""
-    return re.compile(r"(?<![\w\-])(?:" + _trie_of(words) + r")(?![\w\-])")
-
-
 def other_mentions(text: str, names: Iterable[tuple[int, int]]) -> list[Candidate]:
     """Every other whole-word occurrence of the names found and of their parts.
 
@@ -908,9 +1016,98 @@ def other_mentions(text: str, names: Iterable[tuple[int, int]]) -> list[Candidat
     if not forms:
         return []
     forms |= {f.upper() for f in forms}
-    pattern = _words_regex(tuple(sorted(forms)))
-    found = [Candidate("PERSON", m.start(), m.end(), 0.75) for m in pattern.finditer(text)]
-    if handles:
-        lower = _words_regex(tuple(sorted(handles)))
-        found.extend(Candidate("PERSON", m.start(), m.end(), 0.7) for m in lower.finditer(text))
+    # A name found capitalised comes back in lower case in the same chat or note ("Anna Berg" in the
+    # header, "thanks anna" below) — unless the word is also a common word ("will", "rose", "bianca").
+    lowered = set(handles)
+    if any(c.islower() for c in text):
+        lowered |= {
+            f.lower()
+            for f in forms
+            if " " not in f and len(f) >= 3 and f.lower() not in COMMON_WORDS and f.lower() not in _WORD_NAMES
+        }
+    # One case-insensitive pattern over the lower-cased forms (cheaper to build than one per case);
+    # a match counts only in a case it was found in.
+    pattern = _words_regex_folded(tuple(sorted({f.lower() for f in forms} | lowered)))
+    found = []
+    for m in pattern.finditer(text):
+        word = m.group()
+        if word in forms:
+            found.append(Candidate("PERSON", m.start(), m.end(), 0.75))
+        elif word in lowered:
+            found.append(Candidate("PERSON", m.start(), m.end(), 0.7))
     return found
+
+
+@functools.lru_cache(maxsize=256)
+def _words_regex_folded(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the lower-case ``words`` as a whole word in any case; a trie, not a flat alternation."""
+    return re.compile(r"(?<![\w\-])(?:" + _trie_of(words) + r")(?![\w\-])", re.IGNORECASE)
+
+
+# Given names and surnames that are also everyday words in one of the six languages: never looked
+# for in lower case ("Will Smith" must not make every "will" a name).
+_WORD_NAME_LIST = """
+    will mark bill rose may june april august grace hope joy faith art jack sue pat ray dean summer amber
+    ruby jade iris daisy lily olive penny sandy rich frank guy max nick rob don ken sky dawn eve pearl
+    crystal angel carol chase cliff drew glen gene miles norm page reed rod wade brook brooke rock stone
+    hunter mason carter cook baker taylor smith young king white black brown green long short small
+    little hill wood field ford gay sol mar luz paz rosa blanca clara pilar dolores amparo consuelo
+    sole bella serena gioia vera felice bianca fortunato benedetto angelo pierre claire blanche constant
+    aimé prudence marin roos kees bram jan wolf fuchs vogel koch schmidt müller meyer weber schneider
+    fischer becker braun ernst frei lange klein groot jong smit visser bakker mulder de van
+"""
+_WORD_NAMES = frozenset(_WORD_NAME_LIST.split())
+
+
+# --- The addressee of a letter: the line right above its address block --------------------------------
+
+_ADDRESSEE = re.compile(
+    rf"^[ \t]*(?:(?:{_TITLES})\.?[ \t]+)?(?P<name>{_SURNAME_FIRST}|{_NAME})[ \t]*$",
+    re.MULTILINE,
+)
+_COMPANY_FORMS = re.compile(
+    r"(?i:\b(?:gmbh|ag|kg|ohg|e\.?v|s\.?p\.?a|s\.?r\.?l|s\.?a\.?s|s\.?a|s\.?l|b\.?v|n\.?v|sarl|sas|ltd|limited"
+    r"|inc|llc|plc|co|cie|company|team|department|abteilung|service|services|ufficio|servicio|afdeling)\b)"
+)
+
+
+def names_above_addresses(text: str, addresses: Iterable[tuple[int, int]]) -> list[Candidate]:
+    """The name on the line right above an address block starting its line ("Anna Berg\\nKerkstraat 1")."""
+    view = case_view(text)
+    found: list[Candidate] = []
+    for start, _ in addresses:
+        line_start = text.rfind("\n", 0, start) + 1
+        if line_start == 0 or text[line_start:start].strip():
+            continue
+        above_end = line_start - 1
+        above_start = text.rfind("\n", 0, above_end) + 1
+        match = _ADDRESSEE.match(view, above_start, above_end)
+        if match is None:
+            continue
+        name = match.group("name")
+        words = name.replace(",", " ").split()
+        if (
+            not 2 <= len(words) <= 5
+            or _NOT_NAMES.match(name)
+            or _COMPANY_FORMS.search(name)
+            or any(w in _ORGANISATION_WORDS for w in words)
+        ):
+            continue
+        found.append(Candidate("PERSON", *match.span("name"), 0.7))
+    return found
+
+
+# A firm's legal form right after (or at the end of) a run of capitalised words: "Rossi Costruzioni
+# S.r.l.", "Müller GmbH", "Jansen B.V." — an organisation, not a person.
+_LEGAL_FORM = re.compile(
+    r"[ \t,]*(?:GmbH|AG|KG|OHG|e\.[ \t]?V\.|S\.?p\.?A\.?|S\.?r\.?l\.?|S\.A\.S\.?|S\.A\.?|S\.L\.?"
+    r"|B\.V\.?|N\.V\.?|BV|NV|SARL|SAS|Ltd\.?|Limited|Inc\.?|LLC|PLC|plc|& Co\.?|& Cie)(?![\w])"
+)
+
+
+def is_firm(text: str, start: int, end: int) -> bool:
+    """Whether the name ``text[start:end]`` is followed by, or ends in, a firm's legal form."""
+    window_start = max(start, end - 6)
+    return bool(
+        _LEGAL_FORM.match(text, end) or _LEGAL_FORM.search(text, window_start, min(len(text), end + 8))
+    )

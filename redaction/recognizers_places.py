@@ -65,11 +65,13 @@ _ENGLISH_STREET = re.compile(
 _GERMANIC_TYPES = (
     "straße|strasse|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|steig|pfad|markt|stieg|kamp|graben"
     "|wall|zeile|straat|laan|plein|gracht|kade|dijk|singel|hof|steeg|pad|dreef|baan|hoven|wijk|erf|plantsoen"
-    "|kwartier|gaarde|oord|akker|veld|park|burgwal|brink|gasse|gässchen|berg"
+    "|kwartier|gaarde|oord|akker|veld|park|burgwal|brink|gasse|gässchen|berg|boulevard|markt|haven|wal|lei"
 )
 _GERMANIC_STREET = re.compile(
     rf"(?<![\w\-])(?:{_WORD}[ \t])?[{_UP}][\w\-]*?(?i:{_GERMANIC_TYPES})[ \t]+"
-    r"(?!(?:19|20)\d\d\b)\d{1,5}[ \t]?[a-zA-Z]?(?:[ \t]?[-/][ \t]?\d{1,5}[a-zA-Z]?)?(?![\w\-])"
+    r"(?!(?:19|20)\d\d\b)\d{1,5}[ \t]?[a-zA-Z]?(?:[ \t]?[-/][ \t]?\d{1,5}[a-zA-Z]?)?"
+    # A Dutch "toevoeging": "12-hs", "44-3hg", "7-bis".
+    r"(?:-(?:hs|huis|bis|boven|\d{1,2}(?:hg|hoog)|[a-z]{1,2}(?![\w])))?(?![\w\-])"
 )
 
 _FRENCH_TYPES = (
@@ -147,7 +149,7 @@ _ES_TYPES = (
 _ES_STREET = re.compile(
     rf"(?<![\w\-])(?i:{_ES_TYPES})[ \t]*(?:(?:de(?:l)?|de[ \t]+la|de[ \t]+los|de[ \t]+las|la|el)[ \t]+)?"
     rf"{_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|y|de[ \t]+la)[ \t]+)?{_WORD}){{0,3}},?[ \t]*"
-    r"(?:n[º°]\.?|núm\.?|no\.?|nº)?[ \t]*\d{1,4}[A-Za-z]?"
+    r"(?:n\.?[º°]\.?|núm\.?|no\.?|nº)?[ \t]*\d{1,4}[A-Za-z]?"
     r"(?:[ \t]*(?:,|-)?[ \t]*(?:\d{1,2}[ \t]?\.?[º°ª][ \t]?"
     r"(?:[A-Z]|izq(?:da)?\.?|dcha\.?|dch\.?)?|bajo|entlo\.?|esc\.?[ \t]?\w|puerta[ \t]\w+|piso[ \t]\w+))*"
 )
@@ -159,6 +161,7 @@ _IT_TYPES = (
 )
 _IT_STREET = re.compile(
     rf"(?<![\w\-])(?i:{_IT_TYPES})[ \t]+(?:(?:dei|degli|delle|della|del|dello|di|de|d'|San|Santa|S\.)[ \t]*)?"
+    r"(?:(?:[IVXL]{1,5}|\d{1,2})[ \t]+)?"
     rf"{_WORD}(?:[ \t]+(?:(?:dei|degli|delle|della|del|dello|di|d'|e)[ \t]*)?(?:{_WORD}|[IVX]+)){{0,3}}"
     r",?[ \t]*"
     r"(?:n\.?[ \t]*)?\d{1,4}(?:[ \t]?/?[ \t]?[A-Za-z])?(?:/\d{1,3})?(?![\w])"
@@ -207,6 +210,8 @@ def find_addresses(text: str) -> list[Candidate]:
             found.append(Candidate("ADDRESS", match.start(), match.end(), 0.8))
     for match in _ENGLISH_STREET.finditer(text):
         streets.append((match.start(), match.end(), 0.8))
+    for match in _STREET_BEFORE_CODE.finditer(text):
+        streets.append((*match.span("street"), 0.7))
     for match in _GERMANIC_STREET.finditer(text):
         streets.append((match.start(), match.end(), 0.8))
     for match in _FRENCH_STREET.finditer(text):
@@ -247,7 +252,80 @@ def find_addresses(text: str) -> list[Candidate]:
         town = _town(text, *match.span("city"), 0.7)
         if town:
             found.append(town)
+    found.extend(_address_blocks(text, streets))
     return found + _whole_lines(text, found)
+
+
+# --- An address block: the street line, what follows it and what precedes it ----------------------
+#
+# An address is written as a block: "Via Garibaldi 12, int. 4, scala B\n40011 Bologna (BO)",
+# "Kerkstraat 12-hs\n1017 GC AMSTERDAM", "5 bis bd de la République, 69827 LYON CEDEX 03",
+# "C/ Mayor, n.º 6, 4º 3ª\n28013 Madrid (Madrid)", "c/o Rossi, Via Roma 3". After a street line
+# come the flat and floor, then (on the same line or the next) the postcode, the town — in
+# capitals too — and a province, a CEDEX or a region; before it, a "care of" line part.
+_TOWN_WORD = (
+    rf"(?!(?i:cedex)(?![\w]))(?:(?:d|l|dell|dall|sull|nell)['\u2019])?"
+    rf"[{_UP}][{_UP}{_LOW}'\u2019]*(?:-[{_UP}{_LOW}][{_UP}{_LOW}'\u2019]*)*"
+)
+_TOWN_LINK = r"(?:ter|ten|aan|den|de|der|la|le|les|sur|sous|lès|en|in|im|am|an|bei|di|del|della|sul|al|y|i)"
+_BLOCK_TOWN = rf"{_TOWN_WORD}(?:[ \t](?:{_TOWN_LINK}[ \t]){{0,2}}{_TOWN_WORD}){{0,4}}"
+_FLAT_PART = (
+    r"(?:bis|ter|quater|hs|huis|boven|[A-Za-z](?![\w])|\d{1,3}(?:hg|hoog)?|int\.?[ \t]*\d{1,3}"
+    r"|interno[ \t]*\d{1,3}|scala[ \t]*[A-Z0-9]|sc\.[ \t]*[A-Z0-9]|piano[ \t]*\d{1,2}|p\.[ \t]*\d{1,2}"
+    r"|piso[ \t]*\w{1,3}|puerta[ \t]*\w{1,3}|pta\.[ \t]*\w{1,3}|esc(?:alera|\.)?[ \t]*\w{1,2}|bajo|ático"
+    r"|entlo\.?|izq(?:da)?\.?|dcha\.?|\d{1,2}[ \t]?\.?[º°ª](?:[ \t]?\d{0,2}[ª]?|[ \t]?[A-Z](?![\w]))?"
+    r"|[ée]tage[ \t]*\d{1,2}|\d{1,2}(?:e|er|ème)[ \t]+[ée]tage|b[âa]t(?:iment)?\.?[ \t]*\w{1,3}"
+    r"|apt\.?[ \t]*\w{1,4}|app\.?[ \t]*\w{1,4}|(?:Whg|Wohnung)\.?[ \t]*\d{1,3}"
+    r"|\d{1,2}\.[ \t]*(?:OG|Stock|Etage)|[HV]H|Hinterhaus|Vorderhaus)"
+)
+_BLOCK_TAIL = re.compile(
+    rf"(?P<flat>(?:[ \t]*[,\-/]?[ \t]*{_FLAT_PART}(?![\w]))*)"
+    r"(?:[ \t]*[,\-\u2013]?[ \t]*\n?[ \t]*|[ \t]{2,})"
+    rf"(?P<pc>(?:[A-Z]{{1,2}}-)?\d{{5}}|[1-9]\d{{3}}[ \t]?[A-Z]{{2}}|\d{{4}}(?=[ \t]+[{_UP}]))"
+    rf"[ \t]+(?P<city>{_BLOCK_TOWN})"
+    rf"(?P<tail>[ \t]*\((?:[A-Z]{{2}}|[{_UP}][\w\- ]{{1,30}})\)|[ \t]+[A-Z]{{2}}(?![\w])"
+    r"|[ \t]+(?i:cedex)(?:[ \t]+\d{1,2})?)?"
+)
+_FLAT_ONLY = re.compile(rf"(?:[ \t]*[,\-/]?[ \t]*{_FLAT_PART}(?![\w]))+")
+_CARE_OF = re.compile(
+    r"(?i:c/o|c\.o\.|presso|chez|a/a|att\.?|t\.a\.v\.|z\.[ \t]?Hd\.?|zu[ \t]Händen[ \t]von|bei)[ \t]+"
+    r"[^\n,;:]{2,40},[ \t]*$"
+)
+
+
+# A street line of no known type ("Lange Voorhout 9", "Unter den Linden 77", "Postbus 1234") is an
+# address line when a postcode and a town follow it: at the start of a line or after a label.
+_STREET_BEFORE_CODE = re.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=: )|(?<=:\t))[ \t]*(?P<street>(?:(?i:postbus|postfach|casella[ \t]postale|c\.p\."
+    rf"|bo[iî]te[ \t]postale|b\.?p\.|apartado(?:[ \t]de[ \t]correos)?|p\.?o\.?[ \t]box)[ \t]+\d{{1,6}}"
+    rf"(?:[ \t]\d{{2,3}}){{0,2}}"
+    rf"|(?!(?i:order|invoice|total|page|room|tel|fax|art|nr|no|ref|item|items|line|step|table|figure|version"
+    rf"|chapter|section|paragraph|article|artikel|article|seite|pagina|página|bestelling|factuur|rechnung"
+    rf"|fattura|factura|facture|commande|pedido|ordine|code|id|kw|week|year|jahr|anno|año|année|jaar)\b)"
+    rf"[{_UP}][\w'\u2019.\-]*(?:[ \t]+(?:[a-zà-ÿ]{{1,4}}|[{_UP}][\w'\u2019.\-]*)){{0,4}}[ \t]+"
+    rf"(?!(?:19|20)\d\d\b)\d{{1,5}}[a-zA-Z]?"
+    r"(?:[ \t]?[-/][ \t]?\w{1,4})?))"
+    r"(?=[ \t]*(?:,[ \t]*|\n[ \t]*)(?:[A-Z]{1,2}-)?(?:\d{5}|[1-9]\d{3}[ \t]?[A-Z]{2}|\d{4})[ \t]+[A-ZÀ-Þ])"
+)
+
+
+def _address_blocks(text: str, streets: list[tuple[int, int, float]]) -> list[Candidate]:
+    """Each street line grown into its block: flat and floor, postcode and town, a care-of before it."""
+    found: list[Candidate] = []
+    for start, end, score in streets:
+        tail = _BLOCK_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+        else:
+            flat = _FLAT_ONLY.match(text, end)
+            if flat:
+                end = flat.end()
+        line_start = text.rfind("\n", 0, start) + 1
+        care = _CARE_OF.search(text, max(line_start, start - 50), start)
+        if care:
+            start = care.start()
+        found.append(Candidate("ADDRESS", start, end, max(score, 0.8 if tail else score)))
+    return found
 
 
 _ADDRESS_GAP = re.compile(r"^[\w \t,.'\-/()º°ª#]*$")

@@ -47,3 +47,24 @@ def test_a_date_decades_old_is_found_even_without_a_label(engine: Engine) -> Non
     # Sixteen years back or more, a bare date next to a person is far more often a birth date.
     text = "File for Maria Keller: 12/03/1980, see attached."
     assert "12/03/1980" in {text[f.start : f.end] for f in engine.analyze(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kunde bestellt regelmäßig Tommy Hilfiger und Hugo Boss.",
+        "Ordina spesso Dolce & Gabbana e Ermenegildo Zegna.",
+        "Klant koopt vaak bij Albert Heijn en drinkt Douwe Egberts.",
+        "Compra habitual: Adolfo Domínguez y Carolina Herrera.",
+        "Elle porte du Jean Paul Gaultier et du Pierre Cardin.",
+        "She loves Dolce and Gabbana and Ben and Jerry's.",
+    ],
+)
+def test_houses_and_shops_named_after_people_are_kept(text: str) -> None:
+    assert [f for f in get_engine().analyze(text) if f.entity_type == "PERSON"] == []
+
+
+def test_a_surname_that_is_also_a_brand_is_still_a_name() -> None:
+    text = "Gentile Sig.ra Ferrari, la contatteremo domani."
+    start = text.index("Ferrari")
+    assert any(f.start <= start and start + len("Ferrari") <= f.end for f in get_engine().analyze(text))
