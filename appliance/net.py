@@ -54,6 +54,14 @@ def _address(text: str) -> Address | None:
     return address
 
 
+def is_trusted_proxy(peer: str | None) -> bool:
+    """Whether the connection comes from one of ``AIRLOCK_TRUSTED_PROXIES``."""
+    address = _address(peer) if peer else None
+    if address is None:
+        return False
+    return any(address in network for network in _trusted(tuple(settings.AIRLOCK_TRUSTED_PROXIES)))
+
+
 def resolve(peer: str | None, forwarded_for: list[str]) -> str | None:
     """The client's address, given the connection's peer and its ``X-Forwarded-For`` headers."""
     if peer is None:
