@@ -26,7 +26,7 @@ from appliance.roles import Role, grant
 from inference import keys, services
 from inference import vllm as vllm_launcher
 from inference.management.commands.models import EMBEDDING_DEMO_NAME
-from inference.models import ApiKey, Application, Model
+from inference.models import ApiKey, Application, Backend, Model
 
 DEMO_MODEL = "smollm2-135m"
 # Served beside the chat model by a second vLLM (pooling runner), for /v1/embeddings.
@@ -114,30 +114,18 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _stop)
         signal.signal(signal.SIGINT, _stop)
         try:
-            base = vllm_launcher.base_url_for("127.0.0.1", vllm_port)
-            took = vllm_launcher.wait_healthy(
-                base,
-                settings.AIRLOCK_VLLM_START_TIMEOUT,
-                vllm_proc,
-                log_path=log_dir / "vllm.log",
-                progress=lambda s: self._progress(f"waiting for vLLM /health ... {s:.0f} s"),
+            backend = self._register_when_healthy(
+                "vLLM", "local-vllm", vllm_port, vllm_proc, log_dir / "vllm.log", model, DEMO_MODEL
             )
-            self.stdout.write(f"\n    vLLM is healthy after {took:.0f} s")
-            backend = services.do_register_backend("local-vllm", base, pid=vllm_proc.pid)
-            services.do_deploy(model.default_version, backend, served_name=DEMO_MODEL)
-            embedding_base = vllm_launcher.base_url_for("127.0.0.1", embedding_port)
-            took = vllm_launcher.wait_healthy(
-                embedding_base,
-                settings.AIRLOCK_VLLM_START_TIMEOUT,
+            embedding_backend = self._register_when_healthy(
+                "the embedding vLLM",
+                "local-vllm-embedding",
+                embedding_port,
                 embedding_proc,
-                log_path=log_dir / "vllm-embedding.log",
-                progress=lambda s: self._progress(f"waiting for the embedding vLLM /health ... {s:.0f} s"),
+                log_dir / "vllm-embedding.log",
+                embedder,
+                EMBEDDING_MODEL,
             )
-            self.stdout.write(f"\n    embedding vLLM is healthy after {took:.0f} s")
-            embedding_backend = services.do_register_backend(
-                "local-vllm-embedding", embedding_base, pid=embedding_proc.pid
-            )
-            services.do_deploy(embedder.default_version, embedding_backend, served_name=EMBEDDING_MODEL)
 
             self.step(f"Airlock: starting on http://{host}:{port} (log: {log_dir / 'airlock.log'})")
             with (log_dir / "airlock.log").open("ab") as log:
@@ -190,6 +178,32 @@ class Command(BaseCommand):
                 if stopped is not None:
                     services.do_set_backend_health(stopped, healthy=False, error="stopped with the demo")
             self.stdout.write("Stopped Airlock and vLLM.")
+
+    def _register_when_healthy(
+        self,
+        what: str,
+        backend_name: str,
+        port: int,
+        proc: subprocess.Popen[bytes],
+        log_path: Path,
+        model: Model,
+        served_name: str,
+    ) -> Backend:
+        """Wait for a vLLM server's /health, then register it and send its model's traffic there."""
+        base = vllm_launcher.base_url_for("127.0.0.1", port)
+        took = vllm_launcher.wait_healthy(
+            base,
+            settings.AIRLOCK_VLLM_START_TIMEOUT,
+            proc,
+            log_path=log_path,
+            progress=lambda s: self._progress(f"waiting for {what} /health ... {s:.0f} s"),
+        )
+        self.stdout.write(f"\n    {what} is healthy after {took:.0f} s")
+        if model.default_version is None:
+            raise CommandError(f"{model.name} has no version to serve.")
+        backend = services.do_register_backend(backend_name, base, pid=proc.pid)
+        services.do_deploy(model.default_version, backend, served_name=served_name)
+        return backend
 
     def _progress(self, text: str) -> None:
         # A terminal gets one line that updates in place; a log gets a line every 10 s.
