@@ -190,6 +190,11 @@ class Backend(models.Model):
     pid = models.IntegerField(
         null=True, blank=True, help_text="Process id when started by `airlock vllm serve`."
     )
+    # vLLM's --api-key: a backend that demands one is sent it by the gateway (read at use from
+    # this file, like a provider's), so only the gateways can call the GPU hosts.
+    api_key_file = models.CharField(
+        max_length=1024, blank=True, help_text="Absolute path of a file holding the backend's API key."
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -211,6 +216,9 @@ class Deployment(models.Model):
     # a non-empty problem means the deployment was taken out of routing because of it.
     weights_checked_at = models.DateTimeField(null=True, blank=True)
     weights_problem = models.TextField(blank=True)
+    # Set by a drain: the deployment takes no new requests; streams already running finish,
+    # then it is deactivated (``is_active`` False) and leaves routing.
+    draining_since = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -270,3 +278,153 @@ class Provider(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Route(models.Model):
+    """How requests for one model name are spread (issue 13).
+
+    A model without a route sends every request to its default version's deployments (the
+    other versions' deployments are fall-backs). A route replaces that with weighted
+    ``RouteTarget``s — local versions, external models, or a complexity split — optional
+    stickiness, and an external model to fall back to when no local target answers.
+    """
+
+    model = models.OneToOneField(Model, on_delete=models.CASCADE, related_name="route")
+
+    class Stickiness(models.TextChoices):
+        NONE = "none", "None: every request is drawn anew"
+        USER = "user", "By the request's `user` field"
+        SESSION = "session", "By a session header"
+
+    stickiness = models.CharField(max_length=16, choices=Stickiness.choices, default=Stickiness.NONE)
+    session_header = models.CharField(
+        max_length=64, default="x-airlock-session", help_text="Header carrying the session id (lower case)."
+    )
+    fallback_model = models.ForeignKey(
+        Model,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="An external model tried, through redaction, when no local target answers.",
+    )
+    allow_external_fallback = models.BooleanField(
+        default=False, help_text="May a failed local request fall back to ``fallback_model``?"
+    )
+    # A COMPLEXITY target sends each request to one of these by the classifier's verdict.
+    light_model = models.ForeignKey(
+        Model,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Where easy requests of a complexity target go (served by its default version).",
+    )
+    heavy_model = models.ForeignKey(
+        Model,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Where hard requests of a complexity target go (often an external model).",
+    )
+    complexity_threshold = models.FloatField(
+        default=0.5, help_text="Score (0-1) at or above which a request counts as heavy."
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"route {self.model.name}"
+
+
+class RouteTarget(models.Model):
+    """One weighted share of a route."""
+
+    class Kind(models.TextChoices):
+        LOCAL = "local", "Local version (model@version)"
+        EXTERNAL = "external", "External model"
+        COMPLEXITY = "complexity", "Decided by complexity (light or heavy)"
+
+    route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="targets")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    model_version = models.ForeignKey(
+        ModelVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="route_targets"
+    )
+    external_model = models.ForeignKey(
+        Model, null=True, blank=True, on_delete=models.PROTECT, related_name="route_targets"
+    )
+    weight = models.PositiveIntegerField(default=100)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["route", "position", "pk"]
+
+    def __str__(self) -> str:
+        what = self.model_version or self.external_model or "complexity"
+        return f"{self.route.model.name} → {what} ({self.weight})"
+
+
+class Canary(models.Model):
+    """A new version tried on a share of a model's traffic, compared with its baseline.
+
+    While RUNNING, ``percent`` % of requests (sticky when the route is) go to ``candidate``'s
+    deployments and the rest route as usual. Promotion makes the candidate the default
+    version; a rollback (by hand, or automatic when the candidate's error rate or p95 latency
+    regress past the thresholds after ``min_requests``) sends all traffic back.
+    """
+
+    class State(models.TextChoices):
+        RUNNING = "running", "Running"
+        PROMOTED = "promoted", "Promoted"
+        ROLLED_BACK = "rolled_back", "Rolled back"
+
+    model = models.ForeignKey(Model, on_delete=models.CASCADE, related_name="canaries")
+    baseline = models.ForeignKey(ModelVersion, on_delete=models.PROTECT, related_name="+")
+    candidate = models.ForeignKey(ModelVersion, on_delete=models.PROTECT, related_name="+")
+    percent = models.PositiveSmallIntegerField(default=10)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.RUNNING)
+    min_requests = models.PositiveIntegerField(default=200)
+    max_error_ratio = models.FloatField(
+        default=2.0,
+        help_text="Roll back when the canary's error rate exceeds this multiple of the baseline's.",
+    )
+    max_p95_ratio = models.FloatField(
+        default=1.5,
+        help_text="Roll back when the canary's p95 latency exceeds this multiple of the baseline's.",
+    )
+    started_at = models.DateTimeField(default=timezone.now)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    end_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model"], condition=models.Q(state="running"), name="one_running_canary_per_model"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"canary {self.candidate} ({self.percent}%, {self.state})"
+
+
+class BackendCheck(models.Model):
+    """One health check of a backend, kept for its history (the console's Backends page)."""
+
+    backend = models.ForeignKey(Backend, on_delete=models.CASCADE, related_name="checks")
+    checked_at = models.DateTimeField(default=timezone.now, db_index=True)
+    healthy = models.BooleanField()
+    latency_ms = models.FloatField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-checked_at"]
+
+    def __str__(self) -> str:
+        return f"{self.backend.name} {'ok' if self.healthy else 'down'} at {self.checked_at:%Y-%m-%d %H:%M:%S}"
