@@ -427,5 +427,5 @@ class BackendCheck(models.Model):
         ordering = ["-checked_at"]
 
     def __str__(self) -> str:
-        state = 'ok' if self.healthy else 'down'
+        state = "ok" if self.healthy else "down"
         return f"{self.backend.name} {state} at {self.checked_at:%Y-%m-%d %H:%M:%S}"
