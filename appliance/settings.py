@@ -259,6 +259,10 @@ AIRLOCK_VLLM_PYTHON = envstr("AIRLOCK_VLLM_PYTHON")
 AIRLOCK_VLLM_DEVICE = envchoice("AIRLOCK_VLLM_DEVICE", "cpu", ("cpu", "cuda"))
 AIRLOCK_VLLM_CPU_KVCACHE_GB = envint("AIRLOCK_VLLM_CPU_KVCACHE_GB", 2, minimum=1)
 AIRLOCK_VLLM_START_TIMEOUT = envfloat("AIRLOCK_VLLM_START_TIMEOUT", 300.0, minimum=1.0)
+# LoRA adapters loaded while their base serves (inference.adapters): how long one backend may
+# take to load one, and how long a swapped-out version stays loaded after routing moved on.
+AIRLOCK_ADAPTER_LOAD_TIMEOUT_SECONDS = envfloat("AIRLOCK_ADAPTER_LOAD_TIMEOUT_SECONDS", 120.0, minimum=1.0)
+AIRLOCK_ADAPTER_SWAP_GRACE_SECONDS = envfloat("AIRLOCK_ADAPTER_SWAP_GRACE_SECONDS", 1.0, minimum=0.0)
 AIRLOCK_MODELS_DIR = Path(envstr("AIRLOCK_MODELS_DIR", str(DATA_DIR / "models")))
 
 # How often the weights of every model version served from this host are re-hashed against their

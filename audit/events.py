@@ -56,6 +56,8 @@ class Event(StrEnum):
     TWO_FACTOR_ENROLLED = "auth.two_factor_enrolled"
     SIGN_IN_LOCKED_OUT = "auth.locked_out"
     MODEL_DEFAULT_CHANGED = "model.default_changed"
+    ADAPTER_LOADED = "model.adapter_loaded"  # a LoRA version loaded on every backend of its base, routed
+    ADAPTER_UNLOADED = "model.adapter_unloaded"  # taken out of routing and unloaded from its backends
     KEY_ROTATED = "key.rotated"
 
     # External providers and the models served by them (providers)

