@@ -94,7 +94,7 @@ def read_state() -> list[Metric]:
     """Every figure that lives in the database, as metric families (a handful of cheap queries)."""
     from audit.events import Event
     from audit.models import AuditRecord, Checkpoint, TreeState
-    from inference.models import ApiKey, Application, Backend
+    from inference.models import ApiKey, Application, Backend, Deployment
     from inference.quotas.models import Alert, GlobalEgressCap, QuotaPolicy, UsageRecord
 
     found: list[Metric] = []
@@ -154,6 +154,23 @@ def read_state() -> list[Metric]:
         backends.add_metric([name], 1.0 if healthy else 0.0)
     found.append(backends)
 
+    # A served version whose weights no longer match its SHA-256 manifest (inference.weights):
+    # the deployment already left routing; this keeps the alert firing until the backend serves
+    # verified weights again (a new start, checked) or is removed.
+    weights = GaugeMetricFamily(
+        "airlock_deployment_weights_ok",
+        "Whether the last check of a deployment's weights matched the version's manifest (1) or not (0).",
+        labels=["backend", "model"],
+    )
+    checked = Deployment.objects.filter(weights_checked_at__isnull=False).exclude(
+        is_active=False, weights_problem=""
+    ).values_list(
+        "backend__name", "model_version__model__name", "weights_problem"
+    )
+    for backend_name, model_name, problem in checked:
+        weights.add_metric([backend_name, model_name], 0.0 if problem else 1.0)
+    found.append(weights)
+
     # Budgets: this month's egress spending against each monthly budget (applications, and the
     # appliance's global cap as application "_global").
     since = _month_start(timezone.now())
@@ -192,6 +209,10 @@ def read_state() -> list[Metric]:
         spent.add_metric(["_global"], used)
         remaining.add_metric(["_global"], float(cap) - used)
     found += [budget, spent, remaining]
+
+    from quality.metrics import read_state as quality_state
+
+    found += quality_state()
 
     expiry = _tls_expiry()
     if expiry is not None:

@@ -136,3 +136,29 @@ def test_reports_are_refused_when_no_token_is_configured(gateway: Gateway, setti
     assert report(gateway, body, token="").status_code == 401
     assert report(gateway, body, token="anything").status_code == 401
     assert Deployment.objects.get(model_version=mv).is_active
+
+
+def test_a_mismatch_shows_on_metrics_so_its_alert_fires(gateway: Gateway) -> None:
+    from inference.metrics import exposition
+
+    def weights_ok() -> dict[tuple[str, str], float]:
+        return {
+            (s.labels["backend"], s.labels["model"]): s.value
+            for family in exposition.read_state()
+            for s in family.samples
+            if s.name == "airlock_deployment_weights_ok"
+        }
+
+    assert weights_ok() == {}, "nothing checked yet: no series"
+    schedule.run_job("check-weights")
+    before = weights_ok()
+    assert before and set(before.values()) == {1.0}
+
+    mv = gateway.versions["stub"]
+    flip_a_byte(Path(mv.path))
+    schedule.run_job("check-weights")
+
+    after = weights_ok()
+    backend = Deployment.objects.get(model_version=mv).backend.name
+    assert after[(backend, "stub")] == 0.0, "deploy/prometheus's AirlockWeightsMismatch fires on this"
+    assert all(v == 1.0 for key, v in after.items() if key != (backend, "stub"))
