@@ -55,6 +55,12 @@ Audit log
   airlock audit export --from DATE --to DATE [--app NAME] [--include-content --reason R --actor USER]
   airlock audit erase-subject ID --reason R | retention ... | hold ... | rotate-kek --new-kek-file F
 
+Quality: output validation and drift
+  airlock quality golden import FILE.jsonl --model NAME   prompts with reference answers
+  airlock quality golden list | drift list [--model NAME]
+  airlock quality drift run --model NAME [--baseline] [--version V]   compare with the baseline
+  airlock quality validate-answer [--schema FILE|--json] [--min-chars N] [--max-chars N] < answer.txt
+
 People (the console at /console/)
   airlock users create NAME --role administrator      the first administrator (password printed once)
   airlock users list | roles NAME --role R ... | deactivate NAME | reset-two-factor NAME

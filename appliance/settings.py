@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "redaction",
     "audit",
     "console",
+    "quality",
     # Console sign-in: TOTP second factor, throttling of failed sign-ins, and the CSP header.
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -472,6 +473,21 @@ AIRLOCK_SCHEDULER = envchoice(
     "AIRLOCK_SCHEDULER", "embedded" if CELERY_TASK_ALWAYS_EAGER else "beat", ("embedded", "beat", "off")
 )
 AIRLOCK_SCHEDULE_TICK_SECONDS = envfloat("AIRLOCK_SCHEDULE_TICK_SECONDS", 1.0, minimum=0.05)
+# --- Quality: validation and drift (quality/; README, "Quality: validation and drift") ---
+# The drift job asks the gateway itself, as an application would, with this internal key
+# (an API key of an application allowed the models that have golden sets). Empty: the job
+# records that it cannot run.
+AIRLOCK_QUALITY_GATEWAY_URL = envstr("AIRLOCK_QUALITY_GATEWAY_URL", "http://127.0.0.1:8000")
+AIRLOCK_QUALITY_API_KEY = envstr("AIRLOCK_QUALITY_API_KEY")
+# The embedding model drift answers are compared with (served like any embedding model);
+# empty: drift runs score ROUGE-L only.
+AIRLOCK_QUALITY_EMBEDDING_MODEL = envstr("AIRLOCK_QUALITY_EMBEDDING_MODEL")
+# How often every golden set is run and compared with its baseline (weekly by default).
+AIRLOCK_DRIFT_CHECK_SECONDS = envfloat("AIRLOCK_DRIFT_CHECK_SECONDS", 7 * 86400.0, minimum=60.0)
+CELERY_BEAT_SCHEDULE.update(
+    {"quality-drift-check": {"task": "quality.tasks.drift_check", "schedule": AIRLOCK_DRIFT_CHECK_SECONDS}}
+)
+
 # A running job renews its lease every third of this; a job whose process died is run again
 # once the lease has run out.
 AIRLOCK_SCHEDULE_LEASE_SECONDS = envfloat("AIRLOCK_SCHEDULE_LEASE_SECONDS", 60.0, minimum=1.0)

@@ -66,6 +66,10 @@ class Event(StrEnum):
     MODEL_EXTERNAL_REGISTERED = "model.external_registered"  # a local name → provider + remote model
     MODEL_EXTERNAL_REMOVED = "model.external_removed"
 
+    # Routes: weighted targets, stickiness and fallback of a model name (issue 13, item 1)
+    ROUTE_SET = "route.set"  # created or replaced; old and new values
+    ROUTE_DELETED = "route.deleted"  # the model routes to its default version again
+
     # Egress policy and its preview (redaction-gate)
     EGRESS_POLICY_CHANGED = "egress.policy_changed"  # global or one application's; old and new values
     EGRESS_PREVIEWED = "egress.previewed"  # an administrator's preview: counts only, never the text
@@ -80,3 +84,18 @@ class Event(StrEnum):
     ALERT_ACKNOWLEDGED = "usage.alert_acknowledged"
     # A backend reported more tokens than the request reserved: charged the reservation (quotas)
     USAGE_OVER_RESERVATION = "usage.over_reservation"
+
+    # Canary releases and drains (issue 13, items 4 and 5)
+    CANARY_STARTED = "canary.started"  # a version tried on a share of a model's traffic
+    CANARY_PROMOTED = "canary.promoted"  # the candidate became the default version
+    CANARY_ROLLED_BACK = "canary.rolled_back"  # by hand, or automatically (no actor) with the figures
+    DEPLOYMENT_DRAIN_STARTED = "deployment.drain_started"  # no new requests; running ones finish
+    DEPLOYMENT_DRAINED = "deployment.drained"  # the drain ended: the deployment left routing
+    DEPLOYMENT_UNDRAINED = "deployment.undrained"  # a drain called off before it ended
+
+    # Quality: output validation and drift (issue 15)
+    QUALITY_POLICY_SET = "quality.policy_set"  # a validation policy created or changed; old and new
+    VALIDATION_EJECTED = "quality.validation_ejected"  # repeated invalid answers: deployment left routing
+    GOLDEN_SET_IMPORTED = "quality.golden_imported"  # items of a golden set imported (counts only)
+    DRIFT_BASELINE_SET = "quality.drift_baseline_set"  # a run became the baseline of its golden set
+    DRIFT_DETECTED = "quality.drift_detected"  # a significant drop against the baseline, with figures

@@ -135,6 +135,12 @@ AUDIT_FAILURES = Counter(
     "airlock_audit_write_failures",
     "Audit batches that could not be committed (their requests were refused).",
 )
+VALIDATION_FAILURES = Counter(
+    "airlock_validation_failures",
+    "Answers that failed output validation (quality.validation), by model, target (backend or "
+    "provider) and problem: empty, schema, too_long, too_short, repetition or garbage.",
+    ("model", "target", "problem"),
+)
 RUNAWAYS = Counter(
     "airlock_runaway_trips",
     "Applications suspended automatically by runaway protection, as it happened.",

@@ -1,0 +1,85 @@
+"""What the request path calls after an answer: validate it by its policy, record a failure.
+
+One call per answered request (``check_answer``). A good answer costs the checks of
+``quality.validation`` (tens of microseconds for a page of text) and a cached policy lookup; only a
+failure touches the database (``quality.services.record_failure``). The caller decides what to do
+with the result: retry once on the next target when ``retry`` is set, and tell the client
+(``problems`` carry stable codes and messages that never quote the answer).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from inference import database
+from inference.hotcache import HotCache
+from quality import services
+from quality.models import ValidationPolicy
+from quality.validation import Problem
+
+# Dropped when the gateway epoch moves: set_policy bumps it.
+_policies: HotCache[ValidationPolicy] = HotCache(max_entries=10_000)
+
+
+@dataclass(frozen=True)
+class AnswerCheck:
+    """The verdict on one answer."""
+
+    problems: list[Problem]
+    retry: bool  # the policy asks for one more try on the next target
+    ejected: bool  # this failure took the deployment out of routing
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+OK = AnswerCheck(problems=[], retry=False, ejected=False)
+
+
+async def policy(application_id: int | None, model_id: int | None) -> ValidationPolicy:
+    """The policy of an (application, model) pair, cached per worker until the epoch moves."""
+    key = f"{application_id}:{model_id}"
+    found = _policies.get(key)
+    if found is None:
+        found = await database.read(services.policy_for, application_id, model_id)
+        _policies.put(key, found)
+    return found
+
+
+async def check_answer(
+    answer_text: str,
+    *,
+    application_id: int | None,
+    model_id: int | None,
+    model_name: str,
+    target: str,
+    deployment_id: int | None,
+    response_format: dict[str, Any] | None = None,
+    finish_reason: str | None = None,
+    request_id: str = "",
+    retried: bool = False,
+) -> AnswerCheck:
+    """Validate one whole answer (for a stream: its text once it ended) and record a failure.
+
+    ``deployment_id`` is None for an external provider's answer (counted, never ejected);
+    ``retried`` is True for the answer of the one retry, which is never retried again.
+    """
+    current = await policy(application_id, model_id)
+    problems = services.check(
+        answer_text, current, response_format=response_format, finish_reason=finish_reason
+    )
+    if not problems:
+        return OK
+    outcome = await database.read(
+        services.record_failure,
+        problems,
+        model_name=model_name,
+        target=target,
+        deployment_id=deployment_id,
+        application_id=application_id,
+        request_id=request_id,
+        policy=current,
+    )
+    return AnswerCheck(problems=problems, retry=current.retry_once and not retried, ejected=outcome.ejected)

@@ -1,0 +1,39 @@
+"""Background work of quality: the weekly drift check (Celery beat, or the embedded scheduler)."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+
+log = logging.getLogger("airlock.quality")
+
+
+@shared_task(ignore_result=True)
+def drift_check(golden_set_id: int | None = None) -> str:
+    """Run every golden set that has a baseline (or only ``golden_set_id``) and compare.
+
+    Idempotent in effect: each call adds one run per set; a set deleted meanwhile is skipped.
+    A set whose model cannot be reached is recorded as a failed run and the others still run.
+    """
+    from quality import drift, runner
+    from quality.models import GoldenSet
+
+    sets = GoldenSet.objects.filter(runs__is_baseline=True).distinct().order_by("model_name")
+    if golden_set_id is not None:
+        sets = sets.filter(pk=golden_set_id)
+    try:
+        embed = runner.configured_embedder()
+        answerers = {s.pk: runner.gateway_answerer(s.model_name) for s in sets}
+    except runner.NotConfigured as exc:
+        return f"not run: {exc}"
+    outcomes = []
+    for golden_set in sets:
+        try:
+            run = drift.run_golden_set(golden_set, answerers[golden_set.pk], embed=embed)
+        except Exception as exc:
+            log.exception("drift run of %s failed", golden_set.model_name)
+            outcomes.append(f"{golden_set.model_name}: failed ({type(exc).__name__})")
+            continue
+        outcomes.append(f"{golden_set.model_name}: {run.status}")
+    return "; ".join(outcomes) if outcomes else "no golden set has a baseline"
