@@ -132,10 +132,13 @@ async def handle(scope: Scope, receive: Any, send: Any) -> None:
         await _send_whole(send, route.reply(request_id))
         return
     authorization = None
+    # Other headers only for routing (a route's session header); ASGI gives names in lower case.
+    headers: dict[str, str] = {}
     for name, value in scope["headers"]:
         if name == b"authorization":
             authorization = value.decode("latin-1")
-            break
+        else:
+            headers[name.decode("latin-1")] = value.decode("latin-1")
     kind, argument = route
     try:
         body = await _read_body(receive, settings.AIRLOCK_MAX_BODY_BYTES) if kind == "proxy" else b""
@@ -154,7 +157,9 @@ async def handle(scope: Scope, receive: Any, send: Any) -> None:
     # makes vLLM stop generating: nobody pays for tokens that no one will read.
     # X-Forwarded-For counts only from a trusted proxy (appliance.net, as for sign-ins).
     client_ip = net.client_ip_of_scope(scope)
-    work = asyncio.ensure_future(views.proxy(request_id, argument or "", authorization, body, client_ip))
+    work = asyncio.ensure_future(
+        views.proxy(request_id, argument or "", authorization, body, client_ip, headers)
+    )
     watcher = asyncio.ensure_future(_wait_for_disconnect(receive))
     try:
         await asyncio.wait({work, watcher}, return_when=asyncio.FIRST_COMPLETED)

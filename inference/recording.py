@@ -133,6 +133,29 @@ def _egress(exchange: Exchange) -> dict[str, Any]:
     return found
 
 
+def _routing(exchange: Exchange, status: int) -> dict[str, Any]:
+    """Step 4's part of a record: why the target was chosen, every attempt, and who answered."""
+    attempts = [dict(attempt) for attempt in getattr(exchange, "route_attempts", None) or []]
+    if not attempts:
+        return {}
+    if status != 200 and attempts[-1]["outcome"] == "answered":
+        # The last target began answering, then the answer failed or the client left.
+        attempts[-1]["outcome"] = "client gone" if status == CLIENT_GONE else f"failed ({status})"
+    return {
+        "route_choice": exchange.route_choice,
+        "served_by": exchange.served_by if status == 200 else None,
+        "route_attempts": attempts,
+    }
+
+
+def _prior_attempts(exchange: Exchange) -> dict[str, Any]:
+    """A fallback's request record (the egress path writes its own) names the attempts before it."""
+    attempts = getattr(exchange, "route_attempts", None) or []
+    if len(attempts) < 2:
+        return {}
+    return {"route_attempts": [dict(attempt) for attempt in attempts[:-1]]}
+
+
 def _host_boot_id() -> str:
     try:
         return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
@@ -197,6 +220,7 @@ def _meta(exchange: Exchange) -> dict[str, Any]:
         "response_format": response_format.get("type") if isinstance(response_format, dict) else None,
         "worker": worker_identity(),
         **_egress(exchange),
+        **_prior_attempts(exchange),
     }
 
 
@@ -254,12 +278,18 @@ def _outcome(
         "status": status,
         "error": error,
         "latency_ms": round(exchange.elapsed_ms(), 2),
+        # Time to the first answer event of a stream (a whole answer's is its latency): the
+        # canary comparison (inference.canary) reads it per version from these records.
+        "ttft_ms": (
+            round((exchange.first_token - exchange.started) * 1000, 2) if exchange.first_token else None
+        ),
         "usage": exchange.usage,
         "backend": target.backend_name if target else None,
         "model_version": target.version if target else None,
         "model_version_id": target.model_version_id if target else None,
         "stream": exchange.stream,
         **_egress(exchange),
+        **_routing(exchange, status),
     }
     content = response_content(mode, texts, finish_reasons or []) if texts is not None else None
     return {**_base(exchange), "meta": meta, "content": content}

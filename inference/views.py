@@ -9,7 +9,9 @@ capped the gateway at under 300 requests/s (see bench/gateway_overhead.py).
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
+import os
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -23,6 +25,7 @@ from django.conf import settings
 from inference import database, egress, embeddings, metrics, recording, routing, schemas
 from inference.auth import Caller, authenticate
 from inference.errors import ApiError, Reply, no_backend
+from inference.providers import keyfile
 from inference.quotas import gate as quotas
 from inference.upstream import client, upstream_timeout
 
@@ -59,6 +62,11 @@ class Exchange:
     external: routing.ExternalTarget | None = None
     egress: EgressReport | None = None
     attempts: int = 0
+    # Step 4's attempts in order ({"target": label, "outcome": ...}), which one answered
+    # (``x-airlock-served-by``), and why the first target was chosen (route, canary, default...).
+    route_attempts: list[dict[str, str]] = field(default_factory=list)
+    served_by: str | None = None
+    route_choice: str | None = None
     # What a stream relayed before it ended, for a stream that brings no usage figure (the
     # client hung up): answer events from a local backend (vLLM sends one per token), and
     # UTF-8 bytes of answer text from a provider (whose events carry several tokens).
@@ -143,8 +151,12 @@ async def proxy(
     authorization: str | None,
     raw_body: bytes | None,
     client_ip: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> Reply:
-    """Steps 1-6 for a completion request. ``raw_body`` is None when it exceeded the limit."""
+    """Steps 1-6 for a completion request. ``raw_body`` is None when it exceeded the limit.
+
+    ``headers`` (names in lower case) carry a route's session header, for stickiness.
+    """
     exchange = Exchange(request_id=request_id, endpoint=endpoint, client_ip=client_ip)
     try:
         exchange.caller = await authenticate(authorization)
@@ -154,19 +166,21 @@ async def proxy(
         exchange.body = body
         exchange.model = parsed.model
         exchange.stream = bool(parsed.stream)
-        targets = await _targets_for(exchange.caller, parsed.model)
+        plan = await _plan_for(exchange.caller, parsed.model, body, headers or {})
+        exchange.route_choice = plan.choice
         # A chat model cannot embed nor an embedding model chat (one vLLM runner per process).
         embeddings.check_kind(endpoint, parsed.model, await embeddings.embedding_models())
         # Step 2: reserve the request's maximum on every quota, or 429; settled when it ends.
-        exchange.reservation = await quotas.reserve(exchange, parsed)
-        if isinstance(targets, routing.ExternalTarget):
-            # Step 4b: redaction, the provider, restoration (records its own request first).
-            return await quotas.settled(exchange, egress.handle(exchange, body, targets))
-        # Fail-closed: nothing is forwarded unless its record is committed.
-        await recording.request_received(exchange)
-        if exchange.stream:
-            return await quotas.settled(exchange, _stream(exchange, body, targets))
-        return await quotas.settled(exchange, _complete(exchange, body, targets))
+        # Egress budgets are reserved for whatever external target the plan may reach.
+        exchange.reservation = await quotas.reserve(
+            exchange, parsed, external=plan.first or plan.fallback, external_first=plan.first is not None
+        )
+        if not exchange.reservation.egress_allowed and plan.fallback is not None:
+            exchange.route_attempts.append(
+                {"target": plan.fallback.label, "outcome": "skipped: egress budget or price"}
+            )
+            plan = dataclasses.replace(plan, fallback=None)
+        return await quotas.settled(exchange, _answer(exchange, body, plan))
     except asyncio.CancelledError:
         # The client hung up before the answer was ready (the edge cancels the work): a
         # request on record still gets its outcome record.
@@ -189,7 +203,9 @@ def too_large() -> ApiError:
     return ApiError(413, f"The request body is larger than {limit} bytes.", code="request_too_large")
 
 
-async def _targets_for(caller: Caller, model: str) -> list[routing.Target] | routing.ExternalTarget:
+async def _plan_for(
+    caller: Caller, model: str, body: dict[str, Any], headers: dict[str, str]
+) -> routing.Plan:
     table = await routing.table()
     if model not in table.models:
         raise ApiError(404, f"The model '{model}' does not exist.", param="model", code="model_not_found")
@@ -203,11 +219,139 @@ async def _targets_for(caller: Caller, model: str) -> list[routing.Target] | rou
         )
     external = table.external.get(model)
     if external is not None:
-        return external
-    targets = routing.candidates(table, model)
-    if not targets:
+        return routing.Plan(local=[], first=external, choice="external")
+    plan = routing.plan(table, model, body, headers)
+    if not plan.local and plan.first is None and plan.fallback is None:
         raise no_backend(model, RETRY_AFTER_SECONDS)
-    return targets
+    return plan
+
+
+# --- Step 4: the attempts of one request, in the plan's order ---
+
+
+class _Failed(Exception):
+    """One attempt failed in a way the next target may succeed (fallback fires).
+
+    ``error`` is what the client gets if no later target answers; ``outcome`` what the audit
+    record says of this attempt.
+    """
+
+    def __init__(self, error: ApiError, outcome: str) -> None:
+        super().__init__(outcome)
+        self.error = error
+        self.outcome = outcome
+
+
+# Statuses of a backend that another backend may not give: overload, faults, and a backend that
+# does not know the model or refuses the gateway's key (its configuration, not the request).
+_FALLBACK_STATUSES = frozenset({401, 403, 404, 408, 429})
+
+
+def _falls_back(status: int) -> bool:
+    return status >= 500 or status in _FALLBACK_STATUSES
+
+
+def _attempt(exchange: Exchange, label: str) -> dict[str, str]:
+    entry = {"target": label, "outcome": "answered"}
+    exchange.route_attempts.append(entry)
+    exchange.served_by = label
+    return entry
+
+
+def _failed(exchange: Exchange, entry: dict[str, str], outcome: str) -> None:
+    entry["outcome"] = outcome
+    exchange.served_by = None
+    log.warning(
+        "request %s: %s failed (%s); trying the next target", exchange.request_id, entry["target"], outcome
+    )
+
+
+def _served(reply: Reply, label: str) -> Reply:
+    reply.headers.append((b"x-airlock-served-by", label.encode()))
+    return reply
+
+
+async def _answer(exchange: Exchange, body: dict[str, Any], plan: routing.Plan) -> Reply:
+    """Try the plan's targets in order until one answers; every attempt is on record.
+
+    A fallback passes every step a first attempt does: the egress path redacts and records
+    its own request (``inference.egress.handle``), and the one reservation made for the
+    request is settled for whichever target answered.
+    """
+    last: ApiError | None = None
+    if plan.first is not None:
+        entry = _attempt(exchange, plan.first.label)
+        _charge(exchange, plan.first)
+        try:
+            return _served(await egress.handle(exchange, body, plan.first), plan.first.label)
+        except ApiError as exc:
+            if not plan.local:
+                raise
+            # The request stays inside: nothing is lost by trying the local targets.
+            _failed(exchange, entry, f"{exc.status} {exc.code or 'error'}")
+            last = exc
+            exchange.external, exchange.egress = None, None
+            _charge(exchange, None)
+    if plan.local:
+        # Reserved at the fallback's price (egress budgets); charged as local unless it is used.
+        _charge(exchange, None)
+        if not exchange.recorded:
+            # Fail-closed: nothing is forwarded unless its record is committed.
+            await recording.request_received(exchange)
+        for target in plan.local:
+            entry = _attempt(exchange, target.label)
+            try:
+                if exchange.stream:
+                    reply = await _stream(exchange, body, target)
+                else:
+                    reply = await _complete(exchange, body, target)
+                return _served(reply, target.label)
+            except _Failed as failed:
+                _failed(exchange, entry, failed.outcome)
+                last = failed.error
+    if plan.fallback is not None:
+        if await _egress_permitted(exchange, plan.fallback):
+            entry = _attempt(exchange, plan.fallback.label)
+            exchange.target = None
+            _charge(exchange, plan.fallback)
+            try:
+                return _served(await egress.handle(exchange, body, plan.fallback), plan.fallback.label)
+            except ApiError as exc:
+                entry["outcome"] = f"{exc.status} {exc.code or 'error'}"
+                exchange.served_by = None
+                raise
+        exchange.route_attempts.append(
+            {"target": plan.fallback.label, "outcome": "skipped: egress not permitted"}
+        )
+    if last is None:
+        last = no_backend(exchange.model or "?", RETRY_AFTER_SECONDS)
+    raise last
+
+
+async def _egress_permitted(exchange: Exchange, target: routing.ExternalTarget) -> bool:
+    """Whether the egress policy lets this request's application reach ``target`` at all.
+
+    Checked before a fallback is tried, so a route whose egress is off never even prepares an
+    external request; the egress gate checks again (and redacts) when one is sent.
+    """
+    from redaction import policy as policies
+
+    caller = exchange.caller
+    effective = await policies.effective(caller.application_id if caller else None)
+    return effective.enabled and effective.allows(target.provider_name) and target.is_enabled
+
+
+def _charge(exchange: Exchange, external: routing.ExternalTarget | None) -> None:
+    """Settle the request's one reservation as the target that is about to be tried: the
+    ledger row names the route and provider that answered, priced at that model's rate."""
+    res = exchange.reservation
+    if res is None:
+        return
+    if external is None:
+        res.route, res.provider, res.price = "local", "", None
+    else:
+        res.route, res.provider = "egress", external.provider_name
+        res.price = res.pricing.prices.get(external.model)
 
 
 def _payload(body: dict[str, Any], target: routing.Target, *, stream: bool) -> bytes:
@@ -222,41 +366,60 @@ def _payload(body: dict[str, Any], target: routing.Target, *, stream: bool) -> b
     return orjson.dumps(outgoing)
 
 
+_backend_keys: dict[str, tuple[tuple[int, int, int], str]] = {}
+
+
+def backend_key(path: str) -> str:
+    """A backend's API key, read from its file when the file changed (one ``stat`` per request)."""
+    info = os.stat(path)
+    stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+    cached = _backend_keys.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    key = keyfile.read(path)
+    _backend_keys[path] = (stamp, key)
+    return key
+
+
 async def _send(
-    exchange: Exchange, body: dict[str, Any], targets: list[routing.Target], *, stream: bool
+    exchange: Exchange, body: dict[str, Any], target: routing.Target, *, stream: bool
 ) -> httpx.Response:
-    """Send to the first target that accepts a connection; the rest are fall-backs."""
+    """Send to ``target``; a refused connection, a timeout or a broken one raise ``_Failed``."""
     pool = client()
-    last_error = ""
-    for target in targets:
-        payload = _payload(body, target, stream=stream)
-        upstream_request = pool.build_request(
-            "POST",
-            f"{target.base_url}/v1/{exchange.endpoint}",
-            content=payload,
-            headers={"Content-Type": "application/json", "X-Request-Id": exchange.request_id},
-            timeout=upstream_timeout(),
-        )
-        exchange.attempts += 1
-        exchange.forwarded = time.perf_counter()
+    headers = {"Content-Type": "application/json", "X-Request-Id": exchange.request_id}
+    if target.api_key_file:
         try:
-            response = await pool.send(upstream_request, stream=True)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            routing.mark_down(target)
-            last_error = f"{target.backend_name}: {exc!r}"
-            log.warning("backend %s refused request %s: %r", target.backend_name, exchange.request_id, exc)
-            continue
-        except httpx.TimeoutException:
-            exchange.target = target
-            raise _timeout() from None
-        except httpx.HTTPError as exc:
-            exchange.target = target
-            raise _bad_gateway(f"the backend failed: {exc!r}") from None
-        routing.mark_up(target)
-        exchange.target = target
-        return response
-    exchange.error = last_error
-    raise no_backend(exchange.model or "?", RETRY_AFTER_SECONDS)
+            headers["Authorization"] = f"Bearer {backend_key(target.api_key_file)}"
+        except (keyfile.KeyFileRefused, OSError, UnicodeDecodeError) as exc:
+            log.error("the API key of backend %s cannot be read: %s", target.backend_name, exc)
+            raise _Failed(
+                no_backend(exchange.model or "?", RETRY_AFTER_SECONDS), "backend key unreadable"
+            ) from None
+    upstream_request = pool.build_request(
+        "POST",
+        f"{target.base_url}/v1/{exchange.endpoint}",
+        content=_payload(body, target, stream=stream),
+        headers=headers,
+        timeout=upstream_timeout(),
+    )
+    exchange.attempts += 1
+    exchange.forwarded = time.perf_counter()
+    exchange.target = target
+    try:
+        response = await pool.send(upstream_request, stream=True)
+    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+        routing.mark_down(target)
+        raise _Failed(
+            no_backend(exchange.model or "?", RETRY_AFTER_SECONDS), f"connection failed: {type(exc).__name__}"
+        ) from None
+    except httpx.TimeoutException:
+        raise _Failed(_timeout(), "timeout") from None
+    except httpx.HTTPError as exc:
+        raise _Failed(
+            _bad_gateway(f"the backend failed: {exc!r}"), f"connection broke: {type(exc).__name__}"
+        ) from None
+    routing.mark_up(target)
+    return response
 
 
 def _timeout() -> ApiError:
@@ -290,26 +453,57 @@ async def _upstream_error(response: httpx.Response) -> ApiError:
     return _bad_gateway(f"status {response.status_code}: {message}")
 
 
-async def _complete(exchange: Exchange, body: dict[str, Any], targets: list[routing.Target]) -> Reply:
-    response = await _send(exchange, body, targets, stream=False)
+async def _refused(response: httpx.Response) -> Exception:
+    """A backend's non-200: ``_Failed`` when another target may do better, else the client's error."""
+    error = await _upstream_error(response)
+    if _falls_back(response.status_code):
+        return _Failed(error, f"status {response.status_code}")
+    return error
+
+
+def _is_empty(data: dict[str, Any], answers: str) -> bool:
+    """No answer at all: no choices, or only empty texts without tool calls (embeddings: no data)."""
+    items = data.get(answers) or []
+    if not items:
+        return True
+    if answers == "data":
+        return False
+    for choice in items:
+        if not isinstance(choice, dict):
+            continue
+        message = choice.get("message")
+        if isinstance(message, dict):
+            if message.get("content") or message.get("tool_calls") or message.get("function_call"):
+                return False
+            if message.get("reasoning_content"):
+                return False
+        elif choice.get("text"):
+            return False
+    return True
+
+
+async def _complete(exchange: Exchange, body: dict[str, Any], target: routing.Target) -> Reply:
+    response = await _send(exchange, body, target, stream=False)
     try:
         if response.status_code != 200:
-            raise await _upstream_error(response)
+            raise await _refused(response)
         try:
             raw = await response.aread()
         except httpx.TimeoutException:
-            raise _timeout() from None
+            raise _Failed(_timeout(), "timeout") from None
         except httpx.HTTPError as exc:
-            raise _bad_gateway(f"the connection broke: {exc!r}") from None
+            raise _Failed(_bad_gateway(f"the connection broke: {exc!r}"), "connection broke") from None
     finally:
         await response.aclose()
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        raise _bad_gateway("the answer is not JSON") from None
+        raise _Failed(_bad_gateway("the answer is not JSON"), "malformed answer") from None
     answers = "data" if exchange.endpoint == "embeddings" else "choices"
     if not isinstance(data, dict) or not isinstance(data.get(answers), list):
-        raise _bad_gateway(f"the answer has no '{answers}'")
+        raise _Failed(_bad_gateway(f"the answer has no '{answers}'"), "empty completion")
+    if _is_empty(data, answers):
+        raise _Failed(_bad_gateway("the answer is empty"), "empty completion")
     usage = data.get("usage")
     exchange.usage = usage if isinstance(usage, dict) else None
     if exchange.usage is not None and answers == "data":
@@ -326,10 +520,73 @@ async def _complete(exchange: Exchange, body: dict[str, Any], targets: list[rout
     return Reply(200, raw, request_id=exchange.request_id)
 
 
-async def _stream(exchange: Exchange, body: dict[str, Any], targets: list[routing.Target]) -> Reply:
-    response = await _send(exchange, body, targets, stream=True)
+async def _batches(response: httpx.Response) -> AsyncIterator[list[bytes]]:
+    """The backend's SSE events, whole events at a time, as many as each read brought."""
+    buffer = b""
+    async for chunk in response.aiter_raw():
+        buffer += chunk
+        if b"\n\n" not in buffer:
+            continue
+        *events, buffer = buffer.split(b"\n\n")
+        yield events
+    if buffer.strip():
+        yield [buffer]
+
+
+def _starts_answer(events: list[bytes]) -> bool:
+    """Whether these events carry the first piece of an answer (text, a tool call)."""
+    for event in events:
+        if event.strip() == b"data: [DONE]" or _is_usage_event(event):
+            continue
+        try:
+            data = orjson.loads(event.removeprefix(b"data:").strip())
+        except orjson.JSONDecodeError:
+            continue
+        for choice in data.get("choices") or [] if isinstance(data, dict) else []:
+            if not isinstance(choice, dict):
+                continue
+            delta = choice.get("delta")
+            if isinstance(delta, dict) and (
+                delta.get("content") or delta.get("tool_calls") or delta.get("reasoning_content")
+            ):
+                return True
+            if choice.get("text"):
+                return True
+    return False
+
+
+async def _stream(exchange: Exchange, body: dict[str, Any], target: routing.Target) -> Reply:
+    """Open the stream and read up to its first token: until then another target may answer.
+
+    Once a token is on its way to the client the stream is never switched; a failure after
+    it ends the stream with an error event (``_relay``).
+    """
+    response = await _send(exchange, body, target, stream=True)
     if response.status_code != 200:
-        raise await _upstream_error(response)
+        raise await _refused(response)
+    batches = _batches(response)
+    held: list[list[bytes]] = []
+    started = False
+    try:
+        async for batch in batches:
+            held.append(batch)
+            if _starts_answer(batch):
+                started = True
+                break
+    except httpx.TimeoutException:
+        await response.aclose()
+        raise _Failed(_timeout(), "timeout before the first token") from None
+    except httpx.HTTPError as exc:
+        await response.aclose()
+        raise _Failed(
+            _bad_gateway("the stream broke"), f"stream broke before the first token: {type(exc).__name__}"
+        ) from None
+    except BaseException:
+        await response.aclose()
+        raise
+    if not started:
+        await response.aclose()
+        raise _Failed(_bad_gateway("the stream ended without an answer"), "empty completion")
     wants_usage = bool((body.get("stream_options") or {}).get("include_usage"))
     return Reply(
         200,
@@ -338,33 +595,45 @@ async def _stream(exchange: Exchange, body: dict[str, Any], targets: list[routin
         # nginx must not buffer tokens
         headers=[(b"cache-control", b"no-cache"), (b"x-accel-buffering", b"no")],
         request_id=exchange.request_id,
-        stream=_relay(exchange, response, wants_usage),
+        stream=_relay(exchange, response, wants_usage, _replayed(held, batches)),
     )
 
 
-async def _relay(exchange: Exchange, response: httpx.Response, wants_usage: bool) -> AsyncIterator[bytes]:
+async def _replayed(held: list[list[bytes]], rest: AsyncIterator[list[bytes]]) -> AsyncIterator[list[bytes]]:
+    for batch in held:
+        yield batch
+    async for batch in rest:
+        yield batch
+
+
+async def _relay(
+    exchange: Exchange,
+    response: httpx.Response,
+    wants_usage: bool,
+    batches: AsyncIterator[list[bytes]] | None = None,
+) -> AsyncIterator[bytes]:
     """Forward SSE events as they come, whole events at a time, capturing the usage chunk.
 
     The final ``data: [DONE]`` is held back until the answer's audit record is committed; if
     it cannot be, the client gets an error event instead, so a stream never ends cleanly
-    without its record.
+    without its record. A stream that breaks, or ends without ``[DONE]``, after tokens were
+    sent ends with an error event: it is never switched to another target.
     """
     mode = exchange.caller.audit_content if exchange.caller else "none"
     collect = mode != "none"
     texts: dict[int, list[str]] = {}
     reasons: dict[int, str | None] = {}
-    buffer = b""
     saw_done = False
+    if batches is None:
+        batches = _batches(response)
     try:
-        async for chunk in response.aiter_raw():
-            buffer += chunk
-            if b"\n\n" not in buffer:
-                continue
-            *events, buffer = buffer.split(b"\n\n")
+        async for events in batches:
             out = []
             for event in events:
                 if event.strip() == b"data: [DONE]":
                     saw_done = True
+                    continue
+                if not event.strip():
                     continue
                 if _is_usage_event(event):
                     exchange.usage = _usage_of(event)
@@ -379,10 +648,10 @@ async def _relay(exchange: Exchange, response: httpx.Response, wants_usage: bool
                 out.append(event + b"\n\n")
             if out:
                 yield b"".join(out)
-        if buffer.strip() and buffer.strip() != b"data: [DONE]":
-            yield buffer + b"\n\n"
-        saw_done = saw_done or buffer.strip() == b"data: [DONE]"
-        exchange.status = 200
+        if saw_done:
+            exchange.status = 200
+        else:
+            exchange.status, exchange.error = 502, "the backend's stream ended before [DONE]"
     except httpx.TimeoutException:
         exchange.status, exchange.error = 504, "upstream timeout mid-stream"
     except httpx.HTTPError as exc:
@@ -395,6 +664,8 @@ async def _relay(exchange: Exchange, response: httpx.Response, wants_usage: bool
         await response.aclose()
         raise
     await response.aclose()
+    if exchange.status != 200 and exchange.route_attempts:
+        exchange.route_attempts[-1]["outcome"] = f"failed mid-stream: {exchange.error}"
     exchange.finish(exchange.status, exchange.error)
     try:
         await recording.response_finished(
@@ -407,7 +678,7 @@ async def _relay(exchange: Exchange, response: httpx.Response, wants_usage: bool
         yield _sse_error(_timeout())
     elif exchange.status == 502:
         yield _sse_error(_bad_gateway("the stream broke"))
-    elif saw_done:
+    else:
         yield b"data: [DONE]\n\n"
 
 

@@ -51,6 +51,9 @@ class Reservation:
     price: Price | None
     pricing: config.Pricing
     requested_at: datetime = field(default_factory=timezone.now)
+    # False when a route's external fallback could not be held to a budget (no price, or the
+    # budget would be passed): the request may still be answered inside, never outside.
+    egress_allowed: bool = True
 
 
 async def _route_of(model: str) -> tuple[str, str]:
@@ -132,8 +135,22 @@ def suspended(app_name: str) -> ApiError:
     )
 
 
-async def reserve(exchange: Exchange, parsed: Any = None) -> Reservation:
-    """Reserve the request's maximum on every counter that applies, or refuse it (429)."""
+async def reserve(
+    exchange: Exchange,
+    parsed: Any = None,
+    *,
+    external: Any = None,
+    external_first: bool = True,
+) -> Reservation:
+    """Reserve the request's maximum on every counter that applies, or refuse it (429).
+
+    ``external`` is the external target a route may send the request to (an ``ExternalTarget``
+    drawn first, or the fallback when ``external_first`` is False): egress budgets are reserved
+    for it at its model's price, so a request that leaves by a route is held to them exactly as
+    a call to the external model by name. A fallback that cannot be held to them (unpriced, or
+    over budget) does not refuse the request: it is reserved without egress, and
+    ``egress_allowed`` tells the router to keep it inside.
+    """
     caller = exchange.caller
     if caller is None or exchange.model is None:
         raise RuntimeError("reserve needs an authenticated caller and a model")
@@ -141,8 +158,41 @@ async def reserve(exchange: Exchange, parsed: Any = None) -> Reservation:
     policies = await config.policies(caller.application_id, caller.key_id)
     pricing = await config.pricing()
     route, provider = await _route_of(exchange.model)
-    egress = route == "egress"
-    price = pricing.prices.get(exchange.model) if egress else None
+    priced_model = exchange.model
+    if route == "local" and external is not None:
+        priced_model = str(getattr(external, "model", ""))
+        if external_first:
+            route, provider = "egress", str(getattr(external, "provider_name", ""))
+    may_leave = route == "egress" or external is not None
+    optional = route == "local"  # only a fallback may leave: it can be given up instead
+    try:
+        return await _reserve(exchange, body, policies, pricing, route, provider, priced_model, may_leave)
+    except _EgressUnbudgeted:
+        if not optional:
+            raise
+    res = await _reserve(exchange, body, policies, pricing, route, provider, priced_model, False)
+    res.egress_allowed = False
+    return res
+
+
+class _EgressUnbudgeted(Exception):
+    """An optional egress (a fallback) that no budget could hold; reserve without it."""
+
+
+async def _reserve(
+    exchange: Exchange,
+    body: dict[str, Any],
+    policies: Any,
+    pricing: config.Pricing,
+    route: str,
+    provider: str,
+    priced_model: str,
+    egress: bool,
+) -> Reservation:
+    caller = exchange.caller
+    assert caller is not None and exchange.model is not None  # noqa: S101 - checked by reserve
+    optional_egress = egress and route == "local"
+    price = pricing.prices.get(priced_model) if egress else None
     scopes = [
         (f"a{caller.application_id}", f"application '{caller.application_name}'", policies.app),
         (f"k{caller.key_id}", f"API key air-{caller.key_prefix}-****", policies.key),
@@ -152,10 +202,12 @@ async def reserve(exchange: Exchange, parsed: Any = None) -> Reservation:
         or any(lim is not None and lim.budget_micro_per_month is not None for _, _, lim in scopes)
     )
     counts_tokens = any(lim is not None and lim.counts_tokens for _, _, lim in scopes)
+    if budgets and price is None and optional_egress:
+        raise _EgressUnbudgeted
     if budgets and price is None:
         raise ApiError(
             403,
-            f"The model '{exchange.model}' has no price, so its spending cannot be held to the budget. "
+            f"The model '{priced_model}' has no price, so its spending cannot be held to the budget. "
             "An administrator must set one (airlock usage prices set).",
             type="permission_error",
             code="price_unknown",
@@ -166,7 +218,7 @@ async def reserve(exchange: Exchange, parsed: Any = None) -> Reservation:
         exchange.endpoint, body, settings.AIRLOCK_QUOTA_DEFAULT_MAX_TOKENS
     )
     if counts_tokens or budgets:
-        folder = None if egress else await _folder_of(exchange.model)
+        folder = None if route == "egress" else await _folder_of(exchange.model)
         if folder:
             await tokens.ready(folder)
         prompt_estimate = tokens.estimate_prompt(exchange.endpoint, body, folder)
@@ -232,6 +284,8 @@ async def reserve(exchange: Exchange, parsed: Any = None) -> Reservation:
         raise suspended(caller.application_name)
     if outcome.status == "over":
         assert outcome.counter is not None  # noqa: S101
+        if optional_egress and outcome.counter.unit == "usd":
+            raise _EgressUnbudgeted
         _ledger_refusal(exchange, route, provider)
         raise too_many(outcome, outcome.counter.amount, now)
     return Reservation(
