@@ -19,12 +19,12 @@ on), and a backend without it is noted, not failed.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import httpx
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -32,7 +32,7 @@ from django.db import transaction
 
 from audit.events import Event
 from audit.log import record
-from inference import epoch
+from inference import epoch, vllm
 from inference.models import Backend, Deployment, Model, ModelVersion
 from inference.providers import keyfile
 
@@ -72,19 +72,31 @@ def served_name(adapter: ModelVersion) -> str:
     return f"{adapter.model.name}@{adapter.version}"
 
 
-def _headers(backend: Backend) -> dict[str, str]:
-    headers = {"Content-Type": "application/json"}
-    if backend.api_key_file:
-        headers["Authorization"] = f"Bearer {keyfile.read(backend.api_key_file)}"
-    return headers
+@dataclass
+class Answer:
+    """A backend's answer to one administrative POST."""
+
+    status: int
+    text: str
+
+    def json(self) -> object:
+        return json.loads(self.text)
 
 
-def _post(backend: Backend, path: str, payload: dict[str, object] | None = None) -> httpx.Response:
-    with httpx.Client(timeout=settings.AIRLOCK_ADAPTER_LOAD_TIMEOUT_SECONDS) as client:
-        return client.post(f"{backend.base_url.rstrip('/')}{path}", json=payload, headers=_headers(backend))
+def _post(backend: Backend, path: str, payload: dict[str, object] | None = None) -> Answer:
+    """POST to ``backend`` with its API key; ``OSError`` when it cannot be reached."""
+    authorization = f"Bearer {keyfile.read(backend.api_key_file)}" if backend.api_key_file else ""
+    status, body = vllm.post_json(
+        backend.base_url,
+        path,
+        payload,
+        authorization=authorization,
+        timeout=settings.AIRLOCK_ADAPTER_LOAD_TIMEOUT_SECONDS,
+    )
+    return Answer(status, body.decode("utf-8", "replace"))
 
 
-def _explain(response: httpx.Response) -> str:
+def _explain(response: Answer) -> str:
     try:
         data = response.json()
         if isinstance(data, dict):
@@ -92,25 +104,25 @@ def _explain(response: httpx.Response) -> str:
             if isinstance(message, dict):
                 message = message.get("message")
             if message:
-                return f"HTTP {response.status_code}: {message}"
+                return f"HTTP {response.status}: {message}"
     except ValueError:
         pass
     hint = ""
-    if response.status_code == 404:
+    if response.status == 404:
         hint = " (is the base served with LoRA enabled? set its engine arg enable_lora and restart it once)"
-    return f"HTTP {response.status_code}: {response.text[:300]}{hint}"
+    return f"HTTP {response.status}: {response.text[:300]}{hint}"
 
 
 def _load_on(backend: Backend, name: str, path: str) -> BackendResult:
     started = time.perf_counter()
     try:
         response = _post(backend, "/v1/load_lora_adapter", {"lora_name": name, "lora_path": path})
-    except (httpx.HTTPError, keyfile.KeyFileRefused) as exc:
+    except (OSError, keyfile.KeyFileRefused) as exc:
         return BackendResult(backend.name, time.perf_counter() - started, f"{exc!r}")
     seconds = time.perf_counter() - started
-    if response.status_code == 200:
+    if response.status == 200:
         return BackendResult(backend.name, seconds)
-    if response.status_code == 400 and "already been loaded" in response.text:
+    if response.status == 400 and "already been loaded" in response.text:
         return BackendResult(backend.name, seconds)  # a retry after a partial failure elsewhere
     return BackendResult(backend.name, seconds, _explain(response))
 
@@ -119,9 +131,9 @@ def _unload_on(backend: Backend, name: str) -> str:
     """Unload ``name``; an adapter the backend does not know counts as unloaded."""
     try:
         response = _post(backend, "/v1/unload_lora_adapter", {"lora_name": name})
-    except (httpx.HTTPError, keyfile.KeyFileRefused) as exc:
+    except (OSError, keyfile.KeyFileRefused) as exc:
         return f"{exc!r}"
-    if response.status_code in (200, 404):
+    if response.status in (200, 404):
         return ""
     return _explain(response)
 
@@ -131,15 +143,16 @@ def _reset_prefix_cache(backends: list[Backend]) -> str:
     for backend in backends:
         try:
             response = _post(backend, "/reset_prefix_cache")
-        except (httpx.HTTPError, keyfile.KeyFileRefused) as exc:
+        except (OSError, keyfile.KeyFileRefused) as exc:
             failed.append(f"{backend.name}: {exc!r}")
             continue
-        if response.status_code == 200 and response.json().get("success", True):
+        answer = response.json() if response.status == 200 else {}
+        if response.status == 200 and (not isinstance(answer, dict) or answer.get("success", True)):
             done.append(backend.name)
-        elif response.status_code in (404, 405):
+        elif response.status in (404, 405):
             absent.append(backend.name)
         else:
-            failed.append(f"{backend.name}: HTTP {response.status_code}")
+            failed.append(f"{backend.name}: HTTP {response.status}")
     parts = []
     if done:
         parts.append(f"reset on {', '.join(done)}")

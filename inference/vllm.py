@@ -376,6 +376,28 @@ def is_healthy(base_url: str, timeout: float = 2.0) -> tuple[bool, str]:
         return False, str(getattr(exc, "reason", exc))
 
 
+def post_json(
+    base_url: str, path: str, payload: object | None, *, authorization: str = "", timeout: float
+) -> tuple[int, bytes]:
+    """One administrative POST to a backend (``/v1/load_lora_adapter`` …): (status, body).
+
+    An HTTP error status is returned, not raised; only a backend that cannot be reached raises
+    ``OSError``. ``authorization`` is the whole header value (the backend's --api-key).
+    """
+    data = json.dumps(payload).encode() if payload is not None else b""
+    request = urllib.request.Request(  # noqa: S310 - http(s) URL of a registered backend
+        f"{base_url.rstrip('/')}{path}", data=data, method="POST"
+    )
+    request.add_header("Content-Type", "application/json")
+    if authorization:
+        request.add_header("Authorization", authorization)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
 def wait_healthy(
     base_url: str,
     timeout: float,
