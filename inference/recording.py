@@ -148,6 +148,14 @@ def _routing(exchange: Exchange, status: int) -> dict[str, Any]:
     }
 
 
+def _validation(exchange: Exchange) -> dict[str, Any]:
+    """Output validation's verdict on a local answer that failed it (quality.inline)."""
+    found = getattr(exchange, "validation", None)
+    if not found:
+        return {}
+    return {"validation": {k: v for k, v in found.items() if k != "header"}}
+
+
 def _prior_attempts(exchange: Exchange) -> dict[str, Any]:
     """A fallback's request record (the egress path writes its own) names the attempts before it."""
     attempts = getattr(exchange, "route_attempts", None) or []
@@ -290,6 +298,7 @@ def _outcome(
         "stream": exchange.stream,
         **_egress(exchange),
         **_routing(exchange, status),
+        **_validation(exchange),
     }
     content = response_content(mode, texts, finish_reasons or []) if texts is not None else None
     return {**_base(exchange), "meta": meta, "content": content}

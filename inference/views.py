@@ -76,6 +76,11 @@ class Exchange:
     forwarded: float = 0.0
     first_token: float = 0.0
     metered: bool = False  # counted for /metrics (once, even if an error follows the answer)
+    # Output validation (quality.inline) of a local answer: the problems found, whether the one
+    # retry on the next target was spent, and whether another target is left to retry on.
+    validation: dict[str, Any] | None = None
+    validation_retried: bool = False
+    more_targets: bool = False
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
@@ -298,8 +303,9 @@ async def _answer(exchange: Exchange, body: dict[str, Any], plan: routing.Plan) 
         if not exchange.recorded:
             # Fail-closed: nothing is forwarded unless its record is committed.
             await recording.request_received(exchange)
-        for target in plan.local:
+        for index, target in enumerate(plan.local):
             entry = _attempt(exchange, target.label)
+            exchange.more_targets = index + 1 < len(plan.local)
             try:
                 if exchange.stream:
                     reply = await _stream(exchange, body, target)
@@ -509,15 +515,67 @@ async def _complete(exchange: Exchange, body: dict[str, Any], target: routing.Ta
     if exchange.usage is not None and answers == "data":
         # OpenAI's embedding usage has no completion_tokens; metering counts them as 0.
         exchange.usage = {"completion_tokens": 0, **exchange.usage}
-    exchange.finish(200)
     texts, reasons = recording.choices_text(data)
+    if answers == "choices":
+        await _validate(exchange, body, target, texts, reasons)
+    exchange.finish(200)
     try:
         # The answer is released only once its record is committed.
         await recording.response_finished(exchange, texts, reasons)
     except recording.AuditUnavailable:
         raise recording.audit_unavailable() from None
     # The backend's bytes go back unchanged: re-serialising would only cost time.
-    return Reply(200, raw, request_id=exchange.request_id)
+    reply = Reply(200, raw, request_id=exchange.request_id)
+    if exchange.validation:
+        # The client sees that the answer failed validation (and why), with the answer itself.
+        reply.headers.append((b"x-airlock-validation", exchange.validation["header"].encode()))
+    return reply
+
+
+async def _validate(
+    exchange: Exchange,
+    body: dict[str, Any],
+    target: routing.Target,
+    texts: list[str] | None,
+    reasons: list[str | None] | None,
+) -> None:
+    """Check a local answer by its application's validation policy (``quality``).
+
+    A failure is recorded and counted (and may take the deployment out of routing); when the
+    policy asks for it and another target is left, the request is tried once more there.
+    """
+    from quality import inline
+
+    caller = exchange.caller
+    response_format = body.get("response_format")
+    verdict = await inline.check_answer(
+        "\n".join(texts or []),
+        application_id=caller.application_id if caller else None,
+        model_id=None,
+        model_name=exchange.model or "",
+        target=target.backend_name,
+        deployment_id=target.deployment_id,
+        response_format=response_format if isinstance(response_format, dict) else None,
+        finish_reason=(reasons or [None])[0],
+        request_id=exchange.request_id,
+        retried=exchange.validation_retried,
+    )
+    if verdict.ok:
+        exchange.validation = None
+        return
+    codes = sorted({problem.code for problem in verdict.problems})
+    exchange.validation = {
+        "problems": codes,
+        "ejected": verdict.ejected,
+        "retried": exchange.validation_retried,
+        "header": f"failed; problems={','.join(codes)}",
+    }
+    if verdict.retry and exchange.more_targets and not exchange.validation_retried:
+        exchange.validation_retried = True
+        raise _Failed(
+            _bad_gateway(f"the answer failed validation ({', '.join(codes)})"),
+            f"validation failed: {', '.join(codes)}",
+        )
 
 
 async def _batches(response: httpx.Response) -> AsyncIterator[list[bytes]]:
@@ -621,6 +679,8 @@ async def _relay(
     """
     mode = exchange.caller.audit_content if exchange.caller else "none"
     collect = mode != "none"
+    # The text is read for output validation too, whatever the audit log keeps of it.
+    validate = exchange.endpoint != "embeddings" and exchange.target is not None
     texts: dict[int, list[str]] = {}
     reasons: dict[int, str | None] = {}
     saw_done = False
@@ -643,7 +703,7 @@ async def _relay(
                     exchange.streamed_events += 1
                     if not exchange.first_token:
                         exchange.first_token = time.perf_counter()
-                    if collect:
+                    if collect or validate:
                         _collect(event, texts, reasons)
                 out.append(event + b"\n\n")
             if out:
@@ -666,6 +726,17 @@ async def _relay(
     await response.aclose()
     if exchange.status != 200 and exchange.route_attempts:
         exchange.route_attempts[-1]["outcome"] = f"failed mid-stream: {exchange.error}"
+    if exchange.status == 200 and validate and exchange.target is not None:
+        # Too late to retry a stream: the failure is recorded and counted, and the client is
+        # told in an SSE comment before [DONE] (SDKs skip comments; raw readers see it).
+        exchange.validation_retried = True
+        await _validate(
+            exchange,
+            exchange.body or {},
+            exchange.target,
+            _joined(texts),
+            [reasons.get(i) for i in sorted(texts)],
+        )
     exchange.finish(exchange.status, exchange.error)
     try:
         await recording.response_finished(
@@ -679,6 +750,8 @@ async def _relay(
     elif exchange.status == 502:
         yield _sse_error(_bad_gateway("the stream broke"))
     else:
+        if exchange.validation:
+            yield f": x-airlock-validation {exchange.validation['header']}\n\n".encode()
         yield b"data: [DONE]\n\n"
 
 

@@ -38,12 +38,16 @@ class AnswerCheck:
 OK = AnswerCheck(problems=[], retry=False, ejected=False)
 
 
-async def policy(application_id: int | None, model_id: int | None) -> ValidationPolicy:
-    """The policy of an (application, model) pair, cached per worker until the epoch moves."""
-    key = f"{application_id}:{model_id}"
+async def policy(application_id: int | None, model_id: int | None, model_name: str = "") -> ValidationPolicy:
+    """The policy of an (application, model) pair, cached per worker until the epoch moves.
+
+    The request path knows the model by the name the client sent: ``model_name`` stands in
+    for ``model_id`` when that is None.
+    """
+    key = f"{application_id}:{model_id if model_id is not None else 'name:' + model_name}"
     found = _policies.get(key)
     if found is None:
-        found = await database.read(services.policy_for, application_id, model_id)
+        found = await database.read(services.policy_for, application_id, model_id, model_name or None)
         _policies.put(key, found)
     return found
 
@@ -66,7 +70,7 @@ async def check_answer(
     ``deployment_id`` is None for an external provider's answer (counted, never ejected);
     ``retried`` is True for the answer of the one retry, which is never retried again.
     """
-    current = await policy(application_id, model_id)
+    current = await policy(application_id, model_id, model_name)
     problems = services.check(
         answer_text, current, response_format=response_format, finish_reason=finish_reason
     )

@@ -47,15 +47,18 @@ POLICY_FIELDS = (
 )
 
 
-def policy_for(application_id: int | None, model_id: int | None) -> ValidationPolicy:
+def policy_for(
+    application_id: int | None, model_id: int | None, model_name: str | None = None
+) -> ValidationPolicy:
     """The policy that applies: application and model, then model, then application, then global.
 
     Without any row, an unsaved default that validates but never takes anything out of routing:
     ejection is something an administrator turns on knowingly.
     """
+    same_model = Q(model_id=model_id) if model_id is not None or not model_name else Q(model__name=model_name)
     candidates = ValidationPolicy.objects.filter(
         (Q(application_id=application_id) | Q(application__isnull=True))
-        & (Q(model_id=model_id) | Q(model__isnull=True))
+        & (same_model | Q(model__isnull=True))
     )
 
     def rank(policy: ValidationPolicy) -> int:

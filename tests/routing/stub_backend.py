@@ -9,7 +9,8 @@ own served name):
 - ``slow-<tag>``: waits ``delay`` seconds, then answers as ``ok-<tag>``;
 - ``empty``: 200 with an empty message (streamed: a role chunk, a finish chunk, ``[DONE]``);
 - ``cut-before``: streamed, sends the role chunk and closes the connection mid-body;
-- ``cut-after``: streamed, sends two tokens and closes the connection mid-body.
+- ``cut-after``: streamed, sends two tokens and closes the connection mid-body;
+- ``degenerate-<tag>``: a 200 whose text repeats itself, as corrupted weights write.
 
 Every request is kept (``requests``): its path, headers and body.
 """
@@ -109,6 +110,8 @@ class _Handler(BaseHTTPRequestHandler):
             pieces: list[str] = []
         elif model in ("cut-before", "cut-after"):
             pieces = ["hello ", "from ", "nowhere"]
+        elif model.startswith("degenerate-"):
+            pieces = ["the patient should "] * 60
         else:
             pieces = ["hello ", "from ", tag]
         if not stream:
