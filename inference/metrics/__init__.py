@@ -107,8 +107,14 @@ REFUSALS = Counter(
 )
 FALLBACKS = Counter(
     "airlock_fallbacks",
-    "Requests answered by another target than the first one tried.",
+    "Requests that went on to another target (local or external) after the first one failed.",
     ("model",),
+)
+ROUTE_DECISIONS = Counter(
+    "airlock_route_decisions",
+    "Why a request's first target was chosen: default, local, external, complexity:light, "
+    "complexity:heavy or canary (the canary's share of a model's traffic).",
+    ("model", "choice"),
 )
 EGRESS = Counter(
     "airlock_egress_requests",
@@ -147,6 +153,7 @@ RUNAWAYS = Counter(
 )
 
 _STATE = {"closed": 0, "half-open": 1, "open": 2}
+_ROUTE_CHOICES = frozenset({"default", "local", "external", "complexity:light", "complexity:heavy", "canary"})
 # OpenTelemetry's gen_ai.operation.name for each /v1 endpoint.
 _OPERATIONS = {"chat/completions": "chat", "completions": "text_completion", "embeddings": "embeddings"}
 _QUOTA_CODES = frozenset({"rate_limit_exceeded", "budget_exceeded", "application_suspended", "price_unknown"})
@@ -277,8 +284,13 @@ def finished(exchange: Exchange) -> None:
     tally = TALLY
     with tally.lock:
         tally.count(REQUESTS, (app, model, where, _status_class(status)))
-        if exchange.attempts > 1 and external is None:  # egress attempts are retries of one provider
+        # A route's attempts (inference.views): more than one tried means a fallback fired;
+        # an egress path's own retries are retries of one provider, not fallbacks.
+        tried = sum(1 for a in exchange.route_attempts if not a["outcome"].startswith("skipped"))
+        if tried > 1:
             tally.count(FALLBACKS, (model,))
+        if exchange.route_choice in _ROUTE_CHOICES:
+            tally.count(ROUTE_DECISIONS, (model, exchange.route_choice))
         tally.observe(SERVER_DURATION, (*genai, error_type), now - exchange.started)
         if exchange.forwarded:
             tally.observe(CLIENT_DURATION, (*genai, error_type), now - exchange.forwarded)
