@@ -32,7 +32,13 @@ from typing import Any
 
 import regex
 
-from redaction import languages, recognizers, recognizers_lookalikes, recognizers_names
+from redaction import (
+    languages,
+    recognizers,
+    recognizers_gazetteer,
+    recognizers_lookalikes,
+    recognizers_names,
+)
 from redaction.normalize import analyses_normalised_view
 from redaction.recognizers import Candidate
 from redaction.recognizers_ner import DEFAULT_MAX_STRINGS, NerRunner
@@ -423,6 +429,8 @@ class Engine:
                     # Lower-case words of another language ("ho parlato", "dann sprach") are verbs
                     # to it; lower-case names are found by their cue words (recognizers_names).
                     continue
+            if entity_type == "PERSON" and recognizers_gazetteer.names_a_product(view, start, end):
+                continue
             span = recognizers_names.tidy_ner(view, entity_type, start, end)
             if span and entity_type == "DATE_TIME":
                 # A date on its own is not about a person (a transaction's, a meeting's): as with
@@ -439,6 +447,9 @@ class Engine:
                 by_pattern += recognizers_names.names_above_addresses(text, addresses)
             if language in recognizers_names.LOWER_CASE_NOUNS:
                 by_pattern += recognizers_names.capitalised_runs(text, languages.stop_words(language))
+            # Known given names and surnames: where no NER model reads the language, the main cue.
+            by_pattern += recognizers_gazetteer.find_names(text, language)
+            by_pattern += recognizers_gazetteer.names_in_tables(text)
             found = self._drop_lone_capitalised_words(text, found, by_pattern) + by_pattern
             found = [
                 c

@@ -127,7 +127,8 @@ PHONE_REGIONS = (
 )  # fmt: skip
 
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+/.\-,])"
+    # Not inside a longer number ("1,234,567"), but a comma after a word is a CSV cell's edge.
+    r"(?<![\w+/.\-])(?<!\d,)"
     r"(?:\+|00)?\(?\d[\d \t().\-/]{5,22}\d"
     r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?"
     r"(?![\w/\-]|[.,]\d)",
@@ -141,7 +142,8 @@ _PHONE_CONTEXT = re.compile(
     r"|portable|mobile|fixe|joindre|appeler|tel[ée]fono|m[óo]vil|celular|llamar|cellulare|cell|numero|n[úu]mero"
     r"|chiamare|telefoon|telefoonnummer|mobiel|bellen|gsm|nummer"
     # Call-back verbs as call notes write them: "richiamato al", "rappelez-moi au", "bel me op".
-    r"|(?:ri)?chiamat[oaie]|richiamare|rappel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|ar|ad|a)(?:me|le|nos)?|bel"
+    r"|(?:ri)?chiamat[oaie]|richiamare|(?:ri)?chiam(?:ami|atemi|armi)|contatt(?:ami|atemi|are)"
+    r"|(?:r)?appel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|ar|ad|a)(?:me|le|nos)?|bel|bereikbaar|erreichen"
     r"|terugbellen"
     r"|r[üu]ckruf|anrufen|ruf|sms|tlf|tfno|telf|cel)\b[^\w\n]{0,4}"
     r"(?:on|at|is|as|me|us|her|him|au|al|op|unter|sous|[èe]|es|est|ist|moi|mij)?[^\w\n]{0,3}$",
@@ -237,7 +239,10 @@ def _phone_verdict(number: str, international: bool) -> str:
 
 # --- Payment cards -------------------------------------------------------------------------------
 
-_CARD_CANDIDATE = re.compile(r"(?<![\d\-.,/])\d(?:[ \-.]?\d){12,18}(?![\d\-]|[.,]\d)")
+# Digit groups joined by one kind of separator: a space, a dash, a dot, a slash, an underscore, two
+# spaces or a spaced dash ("4111 - 1111 - 1111 - 1111", as PDFs and forms lay them out).
+_CARD_CANDIDATE = re.compile(r"(?<![\d\-.,/])\d(?:(?:[ \-./_]|[ ]{2}|[ ]-[ ])?\d){12,18}(?![\d\-]|[.,/]\d)")
+_NOT_DIGITS = re.compile(r"\D+")
 # The words that give a number as a card's, in the six languages: a number written in a card's
 # grouping right after one is a card number even if its check digit is wrong (a typo or a
 # number copied by hand is still the customer's card).
@@ -245,7 +250,7 @@ _CARD_CONTEXT = re.compile(
     r"(?i:\b(?:card|cc|visa|mastercard|master[ \t]card|amex|american[ \t]express|maestro|karte|kreditkarte"
     r"|kartennummer|carte|cb|tarjeta|carta|kaart|creditcard|pas|pasnummer|pan)\b)[^\n]{0,25}$"
 )
-_CARD_GROUPS = re.compile(r"^\d{4}([ \-.])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$|^\d{4}([ \-.])\d{6}\2\d{5}$")
+_CARD_GROUPS = re.compile(r"^\d{4}([ \-./_])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?$|^\d{4}([ \-./_])\d{6}\2\d{5}$")
 # Issuer prefixes (IIN ranges) of the card schemes in use: Visa, Mastercard (51-55 and the 2-series
 # 2221-2720), American Express, Discover, JCB, Diners, Maestro, UnionPay, Mir.
 _CARD_PREFIX = re.compile(
@@ -275,19 +280,21 @@ def find_credit_cards(text: str) -> list[Candidate]:
     found = []
     for match in _CARD_CANDIDATE.finditer(text):
         raw = match.group()
-        separators = {c for c in raw if not c.isdigit()}
+        separators = set(_NOT_DIGITS.findall(raw))
         if len(separators) > 1:
             continue
-        digits = raw.replace(" ", "").replace("-", "").replace(".", "")
+        digits = _NOT_DIGITS.sub("", raw)
+        # Compared below in the one-character form of its separator ("4111 - 1111" as "4111-1111").
+        raw = _NOT_DIGITS.sub(lambda m: m.group().strip() or " ", raw)
         if not 13 <= len(digits) <= 19:
             continue
         if not luhn_valid(digits):
             if _CARD_GROUPS.match(raw) and _CARD_CONTEXT.search(_before(text, match.start(), 40)):
                 found.append(Candidate("CREDIT_CARD", match.start(), match.end(), 0.6))
             continue
-        if "." in separators and not _CARD_GROUPS.match(raw):
-            continue  # dotted digits in other groupings are versions and references
-        groups = re.split(r"[ \-.]", raw)
+        if separators & {".", "/", "_"} and not _CARD_GROUPS.match(raw):
+            continue  # dotted or slashed digits in other groupings are versions and references
+        groups = _NOT_DIGITS.split(raw)
         if separators and min(len(g) for g in groups) < 3:
             continue
         if _CARD_PREFIX.match(digits):
@@ -462,14 +469,19 @@ _MRN = re.compile(
     r"|\bfall(?:nummer|nr\.?)|\bpatienten(?:nummer|nr\.?|[\- ]?id)|\baufnahme(?:nummer|nr\.?)"
     r"|\bkrankenhaus(?:nummer|nr\.?)|\bkrankenakte(?:\s+(?:nr\.?|nummer))?"
     r"|\bn(?:°|o|º|um[ée]ro)\.?\s+(?:de\s+)?dossier(?:\s+(?:m[ée]dical|patient))?|\bdossier\s+(?:m[ée]dical|patient)"
-    r"(?:\s+n(?:°|o|º))?|\bIPP\b|\bhistoria\s+cl[ií]nica(?:\s+(?:n(?:º|°|o|[uú]m)\.?))?"
+    r"(?:\s+n(?:°|o|º))?|\bIPP\b|\bhistoria\s+cl[ií]nica(?:\s+(?:n\.?(?:º|°|o|[uú]m)\.?))?"
     r"|\bn(?:º|°|[uú]m(?:ero)?)\.?\s+(?:de\s+)?historia(?:\s+cl[ií]nica)?|\bNHC\b"
-    r"|\bcartella\s+clinica(?:\s+(?:n\.?|nr\.?|numero))?|\bn(?:\.|umero)\s+(?:di\s+)?cartella(?:\s+clinica)?"
+    r"|\bcartella(?:\s+clinica)?(?:\s+(?:n\.?|nr\.?|numero))?|\bn(?:\.|umero)\s+(?:di\s+)?cartella(?:\s+clinica)?"
+    r"|\bfall[\- ](?:nr\.?|id)|\bpat\.?[\- ]?nr\.?"
+    r"|\b(?:n[°º]|num[ée]ro|numero|n[uú]mero|nr\.?|id)\s+(?:de\s+|di\s+)?"
+    r"(?:patient|paziente|paciente|pati[ëe]nt)|\bexpediente\s+cl[ií]nico|\bmedisch\s+dossier"
     r"|\bnosologico|\bpati[ëe]nt(?:nummer|nr\.?|[\- ]?id)|\bziekenhuis(?:nummer|nr\.?)|\bEPD[\-"
     r" ]?(?:nummer|nr\.?)"
     r"|\bdossiernummer|\brecord\s+(?:number|no\.?))"
     r"(?:[ \t]+(?:is|was|of|ist|est|es|è|is|nr\.?|n[°º]\.?))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
-    r"(?P<id>[A-Z]{0,4}[-/ ]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12})\b"
+    r"(?P<id>[A-Z]{0,4}[-/ ]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12}"
+    # "2023-HC-05512", "HC/19/447812": a year or a prefix, the service's letters, a serial.
+    r"|(?:[A-Z]{1,4}[-/])?\d{2,4}[-/][A-Z]{1,4}[-/]\d{3,10})\b"
 )
 
 

@@ -2,7 +2,8 @@
 
 spaCy's small English model misses many names, above all non-English ones ("Dorothée Raynaud",
 "Recep Rogner") and names in forms ("Patient: Potter, Jacob"). Names are found here by how text
-introduces them, never by looking them up in a list of names:
+introduces them (names known from lists of given names and surnames are found by
+:mod:`redaction.recognizers_gazetteer`):
 
 - a title: "Mr. Willems", "Dr Okafor", "Frau Schmidt", "Mme Leduc";
 - a label or a greeting: "Patient: …", "Applicant: …", "Dear …", "Hi …", "Regards,\\n…",
@@ -32,16 +33,26 @@ _PARTICLE = (
 _PARTICLE = _PARTICLE[:-1] + r"|des|degli|dei|delle|het|'t|y|e)"
 # "d'Alembert", "D'Souza", "l'Hermite": an elided particle glued to the name.
 _ELIDED = r"(?:[dDlL]['\u2019])?"
-_NAME = rf"{_ELIDED}{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:[A-Z]\.[ \t]*)?{_ELIDED}{_TOKEN}){{0,3}}"
+# The words of a name are joined by spaces; a tab separates a pasted table's cells ("Vorname\tNachname").
+_NAME = rf"{_ELIDED}{_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+){{0,2}}(?:[A-Z]\.[ ]*)?{_ELIDED}{_TOKEN}){{0,3}}"
 _SURNAME_FIRST = rf"{_TOKEN}(?:[ \t]+{_TOKEN})?,[ \t]+{_TOKEN}(?:[ \t]+[A-Z]\.)?"
 
 _TITLES = (
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Herr|Herrn|Frau|Mme|Mlle|Mevr|Dhr|Sr|Sra|Srta|Rev|Fr"
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Herr|Herrn|Hr|Hrn|Frau|Mme|Mlle|Mevr|Dhr|Sr|Sra|Srta|Rev|Fr"
     r"|Madame|Monsieur|Mademoiselle|Ma[iî]tre|M\.|MM\.|Señor|Señora|Señorita|Don|Doña|D\.|Dña|Dª|Sig|Sig\.ra|Sig\.na"
     r"|Signor|Signora|Signorina|Dott|Dott\.ssa|Dr\.ssa|Avv|Ing|Prof\.ssa|Mevrouw|Meneer|Mw|Fam|Dipl\.-Ing"
     r"|Dr\.\s?med|Dr\.\s?rer\.\s?nat)"
 )
-_TITLED = re.compile(rf"(?<![\w.])(?:{_TITLES})\.?[ \t]+(?P<name>(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME})")
+# Titles as notes type them, in lower case ("mevr. Bakker", "sig. Rossi", "de heer Jansen"); a title
+# may follow another ("Frau Dr. Oberhuber").
+_LOWER_TITLES = (
+    r"(?:mr|mrs|ms|dr|prof|herr|herrn|hr|hrn|frau|fr|mevr|mevrouw|meneer|mw|dhr|heer|fam|mme|mlle|madame"
+    r"|monsieur|sig|sig\.ra|sig\.na|signor|signora|dott|dott\.ssa|sr|sra|srta|señor|señora|don|doña|dña)"
+)
+_TITLED = re.compile(
+    rf"(?<![\w.])(?:{_TITLES}|{_LOWER_TITLES})\.?(?:[ \t]+(?:{_TITLES})\.?)?[ \t]+"
+    rf"(?P<name>(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME})"
+)
 
 
 def _alternatives(words: str) -> str:
@@ -102,6 +113,9 @@ _LABELS = _alternatives(
     "|seen by|written by|approved by|prepared by|signed by|assigned to|escalated to|driver|agent|buddy|son"
     "|daughter|wife|husband|partner|mother|father|sister|brother|spouse|child|director|manager|officer"
     "|physician|doctor|nurse|contractor|consultant|caller|sender|author|c/o|care of"
+    # Who called, in call notes: "Anrufer: …", "Beller: …", "Appelant : …".
+    "|anrufer|anruferin|beller|belster|appelant|appelante|llamante|chiamante|interlocutore|referente"
+    "|gesprächspartner|gesprächspartnerin|gesprekspartner|contactpersoon|persona de contacto"
     "|to the attention of|for the attention of|attention of|on behalf of|insured person|claimant"
     "|policy holder"
     "|debtor|creditor|plaintiff|defendant|claimant|petitioner|respondent|applicant name|holder|prescriber"
@@ -146,6 +160,8 @@ _LABELS = _alternatives(
 )
 _COLON_LABELS = _alternatives(
     "from|to|cc|bcc|name|user|owner|contact|member|student|guest|passenger|traveller|candidate"
+    # E-mail headers in the other five languages ("Von: Müller, Anna", "Aan: Jan de Vries").
+    "|von|an|de|à|a|da|para|van|aan"
 )
 _LABELLED = re.compile(
     rf"(?i:(?<![\w\-])(?:(?:{_LABELS})[ \t]?[:,]?|(?:{_COLON_LABELS})[ \t]?:))[ \t_]*\n?[ \t_]*"
@@ -161,7 +177,11 @@ _NOT_NAMES = re.compile(
     r"|Mlle|Accounts|Payable|Receivable|Department|Dept|Office|Human|Resources|Legal|Finance|Service|Desk"
     r"|Manager|Director|Claims|Madame|Monsieur|Messieurs|Mesdames|Herren|Damen|Kunden|Service|Equipo|Servicio"
     r"|Ufficio|Afdeling|Klantenservice|Kundenservice|Un|Une|Ein|Eine|Een"
-    r"|Hospital|Clinic|Bank|Insurance|Court|Tribunal|Council|University|Ltd|Inc|GmbH|SARL|SpA|BV)\b"
+    r"|Hospital|Clinic|Bank|Insurance|Court|Tribunal|Council|University|Ltd|Inc|GmbH|SARL|SpA|BV"
+    # Greetings and thanks that open a chat line after a speaker's label ("medewerker: Goedemorgen").
+    r"|Guten|Moin|Servus|Danke|Dank|Vielen|Bedankt|Goedemorgen|Goedemiddag|Goedenavond|Goeiedag|Bonjour|Bonsoir"
+    r"|Merci|Salut|Buenos|Buenas|Gracias|Buongiorno|Buonasera|Grazie|Salve|Hello|Hallo|Hola|Ciao|Welcome"
+    r"|Willkommen|Bienvenue|Bienvenido|Benvenuto|Welkom|Morning|Afternoon|Evening)\b"
 )
 
 
@@ -361,6 +381,26 @@ _ORGANISATION_WORDS = frozenset(
         "Polizia",
         "Police",
         "Politie",
+        # Saints' names are churches', streets' and towns' ("San Marco", "Santa Maria Novella").
+        "San",
+        "Santa",
+        "Santo",
+        "São",
+        "Saint",
+        "Sainte",
+        "Sankt",
+        "Sint",
+        "Basilica",
+        "Basílica",
+        "Iglesia",
+        "Chiesa",
+        "Église",
+        "Kirche",
+        "Kerk",
+        "Cathedral",
+        "Catedral",
+        "Cattedrale",
+        "Crédit",
     ]
 )
 
@@ -717,6 +757,45 @@ _NOT_SPEAKERS = frozenset(
         "interviewer",
         "interviewee",
         "speaker",
+        # The organisation's side of a chat, by its role, in the six languages.
+        "kundenservice",
+        "kundendienst",
+        "service",
+        "servicio",
+        "servizio",
+        "klantenservice",
+        "klantendienst",
+        "helpdesk",
+        "hotline",
+        "medewerker",
+        "medewerkster",
+        "mitarbeiter",
+        "mitarbeiterin",
+        "berater",
+        "beraterin",
+        "sachbearbeiter",
+        "sachbearbeiterin",
+        "conseiller",
+        "conseillère",
+        "agente",
+        "operatore",
+        "operatrice",
+        "operador",
+        "operadora",
+        "asistente",
+        "assistente",
+        "soporte",
+        "supporto",
+        "assistenza",
+        "atención",
+        "chatbot",
+        "team",
+        "staff",
+        "vendeur",
+        "vendedor",
+        "venditore",
+        "verkoper",
+        "verkäufer",
     ]
 )
 
@@ -859,6 +938,7 @@ _LOWER_WORD = r"[a-zà-öø-ÿß][a-zà-öø-ÿß'\u2019\-]*[a-zà-öø-ÿß]"
 _LOWER_PARTICLE = r"(?:van|von|de|der|den|di|da|del|della|dei|la|le|du|des|ten|ter|y|zu|dos|das)"
 _CUED = re.compile(
     rf"(?<![\w\-'])(?P<cue>{_STRONG_CUES}|{_WEAK_CUES})[ \t]*:?[ \t]+"
+    rf"(?:(?P<title>(?:de[ \t]+|il[ \t]+|la[ \t]+|el[ \t]+)?{_LOWER_TITLES})\.?[ \t]+)?"
     rf"(?P<name>{_LOWER_WORD}(?:[ \t]+(?:{_LOWER_PARTICLE}[ \t]+){{0,2}}{_LOWER_WORD}){{0,2}})",
     re.IGNORECASE,
 )
@@ -900,6 +980,12 @@ def _looks_like_chat(text: str) -> bool:
 
 def cued_lower_names(text: str) -> list[Candidate]:
     """Lower-case names after the words that introduce a person ("spoke to maria rossi")."""
+    return list(_cued_lower_names(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _cued_lower_names(text: str) -> tuple[Candidate, ...]:
+    # Cached: the name rules and the search for other mentions both ask for the same text.
     found: list[Candidate] = []
     chat: bool | None = None
     for match in _CUED.finditer(text):
@@ -917,8 +1003,10 @@ def cued_lower_names(text: str) -> list[Candidate]:
         if not taken or any(not w.group().islower() for w in taken):
             continue
         end = name_start + taken[-1].end()
-        if len(taken) == 1 and not re.search(
-            rf"(?<![\w\-]){re.escape(taken[0].group().capitalize())}(?![\w\-])", text
+        if (
+            len(taken) == 1
+            and not match.group("title")
+            and not re.search(rf"(?<![\w\-]){re.escape(taken[0].group().capitalize())}(?![\w\-])", text)
         ):
             # One lower-case word ("met with legal", "called ahead") is a name only if the text
             # also writes it as one ("… Tom said"); two ("spoke to cheryl wallis") are taken as they are.
@@ -930,7 +1018,7 @@ def cued_lower_names(text: str) -> list[Candidate]:
             if not chat or len(taken) < 2 or not re.match(r"[ \t]*(?:[,.;!?\n]|$)", text[end:]):
                 continue
         found.append(Candidate("PERSON", name_start + taken[0].start(), end, 0.75))
-    return found
+    return tuple(found)
 
 
 # --- spaCy's entities, tidied -----------------------------------------------------------------------
@@ -956,6 +1044,14 @@ def tidy_ner(text: str, entity_type: str, start: int, end: int) -> tuple[int, in
         end = start + cut
         span = span[:cut]
     if entity_type in ("PERSON", "LOCATION", "NRP"):
+        if "\t" in span.strip():
+            # A tab separates the cells of a pasted table: "Abteilung\tDurchwahl" is two headers,
+            # "Jürgen Hoffmann\tVertrieb" a name and a department. The first cell is kept if it
+            # is a name of two words or more on its own.
+            end = start + span.index("\t", len(span) - len(span.lstrip()))
+            span = text[start:end]
+            if len(span.split()) < 2:
+                return None
         label = _LEADING_LABEL.match(span)
         if label and label.end() < len(span):
             start += label.end()
@@ -973,7 +1069,7 @@ def tidy_ner(text: str, entity_type: str, start: int, end: int) -> tuple[int, in
             span = span[:-2]
         if _DIGIT.search(span) or not any(c.islower() for c in span) or len(span) < 2:
             return None
-        if entity_type == "PERSON" and _NOT_NAMES.match(span) and " " not in span:
+        if entity_type == "PERSON" and _NOT_NAMES.match(span) and (" " not in span or _GREETING.match(span)):
             return None
     elif entity_type == "DATE_TIME" and not _CALENDAR.search(span):
         # Durations ("six weeks"), clock times and "today" are not dates about a person.
@@ -981,6 +1077,11 @@ def tidy_ner(text: str, entity_type: str, start: int, end: int) -> tuple[int, in
     return start, end
 
 
+# A greeting a model reads as a name in a language it does not know ("Guten Tag", "Buenos días").
+_GREETING = re.compile(
+    r"(?:Guten|Moin|Servus|Goedemorgen|Goedemiddag|Goedenavond|Bonjour|Bonsoir|Buenos|Buenas|Buongiorno"
+    r"|Buonasera|Hallo|Hello|Hola|Ciao|Salut|Danke|Dank|Vielen|Merci|Gracias|Grazie|Bedankt)\b"
+)
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:;\"'(\[\u2014\u2013-])[ \t]*$")
 
 
