@@ -58,7 +58,7 @@ lint: install
 
 typecheck: install
 	@echo "[types] mypy"
-	@$(BIN)/mypy appliance inference redaction audit console
+	@$(BIN)/mypy appliance inference redaction audit console quality
 
 unit: install
 	@$(BIN)/pytest -m "not e2e"

@@ -162,10 +162,10 @@ def read_state() -> list[Metric]:
         "Whether the last check of a deployment's weights matched the version's manifest (1) or not (0).",
         labels=["backend", "model"],
     )
-    checked = Deployment.objects.filter(weights_checked_at__isnull=False).exclude(
-        is_active=False, weights_problem=""
-    ).values_list(
-        "backend__name", "model_version__model__name", "weights_problem"
+    checked = (
+        Deployment.objects.filter(weights_checked_at__isnull=False)
+        .exclude(is_active=False, weights_problem="")
+        .values_list("backend__name", "model_version__model__name", "weights_problem")
     )
     for backend_name, model_name, problem in checked:
         weights.add_metric([backend_name, model_name], 0.0 if problem else 1.0)
