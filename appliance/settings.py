@@ -279,6 +279,24 @@ CELERY_BEAT_SCHEDULE = {
     "check-weights": {"task": "inference.tasks.check_weights", "schedule": AIRLOCK_WEIGHTS_CHECK_SECONDS},
 }
 
+# --- Canary releases and drains (inference/canary.py, inference/backend_ops.py; README) ---
+# A draining deployment leaves routing when its backend runs no request, or at the latest this
+# long after the drain began (streams still running then are cut).
+AIRLOCK_DRAIN_TIMEOUT_SECONDS = envfloat("AIRLOCK_DRAIN_TIMEOUT_SECONDS", 600.0, minimum=0.0)
+# Health checks kept per backend for the console's history (older ones are deleted).
+AIRLOCK_BACKEND_CHECKS_KEPT = envint("AIRLOCK_BACKEND_CHECKS_KEPT", 100, minimum=1)
+# How often running canaries are compared with their baseline (and rolled back if they regress).
+AIRLOCK_CANARY_EVALUATE_SECONDS = envfloat("AIRLOCK_CANARY_EVALUATE_SECONDS", 60.0, minimum=1.0)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "canary-evaluate": {
+            "task": "inference.tasks.evaluate_canaries",
+            "schedule": AIRLOCK_CANARY_EVALUATE_SECONDS,
+        },
+        "drains-finish": {"task": "inference.tasks.finish_drains", "schedule": 15.0},
+    }
+)
+
 # --- The audit log (see README, "Audit log") ---
 AIRLOCK_AUDIT_KEK_FILE = envstr("AIRLOCK_AUDIT_KEK_FILE")
 AIRLOCK_AUDIT_SIGNING_KEY_FILE = envstr("AIRLOCK_AUDIT_SIGNING_KEY_FILE")
@@ -455,6 +473,21 @@ if _unknown_languages or not AIRLOCK_REDACTION_LANGUAGES:
         + (f" (unknown: {', '.join(_unknown_languages)})." if _unknown_languages else ".")
     )
 
+# --- Quality: validation and drift (quality/; README, "Quality: validation and drift") ---
+# The drift job asks the gateway itself, as an application would, with this internal key
+# (an API key of an application allowed the models that have golden sets). Empty: the job
+# records that it cannot run.
+AIRLOCK_QUALITY_GATEWAY_URL = envstr("AIRLOCK_QUALITY_GATEWAY_URL", "http://127.0.0.1:8000")
+AIRLOCK_QUALITY_API_KEY = envstr("AIRLOCK_QUALITY_API_KEY")
+# The embedding model drift answers are compared with (served like any embedding model);
+# empty: drift runs score ROUGE-L only.
+AIRLOCK_QUALITY_EMBEDDING_MODEL = envstr("AIRLOCK_QUALITY_EMBEDDING_MODEL")
+# How often every golden set is run and compared with its baseline (weekly by default).
+AIRLOCK_DRIFT_CHECK_SECONDS = envfloat("AIRLOCK_DRIFT_CHECK_SECONDS", 7 * 86400.0, minimum=60.0)
+CELERY_BEAT_SCHEDULE.update(
+    {"quality-drift-check": {"task": "quality.tasks.drift_check", "schedule": AIRLOCK_DRIFT_CHECK_SECONDS}}
+)
+
 # --- The schedule (appliance/schedule.py; README, "Background jobs") ---
 # Every periodic job above, once: its task and period. Celery beat runs it in production; the
 # embedded profile, which has no beat, runs it in each gateway worker, and a lease per job in
@@ -473,21 +506,6 @@ AIRLOCK_SCHEDULER = envchoice(
     "AIRLOCK_SCHEDULER", "embedded" if CELERY_TASK_ALWAYS_EAGER else "beat", ("embedded", "beat", "off")
 )
 AIRLOCK_SCHEDULE_TICK_SECONDS = envfloat("AIRLOCK_SCHEDULE_TICK_SECONDS", 1.0, minimum=0.05)
-# --- Quality: validation and drift (quality/; README, "Quality: validation and drift") ---
-# The drift job asks the gateway itself, as an application would, with this internal key
-# (an API key of an application allowed the models that have golden sets). Empty: the job
-# records that it cannot run.
-AIRLOCK_QUALITY_GATEWAY_URL = envstr("AIRLOCK_QUALITY_GATEWAY_URL", "http://127.0.0.1:8000")
-AIRLOCK_QUALITY_API_KEY = envstr("AIRLOCK_QUALITY_API_KEY")
-# The embedding model drift answers are compared with (served like any embedding model);
-# empty: drift runs score ROUGE-L only.
-AIRLOCK_QUALITY_EMBEDDING_MODEL = envstr("AIRLOCK_QUALITY_EMBEDDING_MODEL")
-# How often every golden set is run and compared with its baseline (weekly by default).
-AIRLOCK_DRIFT_CHECK_SECONDS = envfloat("AIRLOCK_DRIFT_CHECK_SECONDS", 7 * 86400.0, minimum=60.0)
-CELERY_BEAT_SCHEDULE.update(
-    {"quality-drift-check": {"task": "quality.tasks.drift_check", "schedule": AIRLOCK_DRIFT_CHECK_SECONDS}}
-)
-
 # A running job renews its lease every third of this; a job whose process died is run again
 # once the lease has run out.
 AIRLOCK_SCHEDULE_LEASE_SECONDS = envfloat("AIRLOCK_SCHEDULE_LEASE_SECONDS", 60.0, minimum=1.0)

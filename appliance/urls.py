@@ -40,10 +40,12 @@ urlpatterns = [
     path("healthz", healthz),
     path("api/audit/", include("audit.urls")),
     path("api/providers/", include("inference.provider_urls")),
+    path("api/canaries/", include("inference.canary_urls")),
+    path("api/backends/", include("inference.backend_urls")),
     path("api/redaction/", include("redaction.urls")),
+    path("api/routes/", include("inference.route_urls")),
     path("api/usage/", include("inference.quotas.urls")),
     # GPU hosts report their check of the weights they serve (bearer token; inference/weights_api.py).
-    path("api/routes/", include("inference.route_urls")),
     path("api/hosts/weights", weights_api.report, name="weights-report"),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[SignedIn]), name="schema"),
     path("admin/", admin.site.urls),

@@ -28,6 +28,7 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("Dashboard", "console:dashboard", "Operate"),
     ("Models", "console:models", "Operate"),
     ("Backends", "console:backends", "Operate"),
+    ("Routes", "console:routes", "Operate"),
     ("Applications", "console:apps", "Operate"),
     ("Quotas", "console:quotas", "Operate"),
     ("Egress", "console:egress", "Operate"),

@@ -12,7 +12,7 @@ import importlib
 
 from django.urls import URLPattern, URLResolver, path
 
-from console.views import applications, auth, backends, home, registry, users
+from console.views import applications, auth, backends, canaries, home, registry, routes, users
 
 app_name = "console"
 
@@ -30,7 +30,18 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(
         "models/<str:name>/versions/<int:pk>/default/", registry.model_set_default, name="model_set_default"
     ),
+    path("models/<str:name>/canary/", canaries.canary_start, name="canary_start"),
+    path("models/<str:name>/canary/<int:pk>/promote/", canaries.canary_promote, name="canary_promote"),
+    path("models/<str:name>/canary/<int:pk>/rollback/", canaries.canary_rollback, name="canary_rollback"),
     path("backends/", backends.backend_health, name="backends"),
+    path("backends/add/", backends.backend_add, name="backend_add"),
+    path("backends/<str:name>/deploy/", backends.deployment_add, name="deployment_add"),
+    path("backends/deployments/<int:pk>/drain/", backends.deployment_drain, name="deployment_drain"),
+    path("backends/deployments/<int:pk>/undrain/", backends.deployment_undrain, name="deployment_undrain"),
+    # Routes (issue 13)
+    path("routes/", routes.route_list, name="routes"),
+    path("routes/<str:name>/", routes.route_edit, name="route_edit"),
+    path("routes/<str:name>/remove/", routes.route_delete, name="route_delete"),
     # Applications and keys
     path("apps/", applications.app_list, name="apps"),
     path("apps/new/", applications.app_create, name="app_create"),

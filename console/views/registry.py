@@ -19,6 +19,7 @@ from django.urls import reverse
 from appliance.roles import Role
 from console.access import require_role
 from console.forms import ModelVersionForm
+from console.views import canaries
 from console.views.common import confirm
 from inference import services
 from inference.models import Application, Deployment, Model, ModelVersion
@@ -33,6 +34,9 @@ def _health(deployment: Deployment) -> tuple[str, str]:
         return "badge-bad", "weights changed: out of routing"
     if not deployment.is_active:
         return "badge-muted", "removed"
+    if deployment.draining_since is not None:
+        # No new requests; running ones finish (inference.backend_ops).
+        return "badge-warn", "draining"
     backend = deployment.backend
     if not backend.is_healthy:
         return "badge-bad", "unhealthy"
@@ -74,9 +78,8 @@ def model_list(request: HttpRequest) -> HttpResponse:
     return render(request, "console/models/list.html", {"rows": rows})
 
 
-@require_role(*ADMINS)
-def model_detail(request: HttpRequest, name: str) -> HttpResponse:
-    model = get_object_or_404(Model.objects.select_related("default_version"), name=name)
+def model_detail_context(model: Model) -> dict[str, Any]:
+    """What the model's page shows apart from its canary panel (``console.views.canaries``)."""
     versions = model.versions.annotate(
         active_deployments=Count("deployments", filter=Q(deployments__is_active=True))
     ).order_by("-created_at")
@@ -92,6 +95,14 @@ def model_detail(request: HttpRequest, name: str) -> HttpResponse:
         "applications": Application.objects.filter(allowed_models=model).order_by("name"),
         "external": getattr(model, "is_external", False),
     }
+    return context
+
+
+@require_role(*ADMINS)
+def model_detail(request: HttpRequest, name: str) -> HttpResponse:
+    model = get_object_or_404(Model.objects.select_related("default_version"), name=name)
+    context = model_detail_context(model)
+    context.update(canaries.canary_panel(model))
     return render(request, "console/models/detail.html", context)
 
 
@@ -141,7 +152,8 @@ def model_set_default(request: HttpRequest, name: str, pk: int) -> HttpResponseB
         title=f"Make {name} {version} the default",
         question=f"Make version {version} the default of {name}?",
         message="The default version is what `airlock vllm serve` starts and `airlock backends deploy` "
-        "deploys. Traffic keeps going to the current deployments until you deploy it.",
+        "deploys, and where the model's requests go (unless a route says otherwise): to its "
+        "deployments first, the other versions' only as fall-backs. Deploy it before making it the default.",
         confirm_label="Make default",
         cancel_url=detail,
         perform=perform,

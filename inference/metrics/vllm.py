@@ -92,12 +92,15 @@ _cache: dict[str, tuple[float, BackendFigures]] = {}
 _lock = threading.Lock()
 
 
-def read(base_url: str) -> BackendFigures:
-    """The figures of the backend at ``base_url`` (without ``/v1``), at most ``CACHE_SECONDS`` old."""
+def read(base_url: str, *, fresh: bool = False) -> BackendFigures:
+    """The figures of the backend at ``base_url`` (without ``/v1``), at most ``CACHE_SECONDS`` old.
+
+    ``fresh`` reads them now (a drain must see a stream that has just started).
+    """
     now = time.monotonic()
     with _lock:
         cached = _cache.get(base_url)
-    if cached is not None and now - cached[0] < CACHE_SECONDS:
+    if not fresh and cached is not None and now - cached[0] < CACHE_SECONDS:
         return cached[1]
     try:
         response = httpx.get(f"{base_url.rstrip('/')}/metrics", timeout=TIMEOUT_SECONDS)
