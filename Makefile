@@ -75,10 +75,14 @@ bench: install
 
 # The offline bundle for the Ansible installer (ansible/README.md):
 #   make bundle AIRLOCK_BUNDLE_SIGNING_KEY=/path/to/ed25519.pem   -> dist/airlock-bundle-VERSION.tar
+# VLLM=cuda (GPU sites) or VLLM=cpu (hosts without a GPU) adds vLLM for the GPU hosts;
+# DEMO_MODEL=1 adds the demo model's weights (what `make demo` serves) with their manifest.
+VLLM ?= none
+DEMO_MODEL ?=
 bundle: install
 	@test -n "$(AIRLOCK_BUNDLE_SIGNING_KEY)" || { echo "make bundle needs AIRLOCK_BUNDLE_SIGNING_KEY=FILE (an Ed25519 private key, PEM)" >&2; exit 1; }
 	@command -v dpkg-scanpackages >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q dpkg-dev >/dev/null; } || { echo "make bundle needs dpkg-dev: sudo apt-get install dpkg-dev" >&2; exit 1; }
-	@$(BIN)/python scripts/bundle.py --signing-key "$(AIRLOCK_BUNDLE_SIGNING_KEY)" --out dist
+	@$(if $(DEMO_MODEL),$(MAKE) --no-print-directory vllm-env &&) $(BIN)/python scripts/bundle.py --signing-key "$(AIRLOCK_BUNDLE_SIGNING_KEY)" --out dist --vllm $(VLLM) $(if $(DEMO_MODEL),--demo-model)
 
 # Ansible for the controller, in its own virtualenv outside the clone.
 AIRLOCK_ANSIBLE_VENV ?= $(HOME)/.cache/airlock/ansible-venv
@@ -91,12 +95,13 @@ $(AIRLOCK_ANSIBLE_VENV)/.installed: ansible/requirements-controller.txt
 
 ansible-env: $(AIRLOCK_ANSIBLE_VENV)/.installed
 
-# The installer: syntax check and ansible-lint, then the lab of booted Debian hosts (root, ~10 min).
-installer-test: install ansible-env
+# The installer: syntax check and ansible-lint, then the lab of booted Debian hosts, vLLM's CPU
+# build on one of them (root, ~20 min; vllm-env converts the demo model the bundle carries).
+installer-test: install ansible-env vllm-env
 	@command -v dpkg-scanpackages >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q dpkg-dev >/dev/null
 	@echo "[installer] syntax check and ansible-lint"
-	@cd ansible && $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-playbook --syntax-check site.yml >/dev/null
-	@cd ansible && PATH=$(AIRLOCK_ANSIBLE_VENV)/bin:$$PATH $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-lint -q site.yml
+	@cd ansible && $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-playbook --syntax-check site.yml backup.yml restore.yml >/dev/null
+	@cd ansible && PATH=$(AIRLOCK_ANSIBLE_VENV)/bin:$$PATH $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-lint -q site.yml backup.yml restore.yml
 	@echo "[installer] lab of booted Debian 12 hosts"
 	@$(BIN)/pytest -m installer tests/installer -p no:cacheprovider -s
 

