@@ -175,12 +175,22 @@ def _base_backends(adapter: ModelVersion) -> list[Backend]:
     return backends
 
 
-def load(adapter: ModelVersion, *, actor: Actor = None, echo: Callable[[str], None] | None = None) -> Outcome:
+def load(
+    adapter: ModelVersion,
+    *,
+    actor: Actor = None,
+    echo: Callable[[str], None] | None = None,
+    switch: bool = True,
+) -> Outcome:
     """Load ``adapter`` on every backend serving its base and route its model name to it.
 
     All or none: a refusal anywhere unloads it from the backends that took it and raises
     ``AdapterError`` naming each failure. The adapter's other versions (a swap) stop receiving
     requests in the same transaction that starts this one, and are unloaded afterwards.
+
+    ``switch=False`` loads and deploys the version beside the current one without moving any
+    traffic: a canary (``inference.canary``) then gives it its share, and promoting it makes it
+    the default version.
     """
     say = echo or (lambda _line: None)
     adapter = ModelVersion.objects.select_related("model", "base__model").get(pk=adapter.pk)
@@ -204,10 +214,14 @@ def load(adapter: ModelVersion, *, actor: Actor = None, echo: Callable[[str], No
     model = adapter.model
     with transaction.atomic():
         model = Model.objects.select_for_update().get(pk=model.pk)
-        old_deployments = list(
-            Deployment.objects.filter(model_version__model=model, is_active=True)
-            .exclude(model_version=adapter)
-            .select_related("backend", "model_version")
+        old_deployments = (
+            list(
+                Deployment.objects.filter(model_version__model=model, is_active=True)
+                .exclude(model_version=adapter)
+                .select_related("backend", "model_version")
+            )
+            if switch
+            else []
         )
         old_names = sorted({(d.backend_id, d.served_name) for d in old_deployments})
         for backend in backends:
@@ -218,8 +232,9 @@ def load(adapter: ModelVersion, *, actor: Actor = None, echo: Callable[[str], No
             )
         Deployment.objects.filter(pk__in=[d.pk for d in old_deployments]).update(is_active=False)
         old_default = model.default_version_id
-        model.default_version = adapter
-        model.save(update_fields=["default_version"])
+        if switch or old_default is None:
+            model.default_version = adapter
+            model.save(update_fields=["default_version"])
         record(
             Event.ADAPTER_LOADED,
             actor=actor,
@@ -231,7 +246,8 @@ def load(adapter: ModelVersion, *, actor: Actor = None, echo: Callable[[str], No
                 "manifest_sha256": adapter.manifest_sha256,
                 "backends": {r.backend: round(r.seconds, 3) for r in outcome.results},
                 "replaced": sorted({str(d.model_version) for d in old_deployments}),
-                "default": {"old": old_default, "new": adapter.pk},
+                "default": {"old": old_default, "new": model.default_version_id},
+                "switched": switch,
             },
         )
         transaction.on_commit(epoch.bump)

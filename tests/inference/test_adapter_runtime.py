@@ -281,3 +281,32 @@ def test_a_base_can_be_started_ready_for_adapters_registered_later(tmp_path: Pat
     assert argv[argv.index("--max-loras") + 1] == "4"
     assert vllm.launch_env("cpu", lora=vllm.lora_enabled(argv))["VLLM_ALLOW_RUNTIME_LORA_UPDATING"] == "True"
     assert "VLLM_ALLOW_RUNTIME_LORA_UPDATING" not in vllm.launch_env("cpu")
+
+
+def test_a_new_adapter_version_can_be_a_canary_beside_the_current_one(
+    tmp_path: Path, fakes: list[FakeVllm], served_base: ModelVersion
+) -> None:
+    from inference.canary import do_promote
+    from inference.models import Canary
+
+    run(
+        "models", "add-adapter", str(adapter_folder(tmp_path, "a1")), "--name", "smol-legal", "--base", "smol"
+    )
+    run("models", "load-adapter", "smol-legal")
+    run(
+        "models", "add-adapter", str(adapter_folder(tmp_path, "a2")), "--name", "smol-legal", "--base", "smol"
+    )
+
+    out = run("models", "load-adapter", "smol-legal", "--version", "2", "--canary", "10")
+
+    assert "gets 10 % of smol-legal's requests as a canary against 1" in out
+    for fake in fakes:
+        assert set(fake.loaded) == {"smol-legal@1", "smol-legal@2"}, "both versions stay loaded"
+    assert [active for *_, active in adapter_deployments("smol-legal")] == [True, True, True, True]
+    model = Model.objects.get(name="smol-legal")
+    assert model.default_version.version == "1", "traffic moves only by the canary's share"
+    canary = Canary.objects.get(model=model, state=Canary.State.RUNNING)
+    assert (canary.baseline.version, canary.candidate.version, canary.percent) == ("1", "2", 10)
+
+    do_promote(canary, actor=None)
+    assert Model.objects.get(name="smol-legal").default_version.version == "2"

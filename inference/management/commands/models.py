@@ -122,6 +122,13 @@ class Command(BaseCommand):
         )
         load.add_argument("name", help="The adapter's model name.")
         load.add_argument("--version", help="Which version (default: the newest registered).")
+        load.add_argument(
+            "--canary",
+            type=int,
+            metavar="PERCENT",
+            help="Load it beside the current version and give it PERCENT %% of the traffic as a canary "
+            "(compared with the current version, promoted or rolled back like any canary).",
+        )
 
         unload = sub.add_parser(
             "unload-adapter", help="Stop routing an adapter and unload it from every backend."
@@ -287,10 +294,23 @@ class Command(BaseCommand):
         if mv is None:
             raise CommandError(f"No adapter {options['name']} {options['version'] or ''}".rstrip() + ".")
         self.stdout.write(f"Loading {mv} on every backend serving {mv.base} ...")
+        canary_percent = options.get("canary")
         try:
-            outcome = adapters.load(mv, echo=self.stdout.write)
+            outcome = adapters.load(mv, echo=self.stdout.write, switch=canary_percent is None)
         except adapters.AdapterError as exc:
             raise CommandError(str(exc)) from None
+        if canary_percent is not None:
+            from inference import canary
+
+            started = canary.do_start_canary(mv.model, mv, canary_percent, actor=None)
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{mv} is loaded on {len(outcome.results)} backend(s) as {outcome.served_name!r} "
+                    f"and gets {started.percent} % of {mv.model.name}'s requests as a canary against "
+                    f"{started.baseline.version}."
+                )
+            )
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"{mv} is served as {outcome.served_name!r} on {len(outcome.results)} backend(s) "
