@@ -11,7 +11,7 @@ export AIRLOCK_VLLM_VENV
 export AIRLOCK_VLLM_PYTHON ?= $(AIRLOCK_VLLM_VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install vllm-env browser demo test lint typecheck unit e2e bench clean bundle ansible-env installer-test
+.PHONY: help install vllm-env browser demo test lint typecheck unit e2e bench clean bundle ansible-env installer-check installer-test
 
 help:
 	@echo "make demo   - install everything, prepare the model, start vLLM and Airlock (Ctrl-C stops)"
@@ -66,7 +66,7 @@ unit: install
 e2e: install vllm-env browser
 	@$(BIN)/pytest -m e2e
 
-test: install vllm-env browser lint typecheck
+test: install vllm-env browser lint typecheck installer-check
 	@echo "[test] pytest (DATABASE_URL=$${DATABASE_URL:-sqlite}, REDIS_URL=$${REDIS_URL:-in-process})"
 	@$(BIN)/pytest
 
@@ -95,15 +95,21 @@ $(AIRLOCK_ANSIBLE_VENV)/.installed: ansible/requirements-controller.txt
 
 ansible-env: $(AIRLOCK_ANSIBLE_VENV)/.installed
 
-# The installer: syntax check and ansible-lint, then the lab of booted Debian hosts, vLLM's CPU
-# build on one of them (root, ~20 min; vllm-env converts the demo model the bundle carries).
-installer-test: install ansible-env vllm-env
-	@command -v dpkg-scanpackages >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q dpkg-dev >/dev/null
+# The installer's quick checks, part of `make test`: syntax check and ansible-lint of every
+# playbook, and the roles' templates rendered and checked (promtool) without booting hosts.
+installer-check: install ansible-env browser
 	@echo "[installer] syntax check and ansible-lint"
-	@cd ansible && $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-playbook --syntax-check site.yml backup.yml restore.yml >/dev/null
-	@cd ansible && PATH=$(AIRLOCK_ANSIBLE_VENV)/bin:$$PATH $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-lint -q site.yml backup.yml restore.yml
+	@cd ansible && $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-playbook --syntax-check site.yml upgrade.yml backup.yml restore.yml >/dev/null
+	@cd ansible && PATH=$(AIRLOCK_ANSIBLE_VENV)/bin:$$PATH $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-lint -q site.yml upgrade.yml backup.yml restore.yml
+	@echo "[installer] templates rendered and checked"
+	@$(BIN)/pytest -m installer tests/installer/test_vllm_unit.py tests/installer/test_monitoring_config.py -p no:cacheprovider -q
+
+# The installer's lab: booted Debian 12 hosts, vLLM's CPU build on one of them (root, ~30 min;
+# vllm-env converts the demo model the bundle carries). Not part of `make test` (too long for CI).
+installer-test: installer-check vllm-env
+	@command -v dpkg-scanpackages >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q dpkg-dev >/dev/null
 	@echo "[installer] lab of booted Debian 12 hosts"
-	@$(BIN)/pytest -m installer tests/installer -p no:cacheprovider -s
+	@$(BIN)/pytest -m installer tests/installer/test_install.py -p no:cacheprovider -s
 
 clean:
 	rm -rf $(VENV) .airlock .pytest_cache .mypy_cache .ruff_cache

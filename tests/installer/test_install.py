@@ -9,6 +9,10 @@ would: the official ``openai`` client through nginx over verified TLS, the conso
 page, the audit log, the schedule, key revocation across gateways, a gateway going down, and
 that a tampered bundle or a missing setting stops the run before any host changes.
 
+worker1 is also the monitoring host: Prometheus scrapes every gateway, vLLM and the node,
+PostgreSQL and Redis exporters, and Alertmanager posts firing alerts to a webhook receiver the
+test runs on the controller; stopping vLLM fires AirlockBackendDown there (issue 14).
+
 gpu1 gets vLLM and the weights from the bundle's parts, checked against their manifest, and
 answers only callers with the site's vLLM key. The stub upstream (bench/stub_upstream.py) on the
 controller's lab address serves two more models, for the tests that need a slow stream or many
@@ -27,9 +31,11 @@ import ssl
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -56,6 +62,7 @@ HOSTS = {
 # A fresh database host the backup is restored onto (booted by that test).
 ALL_HOSTS = {**HOSTS, "db2": "127.100.0.22"}
 STUB_PORT = 9100
+WEBHOOK_PORT = 9200
 VLLM_PORT = 8001
 DEMO_MODEL = "smollm2-135m"
 TIMINGS: dict[str, float] = {}
@@ -73,6 +80,8 @@ class Site:
     runs: list[subprocess.CompletedProcess[str]] = field(default_factory=list)
     api_key: str = ""
     key_prefix: str = ""
+    # What Alertmanager posted to the controller's webhook receiver.
+    notifications: list[dict[str, object]] = field(default_factory=list)
 
     @property
     def ca(self) -> Path:
@@ -164,6 +173,7 @@ def _write_inventory(
                         }
                     }
                 },
+                "monitoring": {"hosts": {"worker1": {}}},
             },
         }
     }
@@ -180,6 +190,11 @@ def _write_inventory(
         "airlock_vllm_device": "cpu",
         "airlock_gateway_workers": 1,
         "airlock_worker_concurrency": 1,
+        # Monitoring at a quick pace, so that an alert fires within the test's patience.
+        "airlock_monitoring_scrape_interval": "5s",
+        "airlock_monitoring_evaluation_interval": "5s",
+        "airlock_alertmanager_group_wait": "5s",
+        "airlock_alertmanager_webhook_urls": [f"http://{CONTROLLER}:{WEBHOOK_PORT}/alerts"],
         "airlock_extra_settings": {
             "AIRLOCK_AUDIT_CHECKPOINT_SECONDS": "10",
             "AIRLOCK_REDACTION_WARM": "false",
@@ -227,16 +242,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     inventory = _write_inventory(work / "inventory", bundle, public_key, secrets)
     lab = Lab(dict(HOSTS))
     stub = None
+    receiver = None
+    notifications: list[dict[str, object]] = []
     try:
         lab.up()
         lab.enter()
+        receiver = _webhook_receiver(notifications)
         # The model's stand-in, on the controller's lab address (the gateways reach it there).
         stub = subprocess.Popen(
             [sys.executable, "-m", "bench.stub_upstream", "--host", CONTROLLER, "--port", str(STUB_PORT)],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        yield Site(lab, work, bundle, public_key, inventory, secrets)
+        yield Site(lab, work, bundle, public_key, inventory, secrets, notifications=notifications)
     finally:
+        if receiver:
+            receiver.shutdown()
         if stub:
             stub.terminate()
             stub.wait(10)
@@ -246,6 +266,24 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             "[installer] systemd-analyze security exposure: "
             + ", ".join(f"{k} {v}" for k, v in EXPOSURE.items())
         )
+
+
+def _webhook_receiver(notifications: list[dict[str, object]]) -> ThreadingHTTPServer:
+    """The site's paging bridge, as Alertmanager sees it: a webhook on the controller."""
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("content-length", "0")))
+            notifications.append(json.loads(body))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer((CONTROLLER, WEBHOOK_PORT), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 def _untouched(site: Site) -> None:
@@ -468,6 +506,58 @@ def test_stopping_one_gateway_leaves_clients_served(installed: Site) -> None:
         installed.lab.ssh("gateway1", "systemctl start airlock-gateway")
 
 
+def _started_at(site: Site, host: str, unit: str) -> str:
+    shown = site.lab.ssh(host, f"systemctl show -p ActiveEnterTimestampMonotonic --value {unit}")
+    return shown.stdout.strip()
+
+
+def test_a_rolling_upgrade_fails_no_client_request(installed: Site) -> None:
+    """upgrade.yml takes each gateway out of nginx's pool, restarts it, and puts it back."""
+    before = {host: _started_at(installed, host, "airlock-gateway") for host in ("gateway1", "gateway2")}
+    results: list[str] = []
+    stop = threading.Event()
+
+    def clients(host: str) -> None:
+        client = installed.client(host)
+        while not stop.is_set():
+            try:
+                if len(results) % 4 == 0:
+                    stream = client.chat.completions.create(
+                        model="stub-slowstream", messages=[{"role": "user", "content": "hi"}],
+                        max_tokens=5, stream=True,
+                    )  # fmt: skip
+                    text = "".join(c.choices[0].delta.content or "" for c in stream if c.choices)
+                else:
+                    answer = client.chat.completions.create(
+                        model="stub", messages=[{"role": "user", "content": "upgrade"}]
+                    )
+                    text = answer.choices[0].message.content or ""
+                results.append("ok" if text.startswith("tok0") else f"bad answer: {text!r}")
+            except openai.OpenAIError as exc:
+                results.append(f"{type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=clients, args=(host,)) for host in ("gateway1", "gateway2")]
+    for thread in threads:
+        thread.start()
+    started = time.monotonic()
+    try:
+        upgrade = installed.playbook(playbook="upgrade.yml", extra={"airlock_upgrade_restart": "true"})
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(60)
+    TIMINGS["rolling upgrade"] = time.monotonic() - started
+    (installed.work / "upgrade.log").write_text(upgrade.stdout + upgrade.stderr)
+    assert upgrade.returncode == 0, upgrade.stdout[-6000:]
+    after = {host: _started_at(installed, host, "airlock-gateway") for host in ("gateway1", "gateway2")}
+    assert all(after[host] != before[host] for host in before), (before, after)
+    failures = [r for r in results if r != "ok"]
+    assert len(results) > 50 and not failures, (len(results), failures[:10])
+    # Each gateway was taken out of the pool before its restart and put back after it.
+    assert upgrade.stdout.count("Render every nginx's pool, drained: gateway1]") == 1
+    assert upgrade.stdout.count("Render every nginx's pool, drained: gateway2]") == 1
+
+
 def _exposure(site: Site, host: str, unit: str) -> float:
     out = site.lab.ssh(host, f"systemd-analyze security {unit} --no-pager | tail -1").stdout
     return float(re.search(r"exposure level for \S+: (\d+\.\d+)", out).group(1))  # type: ignore[union-attr]
@@ -484,10 +574,20 @@ def test_every_airlock_unit_is_sandboxed(installed: Site) -> None:
     }
     EXPOSURE.update(ours)
     # Debian's units with the roles' drop-ins: reported, and they must still be running.
-    for host, unit in (("gateway1", "nginx"), ("db1", "postgresql@15-main"), ("db1", "redis-server")):
+    for host, unit in (
+        ("gateway1", "nginx"),
+        ("db1", "postgresql@15-main"),
+        ("db1", "redis-server"),
+        ("db1", "prometheus-postgres-exporter"),
+        ("db1", "prometheus-redis-exporter"),
+        ("gateway1", "prometheus-node-exporter"),
+        ("worker1", "prometheus"),
+        ("worker1", "prometheus-alertmanager"),
+    ):
         EXPOSURE[unit] = _exposure(installed, host, unit)
         assert installed.lab.ssh(host, f"systemctl is-active {unit}").stdout.strip() == "active"
     assert all(score <= 3.0 for score in ours.values()), ours
+    assert EXPOSURE["postgresql@15-main"] <= 3.0, EXPOSURE
 
 
 def test_vllm_on_the_gpu_host_answers_through_nginx_over_verified_tls(installed: Site) -> None:
@@ -532,6 +632,88 @@ def test_the_weights_are_checked_against_their_manifest_before_vllm_starts(insta
     registered = installed.lab.ssh("gateway1", "airlock models list").stdout
     assert DEMO_MODEL in registered
     EXPOSURE[unit] = _exposure(installed, "gpu1", unit)
+
+
+def _prometheus(path: str, **params: str) -> dict[str, object]:
+    reply = httpx.get(f"http://{HOSTS['worker1']}:9090/api/v1/{path}", params=params, timeout=10)
+    reply.raise_for_status()
+    return reply.json()["data"]  # type: ignore[no-any-return]
+
+
+def test_prometheus_scrapes_every_part_of_the_site(installed: Site) -> None:
+    expected = {
+        "airlock": {"gateway1", "gateway2"},
+        "vllm": {"gpu1"},
+        "node": set(HOSTS),
+        "postgres": {"db1"},
+        "redis": {"db1"},
+        "prometheus": {"worker1"},
+        "alertmanager": {"worker1"},
+    }
+    deadline = time.monotonic() + 120
+    while True:
+        targets = _prometheus("targets", state="active")["activeTargets"]  # type: ignore[index]
+        up: dict[str, set[str]] = {}
+        down = []
+        for target in targets:
+            if target["health"] == "up":
+                up.setdefault(target["labels"]["job"], set()).add(target["labels"]["host"])
+            else:
+                down.append((target["labels"]["job"], target["labels"]["host"], target["lastError"]))
+        if up == expected and not down:
+            break
+        assert time.monotonic() < deadline, f"up: {up}; not up: {down}"
+        time.sleep(5)
+    # Each part's own figures are there, not just "up": the gateway's, vLLM's, the database's.
+    for query in (
+        "airlock_audit_unsealed_records",
+        "vllm:num_requests_running",
+        "pg_up",
+        "redis_up",
+        'node_systemd_unit_state{name="airlock-gateway.service",state="active"}',
+        "airlock_tls_certificate_expiry_timestamp_seconds",
+    ):
+        result = _prometheus("query", query=query)["result"]  # type: ignore[index]
+        assert result, f"no series for {query}"
+    # The rules the project ships are loaded, and none of them is broken.
+    groups = _prometheus("rules")["groups"]  # type: ignore[index]
+    rules = [rule for group in groups for rule in group["rules"]]
+    assert len(rules) >= 12 and all(rule["health"] == "ok" for rule in rules), rules
+
+
+def test_stopping_a_backend_fires_its_alert_and_alertmanager_delivers_it(installed: Site) -> None:
+    unit = f"airlock-vllm-{DEMO_MODEL}"
+    installed.lab.ssh("gpu1", f"systemctl stop {unit}")
+    started = time.monotonic()
+    try:
+        deadline = started + 300  # the rule's "for: 2m", scrapes and evaluations every 5 s
+        while True:
+            alerts = _prometheus("alerts")["alerts"]  # type: ignore[index]
+            firing = [
+                a
+                for a in alerts
+                if a["labels"]["alertname"] == "AirlockBackendDown" and a["state"] == "firing"
+            ]
+            if firing:
+                break
+            assert time.monotonic() < deadline, alerts
+            time.sleep(5)
+        assert any(
+            a["labels"].get("host") == "gpu1" or a["labels"].get("backend", "").startswith("gpu1-")
+            for a in firing
+        ), firing
+        TIMINGS["backend stopped to alert firing"] = time.monotonic() - started
+        deadline = time.monotonic() + 90
+        while not any(
+            alert["labels"]["alertname"] == "AirlockBackendDown" and alert["status"] == "firing"  # type: ignore[index]
+            for notification in installed.notifications
+            for alert in notification["alerts"]  # type: ignore[attr-defined]
+        ):
+            assert time.monotonic() < deadline, installed.notifications
+            time.sleep(2)
+        TIMINGS["backend stopped to webhook notified"] = time.monotonic() - started
+    finally:
+        installed.lab.ssh("gpu1", f"systemctl start {unit}")
 
 
 def test_backup_then_restore_onto_a_fresh_database_host_verifies(installed: Site) -> None:
