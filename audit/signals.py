@@ -28,6 +28,8 @@ def _signed_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: An
     # The console signs a person in only after their TOTP code when they need one (it sets
     # ``otp_device`` first), so the record says which sign-ins had a second factor.
     meta = {**_source(request), "two_factor": getattr(user, "otp_device", None) is not None}
+    if getattr(user, "sso_provider", None):
+        meta["sso"] = user.sso_provider  # signed in through that identity provider (identity/)
     record(Event.SIGN_IN, actor=user, target=("user", user.pk), meta=meta)
 
 

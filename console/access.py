@@ -55,12 +55,17 @@ ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponseBase])
 User = AbstractBaseUser | AnonymousUser
 
 
-def forbidden(request: HttpRequest, message: str = "") -> HttpResponse:
-    """The console's 403 page, with the roles the user holds so they know whom to ask."""
+def forbidden(request: HttpRequest, message: str = "", needed: Iterable[Role] = ()) -> HttpResponse:
+    """The console's 403 page: the roles the page needs, the ones the user holds, and who grants them."""
     response = render(
         request,
         "console/403.html",
-        {"message": message, "roles": sorted(roles_of(request.user))},
+        {
+            "message": message,
+            "roles": sorted(roles_of(request.user)),
+            "needed": sorted(needed),
+            "is_administrator": has_role(request.user, Role.ADMINISTRATOR),
+        },
         status=403,
     )
     add_never_cache_headers(response)
@@ -79,7 +84,7 @@ def check_access(request: HttpRequest, roles: Iterable[Role] | None) -> HttpResp
         url = reverse("console:two_factor") + "?" + urlencode({"next": request.get_full_path()})
         return HttpResponseRedirect(url)
     if roles is not None and not has_role(user, *roles):
-        return forbidden(request)
+        return forbidden(request, needed=roles)
     return None
 
 

@@ -51,7 +51,8 @@ class Totals:
     """Sums over some set of (day, application, model, route) groups."""
 
     requests: int = 0
-    errors: int = 0
+    errors: int = 0  # server errors (5xx)
+    client_errors: int = 0  # 4xx other than a limit's 429
     throttled: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -70,6 +71,7 @@ class Totals:
     def add(self, row: Row) -> None:
         self.requests += row.requests
         self.errors += row.errors
+        self.client_errors += row.client_errors
         self.throttled += row.throttled
         self.prompt_tokens += row.prompt_tokens
         self.completion_tokens += row.completion_tokens
@@ -107,7 +109,12 @@ class Totals:
 
     @property
     def error_rate(self) -> float | None:
+        """Server errors (5xx) per request served."""
         return self.errors / self.requests if self.requests else None
+
+    @property
+    def client_error_rate(self) -> float | None:
+        return self.client_errors / self.requests if self.requests else None
 
     @property
     def egress_share(self) -> float | None:
@@ -144,6 +151,7 @@ class Row:
     route: str
     requests: int = 0
     errors: int = 0
+    client_errors: int = 0
     throttled: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -327,6 +335,36 @@ def _ledger_rows(
     return list(rows.values())
 
 
+def _client_error_rows(
+    first: date, last: date, app_ids: Collection[int] | None, models: Collection[str] | None
+) -> list[Row]:
+    """Client errors (4xx) per day, application and model, from the ledger.
+
+    The rollups keep server errors only (no column for client errors, which count for no
+    limit and no bill); these groups are few, and the ledger's time index bounds the scan.
+    """
+    start, end = _day_start(first), _day_start(last + timedelta(days=1))
+    records = _scoped(UsageRecord.objects.filter(created_at__gte=start, created_at__lt=end), app_ids, models)
+    keys = ("day", "application_id", "model", "route")
+    groups = (
+        records.filter(rollups.CLIENT_ERROR)
+        .annotate(day=TruncDate("created_at", tzinfo=UTC))
+        .values(*keys)
+        .annotate(n=Count("id"))
+        .order_by(*keys)
+    )
+    return [
+        Row(
+            day=group["day"],
+            application_id=group["application_id"],
+            model=group["model"],
+            route=group["route"],
+            client_errors=group["n"],
+        )
+        for group in groups
+    ]
+
+
 def today(now: datetime | None = None) -> date:
     return (now or timezone.now()).astimezone(UTC).date()
 
@@ -372,8 +410,10 @@ def dashboard(
                 if key in into:
                     merge([histogram], into[key].histogram)  # type: ignore[index]
 
-    # Days not settled: their (few) groups from the ledger, histograms included.
-    for row in _ledger_rows(live, app_ids, models):
+    # Days not settled: their (few) groups from the ledger, histograms included; then the
+    # client errors of every day, which only the ledger keeps.
+    extra = [] if nothing else _client_error_rows(first, last, app_ids, models)
+    for row in [*_ledger_rows(live, app_ids, models), *extra]:
         per_day[row.day].add(row)
         by_app.setdefault(row.application_id, Totals()).add(row)
         by_model.setdefault(row.model, Totals()).add(row)

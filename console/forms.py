@@ -22,6 +22,7 @@ ROLE_CHOICES = [
     (Role.COMPLIANCE_OFFICER.value, "Compliance officer — audit log and content, exports, retention"),
     (Role.AUDITOR.value, "Auditor — reads and verifies the audit log"),
     (Role.APP_OWNER.value, "App owner — their own applications, keys and usage"),
+    (Role.REVIEWER.value, "Reviewer — the review queue: labels answers, approves gated ones"),
 ]
 
 

@@ -32,6 +32,8 @@ NAVIGATION: list[tuple[str, str, str]] = [
     ("Applications", "console:apps", "Operate"),
     ("Quotas", "console:quotas", "Operate"),
     ("Egress", "console:egress", "Operate"),
+    ("Cache", "console:cache", "Operate"),
+    ("Review queue", "console:review_queue", "Operate"),
     ("Audit log", "console:audit", "Compliance"),
     ("Retention", "console:retention", "Compliance"),
     ("Users", "console:users", "Administration"),
@@ -42,6 +44,7 @@ ROLE_LABELS = {
     Role.COMPLIANCE_OFFICER: "compliance officer",
     Role.AUDITOR: "auditor",
     Role.APP_OWNER: "app owner",
+    Role.REVIEWER: "reviewer",
 }
 
 

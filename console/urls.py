@@ -12,7 +12,7 @@ import importlib
 
 from django.urls import URLPattern, URLResolver, path
 
-from console.views import applications, auth, backends, canaries, home, registry, routes, users
+from console.views import applications, auth, backends, canaries, home, registry, review, routes, users
 
 app_name = "console"
 
@@ -42,6 +42,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("routes/", routes.route_list, name="routes"),
     path("routes/<str:name>/", routes.route_edit, name="route_edit"),
     path("routes/<str:name>/remove/", routes.route_delete, name="route_delete"),
+    path("routes/<str:name>/restore/", routes.route_restore, name="route_restore"),
     # Applications and keys
     path("apps/", applications.app_list, name="apps"),
     path("apps/new/", applications.app_create, name="app_create"),
@@ -51,6 +52,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("apps/<slug:name>/keys/", applications.key_create, name="key_create"),
     path("apps/<slug:name>/keys/<str:prefix>/revoke/", applications.key_revoke, name="key_revoke"),
     path("apps/<slug:name>/keys/<str:prefix>/rotate/", applications.key_rotate, name="key_rotate"),
+    # Human review queue (issue 15)
+    path("review/", review.queue, name="review_queue"),
+    path("review/export.jsonl", review.export_training_set, name="review_export"),
+    path("review/<str:public_id>/", review.item_detail, name="review_item"),
+    path("review/<str:public_id>/label/", review.item_label, name="review_label"),
+    path("review/<str:public_id>/decide/", review.item_decide, name="review_decide"),
     # Users and roles
     path("users/", users.user_list, name="users"),
     path("users/new/", users.user_create, name="user_create"),
@@ -61,7 +68,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("users/<int:pk>/reset-password/", users.user_reset_password, name="user_reset_password"),
 ]
 
-for _module_name in ("console.audit_urls", "console.ops_urls"):
+for _module_name in ("console.audit_urls", "console.ops_urls", "console.token_urls", "semcache.console_urls"):
     try:
         _module = importlib.import_module(_module_name)
     except ModuleNotFoundError as exc:

@@ -106,6 +106,10 @@ def _route(method: str, path: str) -> tuple[str, str | None] | ApiError:
         target: tuple[str, str | None] = ("proxy", rest)
     elif rest == "models":
         allowed, target = "GET", ("models", None)
+    elif rest == "feedback":
+        allowed, target = "POST", ("feedback", None)
+    elif rest.startswith("reviews/") and rest.count("/") == 1:
+        allowed, target = "GET", ("review", rest[len("reviews/") :])
     elif rest.startswith("models/"):
         allowed, target = "GET", ("model", rest[len("models/") :])
     elif rest.split("/", 1)[0] in views.UNSUPPORTED:
@@ -141,7 +145,8 @@ async def handle(scope: Scope, receive: Any, send: Any) -> None:
             headers[name.decode("latin-1")] = value.decode("latin-1")
     kind, argument = route
     try:
-        body = await _read_body(receive, settings.AIRLOCK_MAX_BODY_BYTES) if kind == "proxy" else b""
+        reads_body = kind in ("proxy", "feedback")
+        body = await _read_body(receive, settings.AIRLOCK_MAX_BODY_BYTES) if reads_body else b""
     except ConnectionAbortedError:
         return
     if kind == "models":
@@ -151,6 +156,17 @@ async def handle(scope: Scope, receive: Any, send: Any) -> None:
     if kind == "model":
         answer = views.retrieve_model(request_id, authorization, argument or "")
         await _send_whole(send, await _database_guarded(request_id, answer))
+        return
+    if kind in ("feedback", "review"):
+        # Feedback on a request, and polling an answer held by a review gate (quality.gate).
+        from quality import gate
+
+        handled = (
+            gate.feedback(request_id, authorization, body)
+            if kind == "feedback"
+            else gate.poll(request_id, authorization, argument or "")
+        )
+        await _send_whole(send, await _database_guarded(request_id, handled))
         return
 
     # A client that goes away cancels the work, which closes the upstream request, which

@@ -16,14 +16,15 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from appliance.env import envstr
+
 ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 
 def prepare(bind: str) -> Path:
     """Empty the metrics directory of this address (created private to the user) and name it."""
     base = Path(
-        os.environ.get("AIRLOCK_METRICS_DIR")
-        or Path(tempfile.gettempdir()) / f"airlock-metrics-{os.getuid()}"
+        envstr("AIRLOCK_METRICS_DIR") or Path(tempfile.gettempdir()) / f"airlock-metrics-{os.getuid()}"
     )
     folder = base / bind.replace(":", "_").replace("/", "_")
     if folder.exists():

@@ -331,6 +331,27 @@ class Route(models.Model):
     complexity_threshold = models.FloatField(
         default=0.5, help_text="Score (0-1) at or above which a request counts as heavy."
     )
+    # Degraded mode (issue 15): where all of the route's traffic goes while a drift or validation
+    # alert holds for its local model — an external model (through redaction) or a local version.
+    degraded_model = models.ForeignKey(
+        Model,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Degraded-mode target: an external model, or the model of ``degraded_version``.",
+    )
+    degraded_version = models.ForeignKey(
+        "ModelVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Degraded-mode target when it is a local model: which version.",
+    )
+    # Set by an alert (quality.reroute), cleared only by an administrator.
+    degraded_since = models.DateTimeField(null=True, blank=True)
+    degraded_reason = models.CharField(max_length=300, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:

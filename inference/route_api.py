@@ -7,6 +7,7 @@ endpoint                                what
 ``GET /api/routes/<model>/``            one model's route
 ``PUT /api/routes/<model>/``            create or replace it (weighted targets, fallback)
 ``DELETE /api/routes/<model>/``         remove it: the model routes to its default version
+``POST /api/routes/<model>/restore/``   clear degraded mode: traffic returns to the route's targets
 ======================================  ================================================
 
 Views parse, check the role and call ``inference.routes``; every change is audited there and
@@ -62,6 +63,17 @@ class RouteSerializer(serializers.Serializer[Any]):
     light_model = JsonText(max_length=128, required=False, allow_null=True)
     heavy_model = JsonText(max_length=128, required=False, allow_null=True)
     complexity_threshold = JsonNumber(required=False, min_value=0.0, max_value=1.0)
+    degraded_model = JsonText(
+        max_length=128,
+        required=False,
+        allow_null=True,
+        help_text="Degraded-mode target: an external model, or a local model with degraded_version.",
+    )
+    degraded_version = JsonText(max_length=64, required=False, allow_null=True)
+    degraded_since = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="Set while an alert holds the route in degraded mode."
+    )
+    degraded_reason = serializers.CharField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
 
 
@@ -128,6 +140,8 @@ class RouteDetail(RouteView):
             light_model=data.get("light_model") or None,
             heavy_model=data.get("heavy_model") or None,
             complexity_threshold=data.get("complexity_threshold", 0.5),
+            degraded_model=data.get("degraded_model") or None,
+            degraded_version=data.get("degraded_version") or None,
         )
         route = routes.do_set_route(found, spec, actor=_actor(request))
         return Response(RouteSerializer(_shown(routes.route_of(route.model) or route)).data)
@@ -140,3 +154,19 @@ class RouteDetail(RouteView):
         if not routes.do_delete_route(_model(model), actor=_actor(request)):
             raise exceptions.NotFound(f"The model {model!r} has no route.")
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RouteRestore(RouteView):
+    @extend_schema(
+        operation_id="routes_restore",
+        request=None,
+        responses={200: RouteSerializer, 409: OpenApiResponse(description="The route is not degraded.")},
+    )
+    def post(self, request: Request, model: str) -> Response:
+        found = _model(model)
+        if not routes.do_clear_degraded_mode(found, actor=_actor(request)):
+            return Response({"detail": f"The route of {model!r} is not in degraded mode."}, status=409)
+        route = routes.route_of(found)
+        if route is None:  # deleted meanwhile
+            raise exceptions.NotFound(f"The model {model!r} has no route.")
+        return Response(RouteSerializer(_shown(route)).data)

@@ -11,4 +11,5 @@ app_name = "routes"
 urlpatterns = [
     path("", route_api.RouteList.as_view(), name="list"),
     path("<str:model>/", route_api.RouteDetail.as_view(), name="detail"),
+    path("<str:model>/restore/", route_api.RouteRestore.as_view(), name="restore"),
 ]

@@ -55,6 +55,9 @@ class RouteSpec:
     light_model: str | None = None
     heavy_model: str | None = None
     complexity_threshold: float = 0.5
+    # Degraded mode: an external model (no version) or a local model's version.
+    degraded_model: str | None = None
+    degraded_version: str | None = None
 
 
 def _model(name: str, what: str) -> Model:
@@ -134,13 +137,39 @@ def _validated(model: Model, spec: RouteSpec) -> dict[str, Any]:
             {"targets": ["A complexity target needs the route's light_model and heavy_model."]}
         )
     resolved = [_resolve(model, target, i) for i, target in enumerate(spec.targets)]
+    degraded_model, degraded_version = _degraded_target(model, spec)
     return {
         "header": header or "x-airlock-session",
         "fallback": fallback,
         "light": light,
         "heavy": heavy,
         "resolved": resolved,
+        "degraded_model": degraded_model,
+        "degraded_version": degraded_version,
     }
+
+
+def _degraded_target(model: Model, spec: RouteSpec) -> tuple[Model | None, ModelVersion | None]:
+    """The degraded-mode target: an external model, or a local version other than what went wrong."""
+    if not spec.degraded_model:
+        if spec.degraded_version:
+            raise ValidationError({"degraded_version": ["Name the degraded_model whose version it is."]})
+        return None, None
+    target = _model(spec.degraded_model, "degraded_model")
+    if target.is_external:
+        if spec.degraded_version:
+            raise ValidationError({"degraded_version": ["An external model has no versions here."]})
+        return target, None
+    if target.pk == model.pk and not spec.degraded_version:
+        raise ValidationError({"degraded_model": ["A route cannot degrade to its own name."]})
+    if not spec.degraded_version:
+        raise ValidationError({"degraded_version": ["A local degraded-mode target names a version."]})
+    mv = ModelVersion.objects.filter(model=target, version=spec.degraded_version).first()
+    if mv is None:
+        raise ValidationError(
+            {"degraded_version": [f"The model {target.name!r} has no version {spec.degraded_version!r}."]}
+        )
+    return target, mv
 
 
 def describe(route: Route | None) -> dict[str, Any] | None:
@@ -155,6 +184,10 @@ def describe(route: Route | None) -> dict[str, Any] | None:
         "light_model": route.light_model.name if route.light_model else None,
         "heavy_model": route.heavy_model.name if route.heavy_model else None,
         "complexity_threshold": route.complexity_threshold,
+        "degraded_model": route.degraded_model.name if route.degraded_model else None,
+        "degraded_version": route.degraded_version.version if route.degraded_version else None,
+        "degraded_since": route.degraded_since.isoformat() if route.degraded_since else None,
+        "degraded_reason": route.degraded_reason,
         "targets": [
             {
                 "kind": t.kind,
@@ -175,7 +208,9 @@ def describe(route: Route | None) -> dict[str, Any] | None:
 
 def route_of(model: Model) -> Route | None:
     return (
-        Route.objects.select_related("model", "fallback_model", "light_model", "heavy_model")
+        Route.objects.select_related(
+            "model", "fallback_model", "light_model", "heavy_model", "degraded_model", "degraded_version"
+        )
         .filter(model=model)
         .first()
     )
@@ -196,6 +231,11 @@ def do_set_route(model: Model, spec: RouteSpec, *, actor: Actor = None) -> Route
         route.light_model = checked["light"]
         route.heavy_model = checked["heavy"]
         route.complexity_threshold = spec.complexity_threshold
+        route.degraded_model = checked["degraded_model"]
+        route.degraded_version = checked["degraded_version"]
+        if route.degraded_model is None:
+            # No target left to degrade to: the route serves normally again.
+            route.degraded_since, route.degraded_reason = None, ""
         route.updated_at = timezone.now()
         route.save()
         route.targets.all().delete()
@@ -232,5 +272,59 @@ def do_delete_route(model: Model, *, actor: Actor = None) -> bool:
         old = describe(existing)
         existing.delete()
         record(Event.ROUTE_DELETED, actor=actor, target=("model", model.name), meta={"old": old})
+        transaction.on_commit(epoch.bump)
+    return True
+
+
+def do_enter_degraded_mode(route: Route, *, signal: str, reason: str, actor: Actor = None) -> bool:
+    """Move all of ``route``'s traffic to its degraded-mode target; False if it has none or is already there.
+
+    Called by the alerts of ``quality`` (validation ejection, drift) with no actor; the route stays
+    degraded until an administrator clears it (``do_clear_degraded_mode``), never by itself: a model
+    that failed once is not trusted again because an alert went quiet.
+    """
+    with transaction.atomic():
+        current = Route.objects.select_for_update().select_related("model").get(pk=route.pk)
+        if current.degraded_model_id is None or current.degraded_since is not None:
+            return False
+        current.degraded_since = timezone.now()
+        current.degraded_reason = f"{signal}: {reason}"[:300]
+        current.save(update_fields=["degraded_since", "degraded_reason"])
+        target = route_of(current.model)
+        record(
+            Event.ROUTE_DEGRADED,
+            actor=actor,
+            target=("model", current.model.name),
+            meta={
+                "signal": signal,
+                "reason": reason,
+                "degraded_model": target.degraded_model.name if target and target.degraded_model else None,
+                "degraded_version": (
+                    target.degraded_version.version if target and target.degraded_version else None
+                ),
+            },
+        )
+        transaction.on_commit(epoch.bump)
+    return True
+
+
+def do_clear_degraded_mode(model: Model, *, actor: Actor) -> bool:
+    """An administrator's word that the model is well again: its route serves normally.
+
+    False if the route was not degraded.
+    """
+    with transaction.atomic():
+        current = Route.objects.select_for_update().filter(model=model).first()
+        if current is None or current.degraded_since is None:
+            return False
+        since, reason = current.degraded_since, current.degraded_reason
+        current.degraded_since, current.degraded_reason = None, ""
+        current.save(update_fields=["degraded_since", "degraded_reason"])
+        record(
+            Event.ROUTE_RESTORED,
+            actor=actor,
+            target=("model", model.name),
+            meta={"degraded_since": since.isoformat(), "reason": reason},
+        )
         transaction.on_commit(epoch.bump)
     return True

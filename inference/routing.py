@@ -118,6 +118,11 @@ class RoutePlan:
     light_model: str | None
     heavy_model: str | None
     complexity_threshold: float
+    # Degraded mode (quality.reroute): while ``degraded``, every request goes to the external
+    # ``degraded_external`` or the local version ``degraded_version_id`` instead.
+    degraded: bool = False
+    degraded_external: str | None = None
+    degraded_version_id: int | None = None
 
     @property
     def total_weight(self) -> int:
@@ -191,7 +196,9 @@ async def _load() -> RouteTable:
         m.name: external_target(m.name, m.remote_name, m.provider) for m in models if m.provider is not None
     }
     routes: dict[str, RoutePlan] = {}
-    route_query = Route.objects.select_related("model", "fallback_model", "light_model", "heavy_model")
+    route_query = Route.objects.select_related(
+        "model", "fallback_model", "light_model", "heavy_model", "degraded_model"
+    )
     async for route in route_query:
         choices = tuple(
             [
@@ -214,6 +221,13 @@ async def _load() -> RouteTable:
             light_model=route.light_model.name if route.light_model else None,
             heavy_model=route.heavy_model.name if route.heavy_model else None,
             complexity_threshold=route.complexity_threshold,
+            degraded=route.degraded_since is not None and route.degraded_model_id is not None,
+            degraded_external=(
+                route.degraded_model.name
+                if route.degraded_model is not None and route.degraded_model.provider_id is not None
+                else None
+            ),
+            degraded_version_id=route.degraded_version_id,
         )
     canaries = {
         c.model.name: CanaryPlan(c.pk, c.candidate_id, c.percent)
@@ -380,6 +394,8 @@ def plan(
     """Where a request for ``model`` goes, in the order to try (see the module's docstring)."""
     headers = headers or {}
     route = route_table.routes.get(model)
+    if route is not None and route.degraded:
+        return _degraded(route_table, route)
     key = sticky_key(route, body, headers) if route is not None else None
     if route is None or not route.choices or route.total_weight <= 0:
         result = Plan(local=candidates(route_table, model), choice="default")
@@ -398,6 +414,19 @@ def plan(
                 result.first = None  # the canary is a local version: it is tried first
                 result.choice = "canary"
     return result
+
+
+def _degraded(route_table: RouteTable, route: RoutePlan) -> Plan:
+    """Degraded mode: only the degraded-mode target, no canary and no way back to the unwell model.
+
+    An external target is ``first`` so the request takes the egress path (policy, redaction);
+    if the policy forbids it the request fails rather than reach the model that was taken off.
+    """
+    if route.degraded_external is not None:
+        return Plan(local=[], first=route_table.external.get(route.degraded_external), choice="degraded")
+    version = route.degraded_version_id
+    chosen = _weighted_order(_live(route_table.by_version.get(version, ()))) if version is not None else []
+    return Plan(local=chosen, choice="degraded")
 
 
 def _routed(route_table: RouteTable, route: RoutePlan, body: dict[str, Any], key: str | None) -> Plan:

@@ -23,8 +23,8 @@ from audit.events import Event
 from audit.log import record
 from inference import epoch, keys, manifest
 from inference.models import ApiKey, Application, Backend, Deployment, Model, ModelVersion, Provider
-from inference.providers import guard, keyfile
 from inference.providers import headers as extra_headers
+from inference.providers import keyfile
 
 Actor = User | None
 
@@ -69,6 +69,31 @@ def do_create_application(
             },
         )
         _invalidate_gateway_caches()
+    return app
+
+
+def do_set_application_owner(
+    app: Application, owner: User | None, *, actor: Actor = None, actor_name: str | None = None
+) -> Application:
+    """Make ``owner`` the application's owner (``None``: nobody owns it)."""
+    with transaction.atomic():
+        old = app.owner
+        if (old.pk if old else None) == (owner.pk if owner else None):
+            return app
+        app.owner = owner
+        app.save(update_fields=["owner"])
+        record(
+            Event.APP_OWNER_CHANGED,
+            actor=actor,
+            actor_name=actor_name,
+            target=("application", app.pk),
+            application_id=app.pk,
+            meta={
+                "name": app.name,
+                "old": old.get_username() if old else None,
+                "new": owner.get_username() if owner else None,
+            },
+        )
     return app
 
 
@@ -408,6 +433,9 @@ def _validate_provider(provider: Provider) -> None:
     except ValidationError:
         raise ValidationError(f"{provider.base_url!r} is not an http(s) URL.") from None
     # https to a public address, or an address the installation allows (providers.guard).
+    # Imported here: it brings httpcore, which no other command-line path needs.
+    from inference.providers import guard
+
     guard.check_url(provider.base_url)
     if provider.api_key_file:
         try:

@@ -28,6 +28,7 @@ from inference.errors import ApiError, Reply, no_backend
 from inference.providers import keyfile
 from inference.quotas import gate as quotas
 from inference.upstream import client, upstream_timeout
+from semcache import service as semcache
 
 if TYPE_CHECKING:
     from redaction.gate import EgressReport
@@ -81,6 +82,8 @@ class Exchange:
     validation: dict[str, Any] | None = None
     validation_retried: bool = False
     more_targets: bool = False
+    # Answered from the semantic cache: the tokens the cached answer cost (the usage ledger).
+    cache_tokens_saved: int = 0
 
     def elapsed_ms(self) -> float:
         return (time.perf_counter() - self.started) * 1000
@@ -171,6 +174,7 @@ async def proxy(
         exchange.body = body
         exchange.model = parsed.model
         exchange.stream = bool(parsed.stream)
+        await _refuse_stream_if_gated(exchange)
         plan = await _plan_for(exchange.caller, parsed.model, body, headers or {})
         exchange.route_choice = plan.choice
         # A chat model cannot embed nor an embedding model chat (one vLLM runner per process).
@@ -185,7 +189,11 @@ async def proxy(
                 {"target": plan.fallback.label, "outcome": "skipped: egress budget or price"}
             )
             plan = dataclasses.replace(plan, fallback=None)
-        return await quotas.settled(exchange, _answer(exchange, body, plan))
+        # Step 3: the application's semantic cache (after the key, model and quota checks).
+        probe = await semcache.lookup(exchange, body, plan, headers or {})
+        answer = semcache.serve(exchange, probe) if probe.hit else _answer(exchange, body, plan)
+        reply = await quotas.settled(exchange, answer)
+        return semcache.remember(exchange, probe, await _review_gate(exchange, reply))
     except asyncio.CancelledError:
         # The client hung up before the answer was ready (the edge cancels the work): a
         # request on record still gets its outcome record.
@@ -201,6 +209,31 @@ async def proxy(
         await quotas.settle(exchange)  # releases what was reserved
         await recording.after_error(exchange, exc)
         return exc.reply(exchange.request_id)
+
+
+async def _refuse_stream_if_gated(exchange: Exchange) -> None:
+    """An application with a review gate cannot stream: a streamed answer cannot be held."""
+    from quality import gate
+
+    await gate.refuse_stream_if_gated(exchange.caller, exchange.stream)
+
+
+async def _review_gate(exchange: Exchange, reply: Reply) -> Reply:
+    """The answer, or a 202 pending reply when the application's review gate holds it (``quality.gate``)."""
+    from quality import gate
+
+    if exchange.endpoint == "embeddings":
+        return reply
+    version = exchange.target.version if exchange.target is not None and exchange.external is None else ""
+    user = (exchange.body or {}).get("user")
+    return await gate.gated(
+        exchange.caller,
+        exchange.request_id,
+        exchange.model or "",
+        version,
+        reply,
+        subject_id=user if isinstance(user, str) and user else None,
+    )
 
 
 def too_large() -> ApiError:

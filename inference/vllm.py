@@ -24,6 +24,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from appliance.env import envstr
 from inference.models import ModelVersion
 
 # Must match the default of scripts/vllm-env.sh, which creates it.
@@ -272,7 +273,7 @@ def launch_env(
 
 def default_venv() -> Path:
     """Where ``scripts/vllm-env.sh`` puts the venv (it honours ``AIRLOCK_VLLM_VENV`` too)."""
-    override = os.environ.get("AIRLOCK_VLLM_VENV")
+    override = envstr("AIRLOCK_VLLM_VENV")
     return Path(override).expanduser() if override else DEFAULT_VENV
 
 

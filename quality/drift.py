@@ -268,6 +268,9 @@ def run_golden_set(
                 target=("golden_set", golden_set.model_name),
                 meta={"model": golden_set.model_name, "version": version, "run": run.pk, **run.verdict},
             )
+            from quality import reroute
+
+            reroute.on_drift(golden_set.model_name, version, verdict.reason)
     if verdict.drift:
         log.warning("drift of %s: %s", golden_set.model_name, verdict.reason)
     return run

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -140,3 +141,152 @@ class DriftRun(models.Model):
 
     def __str__(self) -> str:
         return f"drift run of {self.golden_set.model_name} ({self.status})"
+
+
+# --- Human review, review gates and the judge (issue 15, items 2 and 5) ---
+
+
+class QualitySampling(models.Model):
+    """What share of an application's answers is judged and queued for review, and by which judge.
+
+    No row: nothing of the application is sampled. Shares are percentages of its answered
+    requests, drawn by a hash of the request id (``quality.sampling``) so the draw is the same
+    in every process and a request is never judged twice.
+    """
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="quality_sampling")
+    judge_percent = models.FloatField(default=0.0, help_text="Share (0-100) of answers the judge scores.")
+    review_percent = models.FloatField(default=0.0, help_text="Share (0-100) queued for human review.")
+    judge_model = models.CharField(
+        max_length=128, blank=True, help_text="Model name the judge asks; empty: AIRLOCK_QUALITY_JUDGE_MODEL."
+    )
+    low_score = models.FloatField(
+        default=2.5, help_text="A judged answer whose mean score is below this is queued for review."
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"quality sampling of {self.application.name}"
+
+
+class ReviewGateRule(models.Model):
+    """A rule of an application's review gate: answers it matches wait for a reviewer's approval."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="review_gate_rules")
+    pattern = models.CharField(
+        max_length=500, help_text="A keyword (case-insensitive) or a regular expression."
+    )
+    is_regex = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["application", "pk"]
+
+    def __str__(self) -> str:
+        return f"gate of {self.application.name}: {self.pattern}"
+
+
+class ReviewItem(models.Model):
+    """One answer in the human review queue.
+
+    The item holds no prompt or answer text: reviewers see the request's audit records,
+    decrypted as the application's audit content mode allows (``quality.review.content_of``).
+    A gated answer (``source`` GATE) is the exception: the reply the client is waiting for is
+    held in ``held``, encrypted under the application's audit data key, until approval.
+    """
+
+    class Source(models.TextChoices):
+        SAMPLED = "sampled", "Sampled traffic"
+        LOW_SCORE = "low_score", "Low judge score"
+        VALIDATION = "validation", "Failed validation"
+        CANARY = "canary", "Canary disagreement"
+        FEEDBACK = "feedback", "User feedback"
+        GATE = "gate", "Review gate"
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        PENDING = "pending", "Held by the review gate"
+        LABELLED = "labelled", "Labelled"
+        APPROVED = "approved", "Approved and released"
+        REJECTED = "rejected", "Rejected"
+
+    class Label(models.TextChoices):
+        GOOD = "good", "Good"
+        BAD = "bad", "Bad"
+
+    public_id = models.CharField(max_length=40, unique=True)
+    request_id = models.CharField(max_length=64, db_index=True)
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_items"
+    )
+    model_name = models.CharField(max_length=128, blank=True)
+    version = models.CharField(max_length=64, blank=True)
+    source = models.CharField(max_length=16, choices=Source.choices)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.OPEN)
+    detail = models.JSONField(
+        default=dict, help_text="Why it was queued: scores, problems, rule (no content)."
+    )
+    label = models.CharField(max_length=8, choices=Label.choices, blank=True)
+    correction = models.TextField(blank=True, help_text="The answer the reviewer would have wanted.")
+    note = models.TextField(blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewer_name = models.CharField(max_length=150, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    golden_item = models.ForeignKey(
+        GoldenItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_items"
+    )
+    # The gate's held reply: AES-GCM under ``held_key_id`` (an audit data key), or nothing.
+    held = models.BinaryField(null=True, blank=True)
+    held_key_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["request_id", "source"], name="quality_review_once_per_source")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.public_id} ({self.get_source_display()}, {self.state})"
+
+
+class JudgeScore(models.Model):
+    """The judge's scores of one sampled answer (rubric in ``quality.judge``), 1 (bad) to 5 (good)."""
+
+    request_id = models.CharField(max_length=64, unique=True)
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="judge_scores"
+    )
+    model_name = models.CharField(max_length=128)
+    version = models.CharField(max_length=64, blank=True)
+    judge_model = models.CharField(max_length=128)
+    relevance = models.PositiveSmallIntegerField(null=True, blank=True)
+    tone = models.PositiveSmallIntegerField(null=True, blank=True)
+    unsupported_claims = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="5: every claim supported by the prompt; 1: mostly invented."
+    )
+    mean = models.FloatField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True, help_text="Why the answer could not be judged.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["model_name", "version", "created_at"], name="quality_judge_by_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"judge of {self.request_id}: {self.mean}"
+
+
+class SamplingCursor(models.Model):
+    """How far the sampling job has read the audit log (the last ``AuditRecord.id`` it looked at)."""
+
+    name = models.CharField(max_length=64, unique=True)
+    last_id = models.BigIntegerField(default=0)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.name} at {self.last_id}"

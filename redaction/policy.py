@@ -31,8 +31,8 @@ from typing import Any
 from django.db.models import Q
 
 from inference.hotcache import HotCache
-from redaction.engine import DENY_LIST, CustomPattern
 from redaction.models import EgressPolicy
+from redaction.patterns import DENY_LIST, CustomPattern
 
 PLACEHOLDER = EgressPolicy.Action.PLACEHOLDER.value
 REDACT = EgressPolicy.Action.REDACT.value

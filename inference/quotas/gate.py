@@ -540,6 +540,7 @@ def _settlement(exchange: Exchange, res: Reservation) -> tuple[list[str], list[i
         "completion_tokens": completion,
         "estimated": estimated,
         "excess_tokens": excess,
+        "cache_tokens_saved": getattr(exchange, "cache_tokens_saved", 0),
         "latency_ms": round(exchange.elapsed_ms(), 3),
         "status": status,
         "cost_usd": cost,

@@ -41,6 +41,8 @@ from typing import Any, Literal, Protocol
 
 from django.conf import settings
 
+from inference.quotas import published
+
 # Injected in tests to cross window boundaries without waiting; everything here reads it.
 clock: Callable[[], float] = time.time
 
@@ -260,7 +262,9 @@ class RedisBackend:
 class MemoryBackend:
     """The same semantics in this process, under a lock (embedded profile, one worker)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, publish: bool = False) -> None:
+        # The process's own backend publishes its counters for the CLI (quotas.published).
+        self.publish = publish
         self._lock = threading.Lock()
         self._counters: dict[str, list[float]] = {}  # key -> [value, expire_at]
         self._reservations: dict[str, tuple[float, dict[str, int]]] = {}
@@ -356,7 +360,9 @@ class MemoryBackend:
             if held:
                 self._reservations[res_key] = (deadline, held)
                 self._earliest = min(self._earliest, deadline)
-            return Outcome("ok", requests_this_minute=count)
+        if held and self.publish:
+            published.changed()
+        return Outcome("ok", requests_this_minute=count)
 
     async def reserve(
         self,
@@ -377,7 +383,9 @@ class MemoryBackend:
                 delta = amount - held.get(key, 0)
                 if delta and self._exists(key, now):
                     self._counters[key][0] += delta
-            return found is not None
+        if self.publish:
+            published.changed()
+        return found is not None
 
     async def settle(self, res_key: str, keys: Sequence[str], actual: Sequence[int]) -> bool:
         return self.settle_sync(res_key, keys, actual)
@@ -385,7 +393,21 @@ class MemoryBackend:
     def values(self, keys: Sequence[str]) -> list[int]:
         now = clock()
         with self._lock:
-            return [self._get(key, now) for key in keys]
+            own = [self._get(key, now) for key in keys]
+        if not self.publish:
+            return own
+        # Other processes of the appliance (the gateway, when this is the CLI) count apart.
+        return [a + b for a, b in zip(own, published.values(keys, now), strict=True)]
+
+    def snapshot(self) -> dict[str, tuple[int, float]]:
+        """The live counters: key -> (value, expiry time)."""
+        now = clock()
+        with self._lock:
+            return {
+                key: (int(value), expire_at)
+                for key, (value, expire_at) in self._counters.items()
+                if expire_at > now
+            }
 
     def unblock(self, app_id: int) -> None:
         with self._lock:
@@ -393,7 +415,14 @@ class MemoryBackend:
             self._runaway.pop(app_id, None)
 
 
-_memory = MemoryBackend()
+_memory = MemoryBackend(publish=True)
+
+
+def memory_backend() -> MemoryBackend:
+    """This process's in-memory counters (the ones it publishes)."""
+    return _memory
+
+
 _redis: dict[str, RedisBackend] = {}
 _override: Backend | None = None
 

@@ -155,6 +155,9 @@ class UsageRecord(models.Model):
             "an anomaly (audit event usage.over_reservation)."
         ),
     )
+    cache_tokens_saved = models.PositiveIntegerField(
+        default=0, help_text="Answered from the semantic cache: the tokens the cached answer cost once."
+    )
     latency_ms = models.FloatField(default=0.0)
     status = models.PositiveSmallIntegerField()
     cost_usd = models.DecimalField(default=Decimal("0"), max_digits=MONEY_DIGITS, decimal_places=MONEY_PLACES)

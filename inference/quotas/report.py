@@ -28,7 +28,9 @@ from typing import Any
 from django.utils import timezone
 
 from inference.models import Application
+from inference.quotas import rollups
 from inference.quotas.config import load_pricing
+from inference.quotas.models import UsageRecord
 from inference.quotas.rollups import summary
 
 ZERO = Decimal(0)
@@ -57,6 +59,8 @@ class BreakEven:
     fixed_cost_usd: Decimal
     fixed_cost_full_month_usd: Decimal
     avoided_spend_usd: Decimal
+    # False while every figure is $0 (no cost model, no prices, no traffic): no verdict then.
+    enough_data: bool
     pays_off: bool
     net_usd: Decimal
     local_tokens: int
@@ -127,7 +131,7 @@ def monthly(month: date, *, app_ids: set[int] | None = None, now: datetime | Non
     fixed = local.fixed_cost(hours)
     fixed_full = local.fixed_cost(days * 24)
 
-    groups = summary(first, last, group_by=("application_id", "model", "route"))
+    groups = _groups(first, last, now)
     local_tokens = sum(g["prompt_tokens"] + g["completion_tokens"] for g in groups if g["route"] == "local")
     local_requests = sum(g["requests"] for g in groups if g["route"] == "local")
     avoided = sum((g["counterfactual_usd"] for g in groups if g["route"] == "local"), ZERO)
@@ -183,6 +187,65 @@ def monthly(month: date, *, app_ids: set[int] | None = None, now: datetime | Non
     return report
 
 
+KEY = ("application_id", "model", "route")
+# What rollups.group_sums calls each figure of a ledger group.
+LEDGER_NAMES = {
+    "requests": "n_requests",
+    "errors": "n_errors",
+    "throttled": "n_throttled",
+    "prompt_tokens": "t_in",
+    "completion_tokens": "t_out",
+    "cost_usd": "usd",
+    "counterfactual_usd": "usd_ref",
+}
+
+
+def _groups(first: date, last: date, now: datetime) -> list[dict[str, Any]]:
+    """The month's totals per application, model and route.
+
+    Days before yesterday come from the daily rollups. Yesterday and today come from the
+    ledger itself: their rollups are recomputed only every few minutes by the scheduler (and
+    not at all where it does not run), so a report of the current month read only the
+    rollups showed "no usage" after real traffic until someone ran ``--refresh``.
+    """
+    today = now.date()
+    live_first = max(first, today - timedelta(days=1))
+    live_last = min(last, today)
+    if live_first > live_last:  # a month that ended before yesterday: its rollups are final
+        return summary(first, last, group_by=KEY)
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    # The rollups of the days around the two read from the ledger (days to come have none).
+    for since, until in ((first, live_first - timedelta(days=1)), (live_last + timedelta(days=1), last)):
+        if since > until:
+            continue
+        for entry in summary(since, until, group_by=KEY):
+            key = tuple(entry[k] for k in KEY)
+            if key in merged:
+                for name in LEDGER_NAMES:
+                    merged[key][name] += entry[name]
+            else:
+                merged[key] = entry
+    start = datetime(live_first.year, live_first.month, live_first.day, tzinfo=UTC)
+    end = datetime(live_last.year, live_last.month, live_last.day, tzinfo=UTC) + timedelta(days=1)
+    ledger = (
+        UsageRecord.objects.filter(created_at__gte=start, created_at__lt=end)
+        .values(*KEY)
+        .annotate(**rollups.group_sums())
+        .order_by(*KEY)
+    )
+    for group in ledger:
+        entry = merged.setdefault(
+            tuple(group[k] for k in KEY),
+            {
+                **{k: group[k] for k in KEY},
+                **{name: ZERO if name.endswith("usd") else 0 for name in LEDGER_NAMES},
+            },
+        )
+        for name, column in LEDGER_NAMES.items():
+            entry[name] += group[column] or (ZERO if name.endswith("usd") else 0)
+    return sorted(merged.values(), key=lambda e: tuple(e[k] for k in KEY))
+
+
 def _break_even(
     fixed: Decimal,
     fixed_full: Decimal,
@@ -210,6 +273,7 @@ def _break_even(
         fixed_cost_usd=fixed,
         fixed_cost_full_month_usd=fixed_full,
         avoided_spend_usd=avoided,
+        enough_data=fixed > 0 or avoided > 0,
         pays_off=avoided >= fixed and (fixed > 0 or avoided > 0),
         net_usd=avoided - fixed,
         local_tokens=local_tokens,

@@ -67,6 +67,10 @@ def merge(histograms: Iterable[Mapping[str, int]], into: dict[str, int] | None =
 # A request refused by a limit (429) is counted apart: it was never served, so it is neither a
 # request of the application's traffic nor an error, and has no latency.
 SERVED = ~Q(status=THROTTLED)
+# Errors are the appliance's or a backend's failures (5xx). A client's mistake (4xx: a bad
+# request, an unknown model, a refused key) is the client's, counted apart as a client error.
+SERVER_ERROR = Q(status__gte=500)
+CLIENT_ERROR = SERVED & Q(status__gte=400, status__lt=500)
 
 
 def group_sums() -> dict[str, Any]:
@@ -77,7 +81,7 @@ def group_sums() -> dict[str, Any]:
     """
     return {
         "n_requests": Count("id", filter=SERVED),
-        "n_errors": Count("id", filter=SERVED & Q(status__gte=400)),
+        "n_errors": Count("id", filter=SERVED & SERVER_ERROR),
         "n_throttled": Count("id", filter=Q(status=THROTTLED)),
         "t_in": Sum("prompt_tokens"),
         "t_out": Sum("completion_tokens"),

@@ -60,7 +60,7 @@ def call(client: APIClient, endpoint: str, logged: AuditRecord, job: ExportJob) 
 
 
 EVERYONE_WHO_READS = {"compliance_officer": 200, "auditor": 200, "administrator": 200}
-VERIFIERS = {"compliance_officer": 200, "auditor": 200}
+VERIFIERS = {"compliance_officer": 200, "auditor": 200, "administrator": 200}
 OFFICERS_ONLY = {"compliance_officer": 200}
 EXPECTED: dict[str, dict[str, int]] = {
     "events.list": EVERYONE_WHO_READS,

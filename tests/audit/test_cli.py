@@ -16,6 +16,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit import keyring, tasks, verifier
 from audit.events import Event
@@ -182,17 +184,41 @@ def test_a_content_export_from_the_command_line_needs_an_officer_and_a_reason(
     request_record(billing, "the secret prompt")
     base = ["export", "--from", today(), "--to", today(), "--include-content"]
 
+    # --actor needs the person's password and TOTP code (tests/audit/test_cli_actor.py).
+    password = tmp_path / "password"
+    password.write_text("a long passphrase\n")
+    devices = {}
+    for person in (compliance_officer, auditor):
+        person.set_password("a long passphrase")
+        person.save()
+        devices[person.username] = TOTPDevice.objects.create(user=person, name="phone", confirmed=True)
+
+    def proof(name: str) -> list[str]:
+        device = devices[name]
+        code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        return ["--actor", name, "--password-file", str(password), "--totp", str(code).zfill(6)]
+
     with pytest.raises(CommandError, match="--actor"):
         airlock(*base, "--reason", "DSAR")
     with pytest.raises(CommandError, match="--reason"):
-        airlock(*base, "--actor", "carla-compliance")
+        airlock(*base, *proof("carla-compliance"))
     with pytest.raises(CommandError, match="not one"):
-        airlock(*base, "--actor", "audrey-auditor", "--reason", "DSAR")
-    with pytest.raises(CommandError, match="No user named"):
-        airlock(*base, "--actor", "mallory", "--reason", "DSAR")
+        airlock(*base, *proof("audrey-auditor"), "--reason", "DSAR")
+    with pytest.raises(CommandError, match="unknown or deactivated user"):
+        airlock(
+            *base,
+            "--actor",
+            "mallory",
+            "--password-file",
+            str(password),
+            "--totp",
+            "123456",
+            "--reason",
+            "DSAR",
+        )
 
     output = tmp_path / "dsar.zip"
-    airlock(*base, "--actor", "carla-compliance", "--reason", "DSAR 2025-014", "--output", str(output))
+    airlock(*base, *proof("carla-compliance"), "--reason", "DSAR 2025-014", "--output", str(output))
     assert "the secret prompt" in _records(output)
     assert len(events(Event.AUDIT_DECRYPTED)) == 1
 

@@ -77,7 +77,7 @@ def page_seqs(response: Any) -> list[int]:
 # --- Who may open what ---
 
 READERS = {"compliance_officer": 200, "auditor": 200, "administrator": 200}
-VERIFIERS = {"compliance_officer": 200, "auditor": 200}
+VERIFIERS = {"compliance_officer": 200, "auditor": 200, "administrator": 200}
 OFFICERS = {"compliance_officer": 200}
 PAGES: dict[str, tuple[str, dict[str, int]]] = {
     "log": ("get", READERS),

@@ -2,22 +2,26 @@
 
 Thin edge: arguments are parsed and application names turned into ids here; every change is
 made (and recorded in the audit log) by ``audit.services``. Without ``--actor`` a change is
-attributed to the operating-system account (``AIRLOCK_ACTOR`` or "system"); with it, the
-named user must be a compliance officer.
+attributed to the operating-system account and host that ran the command
+(``appliance.shell_actor``); with it, the named user must be a compliance officer *and prove
+it*: password (``--password-file``, ``AIRLOCK_PASSWORD`` or a prompt) and a current TOTP code
+(``--totp``, ``AIRLOCK_TOTP`` or a prompt). A name alone opens no audit content.
 """
 
 from __future__ import annotations
 
+import getpass
+import os
 import sys
 from argparse import ArgumentParser, RawDescriptionHelpFormatter
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from appliance import shell_actor
 from audit import keyring, services
 from audit.export import ExportQuery, default_destination
 from audit.models import LegalHold, RetentionPolicy
@@ -29,7 +33,7 @@ examples:
   airlock audit verify --since-checkpoint /var/lib/airlock/audit-witness.jsonl
   airlock audit export --from 2025-01-01 --to 2025-03-31 --app billing --output q1.zip
   airlock audit export --from 2025-02-03 --to 2025-02-03 --include-content \\
-      --reason "DSAR 2025-014" --actor alice
+      --reason "DSAR 2025-014" --actor alice        (asks for alice's password and TOTP code)
   airlock audit retention set --class content --days 14 --app billing
   airlock audit hold set --reason "Litigation 2025-CV-88" --app billing
   airlock audit erase-subject patient-7 --reason "GDPR Art. 17 request #123"
@@ -77,9 +81,7 @@ class Command(BaseCommand):
             "--include-content", action="store_true", help="Decrypt content (compliance officer)."
         )
         exp.add_argument("--reason", default="", help="Why (required with --include-content; recorded).")
-        exp.add_argument(
-            "--actor", metavar="USERNAME", help="The compliance officer asking (required for content)."
-        )
+        _credentials(exp, "The compliance officer asking (required for content).")
         exp.add_argument(
             "--output", metavar="PATH", type=Path, help="Where to write the zip (default: export dir)."
         )
@@ -93,7 +95,7 @@ class Command(BaseCommand):
         )
         rset.add_argument("--days", required=True, type=int)
         rset.add_argument("--app", metavar="NAME", help="For one application (default: for all).")
-        rset.add_argument("--actor", metavar="USERNAME")
+        _credentials(rset)
         rsub.add_parser("apply", help="Crypto-shred expired content now (beat does this hourly).")
 
         hold = sub.add_parser("hold", help="Legal holds: nothing in scope is shredded or erased.")
@@ -103,23 +105,24 @@ class Command(BaseCommand):
         scope = hset.add_mutually_exclusive_group()
         scope.add_argument("--app", metavar="NAME")
         scope.add_argument("--subject", metavar="ID", help="The end user's id as applications send it.")
-        hset.add_argument("--actor", metavar="USERNAME")
+        _credentials(hset)
         hrel = hsub.add_parser("release", help="Release a hold.")
         hrel.add_argument("hold_id", type=int, metavar="ID")
         hrel.add_argument("--reason", default="")
-        hrel.add_argument("--actor", metavar="USERNAME")
+        _credentials(hrel)
         hlist = hsub.add_parser("list", help="Active holds (--all: released ones too).")
         hlist.add_argument("--all", action="store_true")
 
         erase = sub.add_parser("erase-subject", help="GDPR Art. 17: shred all content of one end user.")
         erase.add_argument("subject_id", metavar="ID", help="The end user's id as applications send it.")
         erase.add_argument("--reason", required=True)
-        erase.add_argument("--actor", metavar="USERNAME")
+        _credentials(erase)
 
         rotate = sub.add_parser("rotate-kek", help="Re-wrap every data key under a new key-encryption key.")
         rotate.add_argument("--new-kek-file", required=True, type=Path, metavar="PATH")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self._options = options
         action = options["action"].replace("-", "_")
         try:
             getattr(self, f"_{action}")(options)
@@ -137,12 +140,33 @@ class Command(BaseCommand):
         self.stderr.flush()
 
     def _actor(self, name: str | None) -> AbstractBaseUser | None:
+        """The person named with ``--actor``, once their password and TOTP code prove it."""
         if not name:
             return None
-        user = get_user_model().objects.filter(username=name).first()
-        if user is None:
-            raise CommandError(f"No user named {name!r}.")
-        return user
+        options = self._options
+        password_file: Path | None = options.get("password_file")
+        if password_file is not None:
+            try:
+                password = password_file.read_text().rstrip("\n")
+            except OSError as exc:
+                raise CommandError(f"Cannot read {password_file}: {exc.strerror}.") from None
+        else:
+            password = os.environ.get("AIRLOCK_PASSWORD", "") or self._prompt(
+                f"Password of {name}: ", secret=True
+            )
+        code = options.get("totp") or os.environ.get("AIRLOCK_TOTP", "") or self._prompt("TOTP code: ")
+        try:
+            return shell_actor.verify_person(name, password, code, purpose=f"audit {options['action']}")
+        except shell_actor.CredentialsRefused as exc:
+            raise CommandError(str(exc)) from None
+
+    def _prompt(self, label: str, *, secret: bool = False) -> str:
+        if not sys.stdin.isatty():
+            raise CommandError(
+                "--actor needs the person's password and TOTP code: give --password-file and --totp "
+                "(or AIRLOCK_PASSWORD and AIRLOCK_TOTP), or run the command in a terminal."
+            )
+        return getpass.getpass(label) if secret else input(label)
 
     # --- status, seal, verify ---
 
@@ -212,7 +236,9 @@ class Command(BaseCommand):
         )
         if options["include_content"]:
             if not options["actor"]:
-                raise CommandError("--include-content needs --actor USERNAME, a compliance officer.")
+                raise CommandError(
+                    "--include-content needs --actor USERNAME, a compliance officer (password and TOTP code)."
+                )
             if not options["reason"].strip():
                 raise CommandError('--include-content needs --reason "…" (kept in the audit log).')
         actor = self._actor(options["actor"])
@@ -387,6 +413,19 @@ class Command(BaseCommand):
                 "and withhold new content. Then destroy the old KEK file and its backups."
             )
         )
+
+
+def _credentials(parser: ArgumentParser, help_text: str = "A compliance officer acting (proven).") -> None:
+    parser.add_argument("--actor", metavar="USERNAME", help=help_text)
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="PATH",
+        help="The actor's password, from a file (else AIRLOCK_PASSWORD, else a prompt).",
+    )
+    parser.add_argument(
+        "--totp", metavar="CODE", help="The actor's current TOTP code (else AIRLOCK_TOTP, else a prompt)."
+    )
 
 
 def _app_id(name: str) -> int:

@@ -7,7 +7,17 @@ import sys
 from argparse import ArgumentParser
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from appliance.env import envint, envstr
+
+
+def default_workers() -> int:
+    """One per core (at most 4) with shared quota counters in Redis; one without them."""
+    if not settings.REDIS_URL:
+        return 1
+    return min(4, os.cpu_count() or 1)
 
 
 class Command(BaseCommand):
@@ -15,19 +25,31 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
-            "--bind", default=os.environ.get("AIRLOCK_BIND", "127.0.0.1:8000"), help="HOST:PORT"
+            "--bind", default=envstr("AIRLOCK_BIND", "127.0.0.1:8000"), help="HOST:PORT (AIRLOCK_BIND)"
         )
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("AIRLOCK_WORKERS", str(min(4, os.cpu_count() or 1)))),
-            help="Worker processes (default: one per core, at most 4; AIRLOCK_WORKERS).",
+            default=envint("AIRLOCK_WORKERS", default_workers(), minimum=1),
+            help="Worker processes (AIRLOCK_WORKERS; default: one per core, at most 4, with REDIS_URL; "
+            "one without it, since each worker would count quotas on its own).",
         )
         parser.add_argument("--access-log", action="store_true", help="Log every request to stdout.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["workers"] < 1:
             raise CommandError("--workers must be at least 1.")
+        if options["workers"] > 1 and not settings.REDIS_URL:
+            # Quota counters live in each worker's memory without Redis: every worker would let
+            # through a full quota of its own.
+            message = (
+                f"Without REDIS_URL each of the {options['workers']} workers counts quotas on its own, so "
+                f"every limit and budget lets through up to {options['workers']} times its value. "
+                "Set REDIS_URL (shared counters), or serve with --workers 1."
+            )
+            if settings.PRODUCTION:
+                raise CommandError(message)
+            self.stderr.write(self.style.WARNING(f"Warning: {message}"))
         argv = [
             sys.executable,
             "-m",
@@ -50,8 +72,6 @@ class Command(BaseCommand):
             # instance on the host; the appliance does not use it.
             "--no-control-socket",
         ]
-        from django.conf import settings
-
         if settings.AIRLOCK_METRICS:
             # One metrics directory for all workers, emptied at every start (inference/metrics).
             from inference import metrics_dir

@@ -1,4 +1,5 @@
-"""``airlock quality``: golden sets, drift runs, and validating an answer by hand."""
+"""``airlock quality``: golden sets, drift runs, validating an answer by hand, review gates,
+sampling for the judge and the review queue, and a route's degraded mode."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from inference.models import Deployment
-from quality import drift, golden, runner, validation
-from quality.models import DriftRun, GoldenSet
+from inference import routes
+from inference.models import Application, Deployment, Model
+from quality import configure, drift, golden, runner, validation
+from quality.models import DriftRun, GoldenSet, QualitySampling, ReviewGateRule
 
 
 class Command(BaseCommand):
@@ -46,10 +49,34 @@ class Command(BaseCommand):
         check.add_argument("--max-chars", type=int)
         check.add_argument("--finish-reason", default=None)
 
+        gate = sub.add_parser("gate", help="an application's review gate: answers held for approval")
+        gate.add_argument("application")
+        gate.add_argument(
+            "--keyword", action="append", default=[], help="a whole word, any case (repeatable)"
+        )
+        gate.add_argument("--regex", action="append", default=[], help="a regular expression (repeatable)")
+        gate.add_argument("--clear", action="store_true", help="remove every rule: the gate is off")
+
+        share = sub.add_parser("sampling", help="shares of an application's answers judged and reviewed")
+        share.add_argument("application")
+        share.add_argument("--judge-percent", type=float)
+        share.add_argument("--review-percent", type=float)
+        share.add_argument("--judge-model", help="model the judge asks (default AIRLOCK_QUALITY_JUDGE_MODEL)")
+        share.add_argument("--low-score", type=float, help="judged mean below which an answer is reviewed")
+
+        restore = sub.add_parser("restore-route", help="clear a route's degraded mode: traffic returns")
+        restore.add_argument("model")
+
     def handle(self, *args: Any, **options: Any) -> None:
         area = options["area"]
         if area == "validate-answer":
             self._validate(options)
+        elif area == "gate":
+            self._gate(options)
+        elif area == "sampling":
+            self._sampling(options)
+        elif area == "restore-route":
+            self._restore(options["model"])
         elif area == "golden" and options["action"] == "import":
             self._import(options)
         elif area == "golden":
@@ -154,3 +181,49 @@ class Command(BaseCommand):
             runs = runs.filter(golden_set__model_name=model)
         for run in runs[:20]:
             self._show(run)
+
+    def _application(self, name: str) -> Application:
+        found = Application.objects.filter(name=name).first()
+        if found is None:
+            raise CommandError(f"no application named {name!r}")
+        return found
+
+    def _gate(self, options: dict[str, Any]) -> None:
+        app = self._application(options["application"])
+        rules = [(k, False) for k in options["keyword"]] + [(r, True) for r in options["regex"]]
+        if rules or options["clear"]:
+            try:
+                configure.do_set_gate_rules(app, rules)
+            except ValidationError as exc:
+                raise CommandError("; ".join(exc.messages)) from exc
+        current = ReviewGateRule.objects.filter(application=app).order_by("pk")
+        if not current:
+            self.stdout.write(f"{app.name}: no review gate")
+        for rule in current:
+            self.stdout.write(f"{app.name}\t{'regex' if rule.is_regex else 'keyword'}\t{rule.pattern}")
+
+    def _sampling(self, options: dict[str, Any]) -> None:
+        app = self._application(options["application"])
+        names = {"judge_percent", "review_percent", "judge_model", "low_score"}
+        values = {name: options[name] for name in names if options.get(name) is not None}
+        if values:
+            try:
+                configure.do_set_sampling(app, **values)
+            except ValidationError as exc:
+                raise CommandError("; ".join(exc.messages)) from exc
+        row = QualitySampling.objects.filter(application=app).first()
+        if row is None:
+            self.stdout.write(f"{app.name}: not sampled")
+            return
+        self.stdout.write(
+            f"{app.name}: judge {row.judge_percent:g}% with {row.judge_model or '(default judge model)'}, "
+            f"review {row.review_percent:g}%, low score below {row.low_score:g}"
+        )
+
+    def _restore(self, name: str) -> None:
+        model = Model.objects.filter(name=name).first()
+        if model is None:
+            raise CommandError(f"no model named {name!r}")
+        if not routes.do_clear_degraded_mode(model, actor=None):
+            raise CommandError(f"the route of {name!r} is not in degraded mode")
+        self.stdout.write(f"{name}: degraded mode cleared; traffic returns to the route's targets")

@@ -21,7 +21,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from appliance.roles import Role, has_role
 from inference.models import Application
 from redaction import policy, services
-from redaction.engine import DENY_LIST, get_engine
+from redaction.patterns import DENY_LIST
 
 EPILOG = """\
 examples:
@@ -271,9 +271,7 @@ class Command(BaseCommand):
             raise CommandError("Nothing to change: give at least one option (see --help).")
         services.do_set_egress_policy(app, changes, actor=self._actor(options["actor"]))
         scope = f"application {app.name}" if app else "global"
-        self.stdout.write(
-            self.style.SUCCESS(f"Changed the {scope} egress policy: {', '.join(sorted(changes))}.")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Changed the {scope} egress policy: {_described(changes)}."))
         effective = policy.resolve(app.pk if app else None)
         if not effective.enabled:
             self.stdout.write(self.style.WARNING(f"Note: {effective.disabled_reason}"))
@@ -282,9 +280,20 @@ class Command(BaseCommand):
     # --- entities ---
 
     def _entities(self, options: dict[str, Any]) -> None:
+        from redaction.engine import get_engine  # Presidio and spaCy, loaded for this command only
+
         for name in sorted({*get_engine().supported_entities(), DENY_LIST}):
             self.stdout.write(name)
         self.stdout.write("…and the entity types of the policy's own patterns.")
+
+
+def _described(changes: dict[str, Any]) -> str:
+    """The changes as an operator reads them: "egress off", not the field's name "enabled"."""
+    parts = []
+    if "enabled" in changes:
+        parts.append(f"egress {'on' if changes['enabled'] else 'off'}")
+    parts += [name.replace("_", " ") + " changed" for name in sorted(changes) if name != "enabled"]
+    return ", ".join(parts)
 
 
 def _changes(options: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:

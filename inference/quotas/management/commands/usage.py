@@ -266,9 +266,12 @@ class Command(BaseCommand):
             f"  external spend avoided         {_money(be.avoided_spend_usd)}"
             f"  ({be.local_requests:,} local requests, {be.local_tokens:,} tokens)"
         )
-        verdict = "yes" if be.pays_off else "no"
-        out(f"  paid off this month            {verdict} (net {_money(be.net_usd)})")
-        if be.projected_avoided_spend_usd is not None:
+        if not be.enough_data:
+            out("  paid off this month            not enough data (every figure is $0.00)")
+        else:
+            verdict = "yes" if be.pays_off else "no"
+            out(f"  paid off this month            {verdict} (net {_money(be.net_usd)})")
+        if be.projected_avoided_spend_usd is not None and be.enough_data:
             out(
                 f"  projected to month end         {_money(be.projected_avoided_spend_usd)} avoided: "
                 f"{'pays off' if be.projected_pays_off else 'does not pay off'}"
