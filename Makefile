@@ -111,9 +111,9 @@ installer-check: install ansible-env browser
 	@cd ansible && $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-playbook --syntax-check site.yml upgrade.yml backup.yml restore.yml >/dev/null
 	@cd ansible && PATH=$(AIRLOCK_ANSIBLE_VENV)/bin:$$PATH $(AIRLOCK_ANSIBLE_VENV)/bin/ansible-lint -q site.yml upgrade.yml backup.yml restore.yml
 	@echo "[installer] templates rendered and checked"
-	@$(BIN)/pytest -m installer tests/installer/test_vllm_unit.py tests/installer/test_monitoring_config.py -p no:cacheprovider -q
+	@$(BIN)/pytest -m installer tests/installer/test_vllm_unit.py tests/installer/test_vllm_distributed.py tests/installer/test_monitoring_config.py -p no:cacheprovider -q
 
-# The installer's lab: booted Debian 12 hosts, vLLM's CPU build on one of them (root, ~30 min;
+# The installer's lab: booted Debian 12 hosts, vLLM's CPU build on one of them (root, 30-50 min;
 # vllm-env converts the demo model the bundle carries). Not part of `make test` (too long for CI).
 installer-test: installer-check vllm-env
 	@command -v dpkg-scanpackages >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -q dpkg-dev >/dev/null

@@ -15,6 +15,7 @@ import zipfile
 from io import StringIO
 from pathlib import Path
 
+import django
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
@@ -72,8 +73,12 @@ def export_args(billing: Application, tmp_path: Path) -> list[str]:
 def run_airlock(monkeypatch: pytest.MonkeyPatch, *argv: str) -> int:
     """``airlock ARGS`` as the shell runs it (``appliance.cli.main``), in this process. Django's
     command runner closes the database connections when a command ends; the test's
-    transaction lives on one of them, so that one close is skipped."""
+    transaction lives on one of them, so that one close is skipped. Django is set up already:
+    setting it up again would re-run the logging configuration, which closes every handler
+    ever made in the process, pytest's captured streams behind some of them (absl's, once
+    anything imported rouge_score) — the whole test run then dies."""
     monkeypatch.setattr(connections, "close_all", lambda: None)
+    monkeypatch.setattr(django, "setup", lambda *args, **kwargs: None)
     return cli.main(["airlock", *argv])
 
 

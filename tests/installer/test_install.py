@@ -18,7 +18,7 @@ answers only callers with the site's vLLM key. The stub upstream (bench/stub_ups
 controller's lab address serves two more models, for the tests that need a slow stream or many
 quick answers.
 
-Run it with ``make installer-test`` (root; 27 to 42 minutes on two cores, with vLLM).
+Run it with ``make installer-test`` (root; 27 to 48 minutes on two cores, with vLLM).
 """
 
 from __future__ import annotations
