@@ -105,7 +105,7 @@ def score_items(
             # An empty answer is as far from the reference as anything can be.
             answer_text = items[index][2]
             similarity = cosine(vectors[2 * index], vectors[2 * index + 1]) if answer_text.strip() else 0.0
-            scores[key]["embedding"] = max(0.0, similarity)
+            scores[key]["embedding"] = min(1.0, max(0.0, similarity))  # identical texts: 1.0000000000000002
     return scores
 
 
