@@ -268,6 +268,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = AIRLOCK_MAX_BODY_BYTES
 AIRLOCK_UPSTREAM_CONNECT_TIMEOUT = envfloat("AIRLOCK_UPSTREAM_CONNECT_TIMEOUT", 5.0, minimum=0.1)
 AIRLOCK_UPSTREAM_READ_TIMEOUT = envfloat("AIRLOCK_UPSTREAM_READ_TIMEOUT", 300.0, minimum=0.1)
 AIRLOCK_UPSTREAM_MAX_CONNECTIONS = envint("AIRLOCK_UPSTREAM_MAX_CONNECTIONS", 512, minimum=1)
+# Below the backends' own keep-alive timeout (vLLM/uvicorn: 5 s), so the gateway drops an idle
+# connection before the backend closes it under a request.
+AIRLOCK_UPSTREAM_KEEPALIVE_SECONDS = envfloat("AIRLOCK_UPSTREAM_KEEPALIVE_SECONDS", 4.0, minimum=0.0)
 # How long a backend that refused a connection is skipped before it is tried again.
 AIRLOCK_BACKEND_RETRY_SECONDS = envfloat("AIRLOCK_BACKEND_RETRY_SECONDS", 10.0, minimum=0.0)
 # Seconds an authenticated key or routing table is reused without asking the database;

@@ -32,13 +32,15 @@ def upstream_timeout() -> httpx.Timeout:
 _timeouts: dict[tuple[float, float], httpx.Timeout] = {}
 
 
-def _new_client(max_connections: int) -> httpx.AsyncClient:
+def _new_client(max_connections: int, *, keepalive: bool = True) -> httpx.AsyncClient:
+    # An idle connection is dropped before the backend would drop it: vLLM's uvicorn closes
+    # keep-alive connections after 5 idle seconds, so the default here is 4.
     return httpx.AsyncClient(
         timeout=upstream_timeout(),
         limits=httpx.Limits(
             max_connections=max_connections,
-            max_keepalive_connections=max_connections,
-            keepalive_expiry=30.0,
+            max_keepalive_connections=max_connections if keepalive else 0,
+            keepalive_expiry=settings.AIRLOCK_UPSTREAM_KEEPALIVE_SECONDS,
         ),
         # The local path talks only to configured backends; never honour HTTP(S)_PROXY
         # from the environment, which would send prompts somewhere else.
@@ -59,9 +61,28 @@ def client() -> httpx.AsyncClient:
     return clients[next(turn)]
 
 
+_fresh: dict[int, httpx.AsyncClient] = {}
+
+
+def fresh_client() -> httpx.AsyncClient:
+    """A client that opens a new connection for every request and keeps none.
+
+    For sending a request again after a pooled connection closed under it: the other idle
+    connections of the pool may have been closed by the backend at the same moment.
+    """
+    loop = asyncio.get_running_loop()
+    found = _fresh.get(id(loop))
+    if found is None:
+        found = _fresh[id(loop)] = _new_client(settings.AIRLOCK_UPSTREAM_MAX_CONNECTIONS, keepalive=False)
+    return found
+
+
 async def close_all() -> None:
     """Close the pools at worker shutdown so no connection is left half-open."""
     for clients, _ in list(_pools.values()):
         for pool in clients:
             await pool.aclose()
     _pools.clear()
+    for fresh in list(_fresh.values()):
+        await fresh.aclose()
+    _fresh.clear()

@@ -27,7 +27,7 @@ from inference.auth import Caller, authenticate
 from inference.errors import ApiError, Reply, no_backend
 from inference.providers import keyfile
 from inference.quotas import gate as quotas
-from inference.upstream import client, upstream_timeout
+from inference.upstream import client, fresh_client, upstream_timeout
 from semcache import service as semcache
 
 if TYPE_CHECKING:
@@ -445,7 +445,18 @@ async def _send(
     exchange.forwarded = time.perf_counter()
     exchange.target = target
     try:
-        response = await pool.send(upstream_request, stream=True)
+        try:
+            response = await pool.send(upstream_request, stream=True)
+        except _CLOSED_UNDER_REQUEST as exc:
+            # The connection closed before any answer: most often an idle keep-alive connection
+            # the backend dropped as it was reused. Send once more, on a new connection.
+            log.info(
+                "request %s: connection to %s closed before an answer (%s); sending again",
+                exchange.request_id,
+                target.backend_name,
+                type(exc).__name__,
+            )
+            response = await fresh_client().send(upstream_request, stream=True)
     except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
         routing.mark_down(target)
         raise _Failed(
@@ -459,6 +470,10 @@ async def _send(
         ) from None
     routing.mark_up(target)
     return response
+
+
+# Raised by a send whose connection closed (FIN or reset) before a byte of the answer.
+_CLOSED_UNDER_REQUEST = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
 
 
 def _timeout() -> ApiError:
