@@ -77,7 +77,7 @@ e2e: install vllm-env browser
 
 test: install vllm-env browser lint typecheck installer-check
 	@echo "[test] pytest (DATABASE_URL=$${DATABASE_URL:-sqlite}, REDIS_URL=$${REDIS_URL:-in-process})"
-	@$(BIN)/pytest
+	@$(BIN)/pytest --durations=30
 
 bench: install
 	@$(BIN)/python bench/gateway_overhead.py
