@@ -516,7 +516,7 @@ if _unknown_languages or not AIRLOCK_REDACTION_LANGUAGES:
 AIRLOCK_QUALITY_GATEWAY_URL = envstr("AIRLOCK_QUALITY_GATEWAY_URL", "http://127.0.0.1:8000")
 AIRLOCK_QUALITY_API_KEY = envstr("AIRLOCK_QUALITY_API_KEY")
 # The embedding model drift answers are compared with (served like any embedding model);
-# empty: drift runs score ROUGE-L only.
+# empty: drift runs give no embedding score (and say so). The judge is AIRLOCK_QUALITY_JUDGE_MODEL.
 AIRLOCK_QUALITY_EMBEDDING_MODEL = envstr("AIRLOCK_QUALITY_EMBEDDING_MODEL")
 # How often every golden set is run and compared with its baseline (weekly by default).
 AIRLOCK_DRIFT_CHECK_SECONDS = envfloat("AIRLOCK_DRIFT_CHECK_SECONDS", 7 * 86400.0, minimum=60.0)

@@ -55,6 +55,29 @@ class CanaryStartForm(forms.Form):
     max_p95_ratio = forms.FloatField(
         label="Roll back when its p95 latency exceeds (times the baseline's)", min_value=1.0, initial=1.5
     )
+    min_judged = forms.IntegerField(
+        label="Judge's minimum sample (judged answers of each version)",
+        min_value=1,
+        max_value=canary.MAX_MIN_REQUESTS,
+        initial=canary.DEFAULT_MIN_JUDGED,
+        required=False,
+        help_text="The judge's scores count only once both versions have this many judged answers.",
+    )
+    max_judge_drop = forms.FloatField(
+        label="Roll back when its judge score is lower by more than (points, 1\u20135 scale)",
+        min_value=canary.MAX_JUDGE_DROP_RANGE[0],
+        max_value=canary.MAX_JUDGE_DROP_RANGE[1],
+        initial=canary.DEFAULT_MAX_JUDGE_DROP,
+        required=False,
+    )
+
+    def clean_min_judged(self) -> int:
+        value = self.cleaned_data.get("min_judged")
+        return canary.DEFAULT_MIN_JUDGED if value is None else int(value)
+
+    def clean_max_judge_drop(self) -> float:
+        value = self.cleaned_data.get("max_judge_drop")
+        return canary.DEFAULT_MAX_JUDGE_DROP if value is None else float(value)
 
     def __init__(self, *args: Any, model: Model, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -106,9 +129,53 @@ class RouteForm(forms.Form):
         initial=0.5,
         help_text="Score at or above which a request counts as heavy.",
     )
+    degraded_target = forms.ChoiceField(
+        label="Degraded-mode target",
+        required=False,
+        help_text="Where all of the route's traffic goes while a drift or validation alert holds its local "
+        "model unwell, until an administrator restores the route. An external model is reached through "
+        "redaction. Empty: the route is never moved.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["degraded_target"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+        external = Model.objects.filter(provider__isnull=False).order_by("name")
+        local = (
+            ModelVersion.objects.filter(model__provider__isnull=True)
+            .select_related("model")
+            .order_by("model__name", "-created_at")
+        )
+        field.choices = [
+            ("", "(none: never moved)"),
+            ("External models", [(f"external:{m.pk}", f"{m.name} (external)") for m in external]),
+            ("Local versions", [(f"local:{v.pk}", f"{v.model.name}@{v.version}") for v in local]),
+        ]
 
     def clean_session_header(self) -> str:
         return str(self.cleaned_data["session_header"]).strip().lower()
+
+    def degraded(self) -> tuple[str | None, str | None]:
+        """The chosen degraded-mode target as (model name, version or None); (None, None) for none."""
+        value = self.cleaned_data.get("degraded_target") or ""
+        kind, _, pk = value.partition(":")
+        if kind == "external":
+            model = Model.objects.filter(pk=pk, provider__isnull=False).first()
+            return (model.name, None) if model else (None, None)
+        if kind == "local":
+            version = ModelVersion.objects.select_related("model").filter(pk=pk).first()
+            return (version.model.name, version.version) if version else (None, None)
+        return None, None
+
+    @staticmethod
+    def degraded_value(route: Route | None) -> str:
+        """The form's value for a route's current degraded-mode target."""
+        if route is None or route.degraded_model_id is None:
+            return ""
+        if route.degraded_version_id is not None:
+            return f"local:{route.degraded_version_id}"
+        return f"external:{route.degraded_model_id}"
 
 
 class RouteTargetForm(forms.Form):

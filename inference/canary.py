@@ -4,15 +4,27 @@
 ``inference.routing``, honours a RUNNING ``Canary``); the rest go to the default version, the
 *baseline*. ``compare`` sets the two side by side over the same period, each figure with a 95 %
 confidence interval, and ``evaluate_running`` (the ``canary-evaluate`` job, every minute) rolls a
-canary back by itself once it has ``min_requests`` requests and its error rate or its p95
-latency has regressed past the canary's thresholds. ``do_promote`` makes the candidate the
-default version; ``do_rollback`` sends all traffic back. Every step is an audit record.
+canary back by itself (``regression``) when
+
+- it has ``min_requests`` requests and its error rate or its p95 latency has regressed past
+  the canary's thresholds; or
+- the judge (``quality.judge``, a sampled share of the traffic) has scored at least
+  ``min_judged`` answers of *each* version since the canary started, and the canary's mean
+  score (1-5, the mean of the rubric's three criteria) is more than ``max_judge_drop`` points
+  below the baseline's: ``candidate_mean < baseline_mean - max_judge_drop``. Point means, no
+  interval: the minimum sample keeps noise out (30 answers a side, with the usual spread of
+  judge scores, give the difference a standard error near 0.15 against the default margin of
+  0.5), and the comparison shows the 95 % intervals beside them.
+
+``do_promote`` makes the candidate the default version; ``do_rollback`` sends all traffic back.
+Every step is an audit record.
 
 Where the figures come from: the ``inference.response`` audit record of every request. It is
 committed before the answer is released (fail-closed), so no request escapes it, and its
 metadata — never encrypted — names the version that answered (``model_version_id``), the
 status, the latency, the time to the first token (``ttft_ms``) and the tokens used. No second
-per-request table is kept for this: the audit log already is one.
+per-request table is kept for this: the audit log already is one. The judge's scores come
+from ``quality.judge.answer_means`` (answers judged since the canary started).
 """
 
 from __future__ import annotations
@@ -47,6 +59,10 @@ MAX_RECORDS = 200_000
 # What the console and the API accept.
 PERCENT_RANGE = (1, 99)
 MAX_MIN_REQUESTS = 1_000_000
+# The judge's scale is 1 to 5: a drop of 4 is the most there can be.
+MAX_JUDGE_DROP_RANGE = (0.0, 4.0)
+DEFAULT_MIN_JUDGED = 30
+DEFAULT_MAX_JUDGE_DROP = 0.5
 
 
 # --- Statistics -----------------------------------------------------------------------------
@@ -162,6 +178,8 @@ class ArmFigures:
     latency_p50_ms: Estimate
     latency_p95_ms: Estimate
     tokens_per_second: Estimate
+    # The judge's mean score (1-5) of the version's judged answers; n is how many were judged.
+    judge_score: Estimate = Estimate(None, None, None, 0)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +193,7 @@ class ArmFigures:
             "latency_p50_ms": self.latency_p50_ms.as_dict(),
             "latency_p95_ms": self.latency_p95_ms.as_dict(),
             "tokens_per_second": self.tokens_per_second.as_dict(),
+            "judge_score": self.judge_score.as_dict(),
         }
 
 
@@ -299,7 +318,7 @@ def _collect(
     return found, (oldest if truncated else since), truncated
 
 
-def _arm(version: ModelVersion, samples: _Samples) -> ArmFigures:
+def _arm(version: ModelVersion, samples: _Samples, judged: list[float]) -> ArmFigures:
     return ArmFigures(
         version=version.version,
         model_version_id=version.pk,
@@ -311,7 +330,15 @@ def _arm(version: ModelVersion, samples: _Samples) -> ArmFigures:
         latency_p50_ms=percentile(samples.latency_ms, 0.50),
         latency_p95_ms=percentile(samples.latency_ms, 0.95),
         tokens_per_second=mean(samples.tokens_per_second),
+        judge_score=mean(judged),
     )
+
+
+def _judged(canary: Canary, version: ModelVersion, until: datetime) -> list[float]:
+    # quality depends on inference, not the other way round: imported where it is used.
+    from quality import judge
+
+    return judge.answer_means(canary.model.name, version.version, since=canary.started_at, until=until)
 
 
 def compare(canary: Canary) -> Comparison:
@@ -323,8 +350,10 @@ def compare(canary: Canary) -> Comparison:
         canary_id=canary.pk,
         since=since,
         until=until,
-        baseline=_arm(canary.baseline, found[canary.baseline_id]),
-        candidate=_arm(canary.candidate, found[canary.candidate_id]),
+        baseline=_arm(canary.baseline, found[canary.baseline_id], _judged(canary, canary.baseline, until)),
+        candidate=_arm(
+            canary.candidate, found[canary.candidate_id], _judged(canary, canary.candidate, until)
+        ),
         truncated=truncated,
     )
 
@@ -334,10 +363,36 @@ def _percent(rate: float | None) -> str:
 
 
 def regression(canary: Canary, comparison: Comparison) -> str | None:
-    """Why the canary must be rolled back, with the figures; ``None`` if it need not (yet)."""
+    """Why the canary must be rolled back, with the figures; ``None`` if it need not (yet).
+
+    The rules are in the module's docstring: errors and latency once the canary has
+    ``min_requests`` requests, the judge's scores once each version has ``min_judged``.
+    """
     cand, base = comparison.candidate, comparison.baseline
-    if cand.requests < canary.min_requests:
+    if cand.requests >= canary.min_requests:
+        why = _traffic_regression(canary, cand, base)
+        if why is not None:
+            return why
+    return _judge_regression(canary, cand, base)
+
+
+def _judge_regression(canary: Canary, cand: ArmFigures, base: ArmFigures) -> str | None:
+    cand_score, base_score = cand.judge_score, base.judge_score
+    if cand_score.value is None or base_score.value is None:
         return None
+    if min(cand_score.n, base_score.n) < canary.min_judged:
+        return None
+    floor = base_score.value - canary.max_judge_drop
+    if cand_score.value < floor:
+        return (
+            f"judge score {cand_score.value:.2f} ({cand_score.n} judged answers) is below "
+            f"baseline {base_score.value:.2f} ({base_score.n} judged answers) - "
+            f"{canary.max_judge_drop:g} = {floor:.2f}"
+        )
+    return None
+
+
+def _traffic_regression(canary: Canary, cand: ArmFigures, base: ArmFigures) -> str | None:
     cand_rate = cand.error_rate.value or 0.0
     base_rate = base.error_rate.value or 0.0
     allowed = canary.max_error_ratio * max(base_rate, ERROR_RATE_FLOOR)
@@ -400,11 +455,18 @@ def _settings_meta(canary: Canary) -> dict[str, Any]:
         "min_requests": canary.min_requests,
         "max_error_ratio": canary.max_error_ratio,
         "max_p95_ratio": canary.max_p95_ratio,
+        "min_judged": canary.min_judged,
+        "max_judge_drop": canary.max_judge_drop,
     }
 
 
 def _validate_thresholds(
-    percent: int, min_requests: int, max_error_ratio: float, max_p95_ratio: float
+    percent: int,
+    min_requests: int,
+    max_error_ratio: float,
+    max_p95_ratio: float,
+    min_judged: int = DEFAULT_MIN_JUDGED,
+    max_judge_drop: float = DEFAULT_MAX_JUDGE_DROP,
 ) -> None:
     errors: dict[str, str] = {}
     if not PERCENT_RANGE[0] <= percent <= PERCENT_RANGE[1]:
@@ -418,6 +480,13 @@ def _validate_thresholds(
         errors["max_error_ratio"] = "The error-rate multiple is at least 1 (the baseline's own rate)."
     if not (math.isfinite(max_p95_ratio) and max_p95_ratio >= 1.0):
         errors["max_p95_ratio"] = "The p95-latency multiple is at least 1 (the baseline's own p95)."
+    if not 1 <= min_judged <= MAX_MIN_REQUESTS:
+        errors["min_judged"] = f"The judge's minimum sample is between 1 and {MAX_MIN_REQUESTS} answers."
+    low, high = MAX_JUDGE_DROP_RANGE
+    if not (math.isfinite(max_judge_drop) and low <= max_judge_drop <= high):
+        errors["max_judge_drop"] = (
+            f"The judge-score margin is between {low:g} and {high:g} points (scores run from 1 to 5)."
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -431,9 +500,11 @@ def do_start_canary(
     min_requests: int = 200,
     max_error_ratio: float = 2.0,
     max_p95_ratio: float = 1.5,
+    min_judged: int = DEFAULT_MIN_JUDGED,
+    max_judge_drop: float = DEFAULT_MAX_JUDGE_DROP,
 ) -> Canary:
     """Send ``percent`` % of ``model``'s requests to ``candidate_version``, against the default version."""
-    _validate_thresholds(percent, min_requests, max_error_ratio, max_p95_ratio)
+    _validate_thresholds(percent, min_requests, max_error_ratio, max_p95_ratio, min_judged, max_judge_drop)
     with transaction.atomic():
         # Locking the model serialises starts: the partial unique index would refuse a second
         # running canary anyway, but with an IntegrityError instead of a sentence.
@@ -474,6 +545,8 @@ def do_start_canary(
             min_requests=min_requests,
             max_error_ratio=max_error_ratio,
             max_p95_ratio=max_p95_ratio,
+            min_judged=min_judged,
+            max_judge_drop=max_judge_drop,
             started_by=actor if getattr(actor, "pk", None) else None,
         )
         record(
@@ -574,6 +647,8 @@ def _summary(comparison: Comparison) -> dict[str, Any]:
             "errors": figures.errors,
             "latency_p95_ms": figures.latency_p95_ms.value,
             "ttft_p95_ms": figures.ttft_p95_ms.value,
+            "judge_score": figures.judge_score.value,
+            "judged": figures.judge_score.n,
         }
 
     return {

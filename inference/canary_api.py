@@ -43,6 +43,8 @@ class CanarySerializer(serializers.Serializer):
     min_requests = serializers.IntegerField(read_only=True)
     max_error_ratio = serializers.FloatField(read_only=True)
     max_p95_ratio = serializers.FloatField(read_only=True)
+    min_judged = serializers.IntegerField(read_only=True)
+    max_judge_drop = serializers.FloatField(read_only=True)
     started_at = serializers.DateTimeField(read_only=True)
     started_by = serializers.CharField(
         source="started_by.username", read_only=True, allow_null=True, default=None
@@ -70,6 +72,17 @@ class StartSerializer(serializers.Serializer):
     max_p95_ratio = JsonNumber(
         required=False, default=1.5, min_value=1.0, max_value=1000.0,
         help_text="Roll back when the canary's p95 latency exceeds this multiple of the baseline's.",
+    )  # fmt: skip
+    min_judged = JsonInteger(
+        required=False, default=canaries.DEFAULT_MIN_JUDGED, min_value=1,
+        max_value=canaries.MAX_MIN_REQUESTS,
+        help_text="Judged answers each version needs before the judge's scores may roll the canary back.",
+    )  # fmt: skip
+    max_judge_drop = JsonNumber(
+        required=False, default=canaries.DEFAULT_MAX_JUDGE_DROP,
+        min_value=canaries.MAX_JUDGE_DROP_RANGE[0], max_value=canaries.MAX_JUDGE_DROP_RANGE[1],
+        help_text="Roll back when the canary's mean judge score (1-5) is more than this many points "
+        "below the baseline's.",
     )  # fmt: skip
 
 
@@ -100,6 +113,10 @@ class ArmSerializer(serializers.Serializer):
     latency_p50_ms = EstimateSerializer()
     latency_p95_ms = EstimateSerializer(help_text="Order-statistic interval.")
     tokens_per_second = EstimateSerializer(help_text="Mean of the requests' generation speed.")
+    judge_score = EstimateSerializer(
+        help_text="The judge's mean score (1-5) of the version's answers judged since the canary started; "
+        "n: how many."
+    )
 
 
 class ComparisonSerializer(serializers.Serializer):
@@ -187,6 +204,8 @@ class CanaryList(CanaryView):
                 min_requests=data["min_requests"],
                 max_error_ratio=data["max_error_ratio"],
                 max_p95_ratio=data["max_p95_ratio"],
+                min_judged=data["min_judged"],
+                max_judge_drop=data["max_judge_drop"],
             )
         except DjangoValidationError as exc:
             raise _conflict(exc) from None

@@ -11,6 +11,12 @@ anything is sent (fail-closed, as on the local path). The provider's answer is r
 (placeholders back to the original values) before the client sees it, also when streamed,
 and released only once the answer's record is committed.
 
+The restored answer — what the client gets — is validated by the application's output
+validation policy like a local one (``quality.inline``; step 6): a failure is recorded and
+counted against the provider, shown to the client (``x-airlock-validation``, or an SSE comment
+before ``[DONE]``) and kept in the audit record. It is not retried: the provider has answered
+and been paid, and an external answer has no deployment to take out of routing.
+
 Errors from the provider keep their placeholders: an error message goes into the audit
 record's metadata, which must never hold personal data.
 """
@@ -114,14 +120,60 @@ async def _complete(exchange: Exchange, target: ExternalTarget, protection: Prot
     restore_completion(data, protection.session)
     usage = data.get("usage")
     exchange.usage = usage if isinstance(usage, dict) else None
-    exchange.finish(200)
     texts, reasons = recording.choices_text(data)
+    if exchange.endpoint != "embeddings":
+        await _validate(exchange, target, texts, reasons, calls_tools=_calls_tools(data))
+    exchange.finish(200)
     try:
         # Released only once its record (with the final egress report) is committed.
         await recording.response_finished(exchange, texts, reasons)
     except recording.AuditUnavailable:
         raise recording.audit_unavailable() from None
-    return Reply(200, orjson.dumps(data), request_id=exchange.request_id)
+    reply = Reply(200, orjson.dumps(data), request_id=exchange.request_id)
+    if exchange.validation:
+        reply.headers.append((b"x-airlock-validation", exchange.validation["header"].encode()))
+    return reply
+
+
+def _calls_tools(data: dict[str, Any]) -> bool:
+    for choice in data.get("choices") or []:
+        message = choice.get("message") if isinstance(choice, dict) else None
+        if isinstance(message, dict) and (message.get("tool_calls") or message.get("function_call")):
+            return True
+    return False
+
+
+async def _validate(
+    exchange: Exchange,
+    target: ExternalTarget,
+    texts: list[str] | None,
+    reasons: list[str | None] | None,
+    *,
+    calls_tools: bool,
+) -> None:
+    """Check the restored answer by the application's validation policy (``quality.inline``)."""
+    from quality import inline
+
+    if calls_tools and not "".join(texts or []).strip():
+        # The answer is in the tool calls' arguments: there is no text to find empty.
+        exchange.validation = None
+        return
+    caller = exchange.caller
+    body = exchange.body or {}
+    response_format = body.get("response_format")
+    verdict = await inline.check_answer(
+        "\n".join(texts or []),
+        application_id=caller.application_id if caller else None,
+        model_id=None,
+        model_name=exchange.model or "",
+        target=target.provider_name,
+        deployment_id=None,
+        response_format=response_format if isinstance(response_format, dict) else None,
+        finish_reason=(reasons or [None])[0],
+        request_id=exchange.request_id,
+        retried=True,  # never retried: see the module's docstring
+    )
+    exchange.validation = inline.failure_note(verdict, retried=exchange.validation_retried)
 
 
 def restore_completion(data: dict[str, Any], session: Session) -> None:
@@ -326,6 +378,14 @@ async def _relay(
         await opened.aclose()
         raise
     await opened.aclose()
+    if exchange.status == 200 and exchange.endpoint != "embeddings":
+        await _validate(
+            exchange,
+            opened.target,
+            _texts(choices),
+            [choices[i].finish_reason for i in sorted(choices)],
+            calls_tools=any(state.tools for state in choices.values()),
+        )
     exchange.finish(exchange.status, exchange.error)
     mode = exchange.caller.audit_content if exchange.caller else "none"
     try:
@@ -338,6 +398,9 @@ async def _relay(
         yield _sse(recording.audit_unavailable().body())
         return
     if exchange.status == 200:
+        if exchange.validation:
+            # SDKs skip SSE comments; a raw reader sees the verdict before [DONE].
+            yield f": x-airlock-validation {exchange.validation['header']}\n\n".encode()
         yield b"data: [DONE]\n\n"
     else:
         timed_out = exchange.status == 504

@@ -391,7 +391,9 @@ class Canary(models.Model):
     While RUNNING, ``percent`` % of requests (sticky when the route is) go to ``candidate``'s
     deployments and the rest route as usual. Promotion makes the candidate the default
     version; a rollback (by hand, or automatic when the candidate's error rate or p95 latency
-    regress past the thresholds after ``min_requests``) sends all traffic back.
+    regress past the thresholds after ``min_requests``, or its judge score falls more than
+    ``max_judge_drop`` below the baseline's once each has ``min_judged`` judged answers) sends
+    all traffic back.
     """
 
     class State(models.TextChoices):
@@ -412,6 +414,15 @@ class Canary(models.Model):
     max_p95_ratio = models.FloatField(
         default=1.5,
         help_text="Roll back when the canary's p95 latency exceeds this multiple of the baseline's.",
+    )
+    min_judged = models.PositiveIntegerField(
+        default=30,
+        help_text="Judged answers each version needs before the judge's scores may roll the canary back.",
+    )
+    max_judge_drop = models.FloatField(
+        default=0.5,
+        help_text="Roll back when the canary's mean judge score (1-5) is more than this below the "
+        "baseline's.",
     )
     started_at = models.DateTimeField(default=timezone.now)
     started_by = models.ForeignKey(

@@ -149,7 +149,7 @@ def _routing(exchange: Exchange, status: int) -> dict[str, Any]:
 
 
 def _validation(exchange: Exchange) -> dict[str, Any]:
-    """Output validation's verdict on a local answer that failed it (quality.inline)."""
+    """Output validation's verdict on an answer (local or external) that failed it (quality.inline)."""
     found = getattr(exchange, "validation", None)
     if not found:
         return {}

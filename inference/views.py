@@ -608,16 +608,10 @@ async def _validate(
         request_id=exchange.request_id,
         retried=exchange.validation_retried,
     )
-    if verdict.ok:
-        exchange.validation = None
+    exchange.validation = inline.failure_note(verdict, retried=exchange.validation_retried)
+    if exchange.validation is None:
         return
-    codes = sorted({problem.code for problem in verdict.problems})
-    exchange.validation = {
-        "problems": codes,
-        "ejected": verdict.ejected,
-        "retried": exchange.validation_retried,
-        "header": f"failed; problems={','.join(codes)}",
-    }
+    codes = exchange.validation["problems"]
     if verdict.retry and exchange.more_targets and not exchange.validation_retried:
         exchange.validation_retried = True
         raise _Failed(

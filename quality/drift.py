@@ -2,17 +2,28 @@
 
 A model can get worse with no error and no changelog (new weights, a changed quantisation, a
 changed chat template, an upgraded vLLM). The only way to see it is to ask the same questions
-again and compare. Each item of a golden set is scored by ROUGE-L (longest common subsequence
-of words, ``rouge-score``) and, when an embedding model is configured, by the cosine similarity
-of the answer's and the reference's embeddings. A new run is compared item by item with the
-baseline run of the same set (``compare``): a paired bootstrap of the per-item differences.
+again and compare. Each item of a golden set is scored, each score in [0, 1]:
 
-The decision rule (``compare``): a run has drifted when its mean score is significantly lower
-than the baseline's (the two-sided 95 % bootstrap interval of the relative change lies wholly
-below 0) *and* a drop of ``threshold`` (5 %) or more is within that interval. The second
-condition keeps a very large golden set from alarming on a real but immaterial 0.5 % drop; the
-first keeps noise from alarming. ``tests/quality/test_drift_simulation.py`` measures what it
-gives: with 100 items and run-to-run noise like a greedy-decoded model's, an injected 5 %
+- ``rouge_l``: ROUGE-L of the answer against the reference (longest common subsequence of
+  words, ``rouge-score``);
+- ``embedding``: when an embedding model is configured, the cosine similarity of the answer's
+  and the reference's embeddings;
+- ``judge``: when a judge model is configured, the judge's rubric (``quality.judge``: relevance,
+  tone, unsupported claims, each 1-5) on the prompt and the answer, as ``(mean - 1) / 4``.
+
+A score the run could not give is ``None`` on every item and the run says why in ``unscored``
+(``{"judge": "no judge model is configured ..."}``): never a silent 0. A new run is compared
+item by item with the baseline run of the same set (``compare``): a paired bootstrap of the
+per-item differences, for every score both runs gave.
+
+The decision rule (``compare``): a score has drifted when its mean is significantly lower than
+the baseline's (the two-sided bootstrap interval of the relative change lies wholly below 0)
+*and* a drop of ``threshold`` (5 %) or more is within that interval. The second condition keeps a
+very large golden set from alarming on a real but immaterial 0.5 % drop; the first keeps noise
+from alarming. A run has drifted when any of its compared scores has; each of the ``k`` scores
+is compared at confidence ``1 - 0.05 / k`` (Bonferroni), so that looking at three scores does
+not triple the false alarms. ``tests/quality/test_drift_simulation.py`` measures what one score
+gives: with 150 items and run-to-run noise like a greedy-decoded model's, an injected 5 %
 degradation is caught in at least 90 % of trials and identical versions alarm in at most 5 %.
 """
 
@@ -38,6 +49,12 @@ log = logging.getLogger("airlock.quality.drift")
 
 Answer = Callable[[str], str]
 Embed = Callable[[list[str]], list[list[float]]]
+# (prompt, answer) -> the judge's score in [0, 1], or None when its reply held no scores.
+Judge = Callable[[str, str], float | None]
+
+METRICS = ("rouge_l", "embedding", "judge")
+NO_EMBEDDER = "no embedding model is configured (AIRLOCK_QUALITY_EMBEDDING_MODEL)"
+NO_JUDGE = "no judge model is configured (AIRLOCK_QUALITY_JUDGE_MODEL)"
 
 THRESHOLD = 0.05
 CONFIDENCE = 0.95
@@ -95,9 +112,11 @@ def openai_embedder(*, base_url: str, api_key: str, model: str, batch: int = 32)
 def score_items(
     items: Sequence[tuple[str, str, str]], *, embed: Embed | None = None
 ) -> dict[str, dict[str, float | None]]:
-    """Scores of ``(key, reference, answer)`` triples: ``{key: {"rouge_l": f, "embedding": f | None}}``."""
+    """Scores of ``(key, reference, answer)`` triples: ``{key: {"rouge_l": f, "embedding": f | None,
+    "judge": None}}`` (the judge needs the prompt: ``judge_items`` adds its scores)."""
     scores: dict[str, dict[str, float | None]] = {
-        key: {"rouge_l": rouge_l(reference, answer), "embedding": None} for key, reference, answer in items
+        key: {"rouge_l": rouge_l(reference, answer), "embedding": None, "judge": None}
+        for key, reference, answer in items
     }
     if embed is not None and items:
         vectors = embed([t for _, reference, answer in items for t in (reference, answer)])
@@ -107,6 +126,24 @@ def score_items(
             similarity = cosine(vectors[2 * index], vectors[2 * index + 1]) if answer_text.strip() else 0.0
             scores[key]["embedding"] = min(1.0, max(0.0, similarity))  # identical texts: 1.0000000000000002
     return scores
+
+
+def judge_items(
+    scores: dict[str, dict[str, float | None]], items: Sequence[tuple[str, str, str]], judge: Judge
+) -> int:
+    """Add the judge's score of each ``(key, prompt, answer)`` to ``scores``; returns how many it scored.
+
+    An empty answer is scored 0 without asking (as the embedding score does): there is nothing
+    to judge, and it is as bad as an answer gets.
+    """
+    scored = 0
+    for key, prompt, answer in items:
+        value = judge(prompt, answer) if answer.strip() else 0.0
+        if value is not None:
+            value = min(1.0, max(0.0, float(value)))
+            scored += 1
+        scores[key]["judge"] = value
+    return scored
 
 
 @dataclass(frozen=True)
@@ -207,12 +244,68 @@ def _metric_scores(run_scores: Mapping[str, Mapping[str, float | None]], metric:
     return {key: float(s[metric]) for key, s in run_scores.items() if s.get(metric) is not None}  # type: ignore[arg-type]
 
 
+def metric_means(run_scores: Mapping[str, Mapping[str, float | None]]) -> dict[str, float | None]:
+    """The mean of each score over the items that have it (None: the run did not give it)."""
+    means: dict[str, float | None] = {}
+    for metric in METRICS:
+        values = _metric_scores(run_scores, metric)
+        means[metric] = sum(values.values()) / len(values) if values else None
+    return means
+
+
+def compare_runs(
+    baseline_scores: Mapping[str, Mapping[str, float | None]],
+    new_scores: Mapping[str, Mapping[str, float | None]],
+    *,
+    primary: str = "rouge_l",
+) -> dict[str, Any]:
+    """Every score both runs gave, compared by ``compare`` at Bonferroni-adjusted confidence.
+
+    The result's top-level figures are the ``primary`` score's; ``drift`` and ``reason`` are the
+    run's (any score drifted); ``metrics`` holds each score's verdict and ``not_compared`` why a
+    score was left out. ValueError when no score can be compared.
+    """
+    candidates = [m for m in METRICS if _metric_scores(baseline_scores, m) and _metric_scores(new_scores, m)]
+    not_compared = {
+        m: "the baseline run did not give it" if _metric_scores(new_scores, m) else "this run did not give it"
+        for m in METRICS
+        if m not in candidates and (_metric_scores(baseline_scores, m) or _metric_scores(new_scores, m))
+    }
+    confidence = 1.0 - (1.0 - CONFIDENCE) / max(1, len(candidates))
+    verdicts: dict[str, DriftVerdict] = {}
+    for metric in candidates:
+        try:
+            verdicts[metric] = compare(
+                _metric_scores(baseline_scores, metric),
+                _metric_scores(new_scores, metric),
+                confidence=confidence,
+            )
+        except ValueError as exc:
+            not_compared[metric] = str(exc)
+    if not verdicts:
+        raise ValueError("; ".join(f"{m}: {why}" for m, why in not_compared.items()) or "no scores")
+    drifted = [m for m, v in verdicts.items() if v.drift]
+    headline = verdicts.get(primary) or next(iter(verdicts.values()))
+    # A drift's reason names the scores that drifted (it becomes the route's degraded reason).
+    reasons = [f"{m}: {v.reason}" for m, v in verdicts.items() if v.drift or not drifted]
+    return headline.as_dict() | {
+        "metric": primary if primary in verdicts else next(iter(verdicts)),
+        "drift": bool(drifted),
+        "drifted": drifted,
+        "reason": "; ".join(reasons),
+        "metrics": {m: v.as_dict() for m, v in verdicts.items()},
+        "not_compared": not_compared,
+    }
+
+
 def run_golden_set(
     golden_set: GoldenSet,
     answer: Answer,
     *,
     version: str = "",
     embed: Embed | None = None,
+    judge: Judge | None = None,
+    judge_missing: str = NO_JUDGE,
     baseline: bool = False,
     metric: str = "rouge_l",
     actor: Actor = None,
@@ -221,6 +314,8 @@ def run_golden_set(
 
     ``answer(prompt) -> str`` is how the model is reached: ``quality.runner.gateway_answerer``
     (through the gateway, as an application) or ``deployment_answerer`` (one version's backend).
+    ``embed`` and ``judge`` give the embedding and judge scores (``quality.runner``); without
+    one the run records the score as not given (``judge_missing`` says why for the judge).
     With ``baseline`` the run becomes the set's baseline; otherwise a drift found is audited
     (``quality.drift_detected``) and shows in ``airlock_quality_drift`` until a new baseline.
     """
@@ -233,12 +328,27 @@ def run_golden_set(
     try:
         answered = [(item.key, item.reference, answer(item.prompt)) for item in items]
         scores = score_items(answered, embed=embed)
+        unscored: dict[str, str] = {}
+        if embed is None:
+            unscored["embedding"] = NO_EMBEDDER
+        if judge is None:
+            unscored["judge"] = judge_missing
+        else:
+            asked = [
+                (item.key, item.prompt, text) for item, (_, _, text) in zip(items, answered, strict=True)
+            ]
+            scored = judge_items(scores, asked, judge)
+            if scored < len(asked):
+                unscored["judge"] = (
+                    f"the judge's replies held no scores for {len(asked) - scored} of {len(asked)} items"
+                )
     except Exception as exc:
         run.error = f"{type(exc).__name__}: {exc}"[:2000]
         run.finished_at = timezone.now()
         run.save(update_fields=["error", "finished_at"])
         raise
     run.scores = scores
+    run.unscored = unscored
     values = _metric_scores(scores, metric)
     run.mean_score = sum(values.values()) / len(values) if values else None
     run.finished_at = timezone.now()
@@ -251,17 +361,18 @@ def run_golden_set(
         run.save()
         return run
     try:
-        verdict = compare(_metric_scores(reference.scores, metric), values)
+        verdict = compare_runs(reference.scores, scores, primary=metric)
     except ValueError as exc:
         # Too few items in common, or a baseline that scored nothing: no verdict is possible.
         run.error = f"cannot compare with baseline run {reference.pk}: {exc}"
         run.save()
         return run
-    run.verdict = verdict.as_dict() | {"baseline_run": reference.pk}
-    run.status = DriftRun.Status.DRIFT if verdict.drift else DriftRun.Status.OK
+    run.verdict = verdict | {"baseline_run": reference.pk}
+    drifted = bool(verdict["drift"])
+    run.status = DriftRun.Status.DRIFT if drifted else DriftRun.Status.OK
     with transaction.atomic():
         run.save()
-        if verdict.drift:
+        if drifted:
             record(
                 Event.DRIFT_DETECTED,
                 actor=actor,
@@ -270,9 +381,9 @@ def run_golden_set(
             )
             from quality import reroute
 
-            reroute.on_drift(golden_set.model_name, version, verdict.reason)
-    if verdict.drift:
-        log.warning("drift of %s: %s", golden_set.model_name, verdict.reason)
+            reroute.on_drift(golden_set.model_name, version, str(verdict["reason"]))
+    if drifted:
+        log.warning("drift of %s: %s", golden_set.model_name, verdict["reason"])
     return run
 
 
@@ -296,6 +407,8 @@ def set_baseline(run: DriftRun, *, scores: Mapping[str, Any] | None = None, acto
                 "run": run.pk,
                 "previous_run": previous.pk if previous else None,
                 "mean_score": run.mean_score,
+                "means": metric_means(run.scores),
+                "unscored": run.unscored,
                 "items": len(run.scores),
             },
         )

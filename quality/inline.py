@@ -1,10 +1,12 @@
 """What the request path calls after an answer: validate it by its policy, record a failure.
 
-One call per answered request (``check_answer``). A good answer costs the checks of
-``quality.validation`` (tens of microseconds for a page of text) and a cached policy lookup; only a
-failure touches the database (``quality.services.record_failure``). The caller decides what to do
-with the result: retry once on the next target when ``retry`` is set, and tell the client
-(``problems`` carry stable codes and messages that never quote the answer).
+One call per answered request (``check_answer``), local or external: a local answer from
+``inference.views``, an external provider's (restored) answer from ``inference.egress``. A good
+answer costs the checks of ``quality.validation`` (tens of microseconds for a page of text) and a
+cached policy lookup; only a failure touches the database (``quality.services.record_failure``).
+The caller decides what to do with the result: retry once on the next target when ``retry`` is
+set, and tell the client (``problems`` carry stable codes and messages that never quote the
+answer).
 """
 
 from __future__ import annotations
@@ -87,3 +89,17 @@ async def check_answer(
         policy=current,
     )
     return AnswerCheck(problems=problems, retry=current.retry_once and not retried, ejected=outcome.ejected)
+
+
+def failure_note(verdict: AnswerCheck, *, retried: bool) -> dict[str, Any] | None:
+    """What a request keeps of a failed verdict (``Exchange.validation``): the audit record's
+    ``validation`` and the client's ``x-airlock-validation`` header. None when the answer passed."""
+    if verdict.ok:
+        return None
+    codes = sorted({problem.code for problem in verdict.problems})
+    return {
+        "problems": codes,
+        "ejected": verdict.ejected,
+        "retried": retried,
+        "header": f"failed; problems={','.join(codes)}",
+    }

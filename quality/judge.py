@@ -135,6 +135,24 @@ def gateway_judge(model: str, *, timeout: float = 120.0) -> Ask:
     return ask
 
 
+def golden_scorer(ask: Ask) -> Callable[[str, str], float | None]:
+    """The judge as a drift run's scorer: the rubric on a golden prompt and its answer.
+
+    Returns the mean of the three criteria mapped to [0, 1] (``(mean - 1) / 4``, so 0 is the
+    worst answer), or None when the judge's reply held no scores. The reference answer is not
+    shown: the judge grades as it does sampled traffic, so the two stay comparable.
+    """
+
+    def score(prompt: str, answer: str) -> float | None:
+        try:
+            scores = parse_scores(ask(judge_messages([{"role": "user", "content": prompt}], answer)))
+        except ValueError:
+            return None
+        return (scores.mean - 1) / 4
+
+    return score
+
+
 def judge_model_for(application_id: int | None) -> str:
     sampling = (
         QualitySampling.objects.filter(application_id=application_id).first() if application_id else None
@@ -252,6 +270,22 @@ def _queue_if_doubtful(score: JudgeScore) -> None:
             version=score.version,
             detail={**detail, "baseline_version": canary.baseline.version, "baseline_mean": baseline["mean"]},
         )
+
+
+def answer_means(model_name: str, version: str, *, since: datetime, until: datetime) -> list[float]:
+    """The mean score of every answer of one model version judged between ``since`` and ``until``.
+
+    What a canary's comparison reads (``inference.canary``): one value per judged answer, so it
+    can put a confidence interval on their mean. Answers the judge could not score are left out.
+    """
+    found = JudgeScore.objects.filter(
+        model_name=model_name,
+        version=version,
+        mean__isnull=False,
+        created_at__gte=since,
+        created_at__lte=until,
+    )
+    return [float(value) for value in found.values_list("mean", flat=True) if value is not None]
 
 
 def means(

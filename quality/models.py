@@ -113,8 +113,9 @@ class GoldenItem(models.Model):
 class DriftRun(models.Model):
     """One run of a golden set against a model (version): per-item scores, and the verdict.
 
-    ``scores`` maps item key to ``{"rouge_l": f, "embedding": f | None}``. The baseline run of a
-    set is the one later runs are compared with (one per set; marking another replaces it).
+    ``scores`` maps item key to ``{"rouge_l": f, "embedding": f | None, "judge": f | None}``;
+    ``unscored`` names each score the run did not give and why. The baseline run of a set is the
+    one later runs are compared with (one per set; marking another replaces it).
     """
 
     class Status(models.TextChoices):
@@ -131,7 +132,10 @@ class DriftRun(models.Model):
     scores = models.JSONField(default=dict)
     metric = models.CharField(max_length=32, default="rouge_l", help_text="The score the verdict compared.")
     mean_score = models.FloatField(null=True, blank=True)
-    verdict = models.JSONField(default=dict, help_text="quality.drift.DriftVerdict as a dictionary.")
+    verdict = models.JSONField(default=dict, help_text="quality.drift.compare_runs as a dictionary.")
+    unscored = models.JSONField(
+        default=dict, help_text="Scores the run did not give, each with why (e.g. no judge model configured)."
+    )
     error = models.TextField(blank=True)
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -13,7 +13,7 @@ from django.conf import settings
 
 from inference.models import Deployment
 from inference.providers import keyfile
-from quality.drift import Answer, Embed, openai_embedder
+from quality.drift import NO_JUDGE, Answer, Embed, Judge, openai_embedder
 
 MAX_TOKENS = 512
 
@@ -67,3 +67,15 @@ def configured_embedder() -> Embed | None:
     return openai_embedder(
         base_url=settings.AIRLOCK_QUALITY_GATEWAY_URL, api_key=settings.AIRLOCK_QUALITY_API_KEY, model=model
     )
+
+
+def configured_judge() -> tuple[Judge | None, str]:
+    """The judge scorer of ``AIRLOCK_QUALITY_JUDGE_MODEL`` through the gateway, or None and why not."""
+    from quality import judge
+
+    model = settings.AIRLOCK_QUALITY_JUDGE_MODEL
+    if not model:
+        return None, NO_JUDGE
+    if not settings.AIRLOCK_QUALITY_API_KEY:
+        return None, "the judge is asked through the gateway: set AIRLOCK_QUALITY_API_KEY (or _FILE)"
+    return judge.golden_scorer(judge.gateway_judge(model)), ""

@@ -24,13 +24,16 @@ def drift_check(golden_set_id: int | None = None) -> str:
         sets = sets.filter(pk=golden_set_id)
     try:
         embed = runner.configured_embedder()
+        judge, judge_missing = runner.configured_judge()
         answerers = {s.pk: runner.gateway_answerer(s.model_name) for s in sets}
     except runner.NotConfigured as exc:
         return f"not run: {exc}"
     outcomes = []
     for golden_set in sets:
         try:
-            run = drift.run_golden_set(golden_set, answerers[golden_set.pk], embed=embed)
+            run = drift.run_golden_set(
+                golden_set, answerers[golden_set.pk], embed=embed, judge=judge, judge_missing=judge_missing
+            )
         except Exception as exc:
             log.exception("drift run of %s failed", golden_set.model_name)
             outcomes.append(f"{golden_set.model_name}: failed ({type(exc).__name__})")

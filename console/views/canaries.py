@@ -40,6 +40,10 @@ def _tps(value: float | None) -> str:
     return NONE if value is None else f"{value:,.1f}"
 
 
+def _score(value: float | None) -> str:
+    return NONE if value is None else f"{value:.2f}"
+
+
 def _cell(estimate: Estimate, fmt: Any) -> dict[str, str]:
     """A figure and its 95 % interval, as text (NONE for a side the sample cannot bound)."""
     if estimate.value is None:
@@ -81,6 +85,14 @@ def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
                 "candidate": _cell(getattr(cand, key), fmt),
             }
         )
+    rows.append(
+        {
+            "key": "judge_score",
+            "label": "Judge score (mean, 1\u20135)",
+            "baseline": {**_cell(base.judge_score, _score), "detail": f"{base.judge_score.n} judged"},
+            "candidate": {**_cell(cand.judge_score, _score), "detail": f"{cand.judge_score.n} judged"},
+        }
+    )
     return rows
 
 
@@ -124,6 +136,8 @@ def canary_start(request: HttpRequest, name: str) -> HttpResponseBase:
                 min_requests=data["min_requests"],
                 max_error_ratio=data["max_error_ratio"],
                 max_p95_ratio=data["max_p95_ratio"],
+                min_judged=data["min_judged"],
+                max_judge_drop=data["max_judge_drop"],
             )
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):

@@ -56,6 +56,7 @@ def _initial(route: Route | None) -> tuple[dict[str, Any], list[dict[str, Any]]]
         "light_model": route.light_model,
         "heavy_model": route.heavy_model,
         "complexity_threshold": route.complexity_threshold,
+        "degraded_target": RouteForm.degraded_value(route),
     }
     targets = [
         {
@@ -88,7 +89,9 @@ def _show(form: RouteForm, exc: ValidationError) -> None:
     """The service's refusal on the form: on its field when the form has it, above it otherwise."""
     found = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
     for field, errors in found.items():
-        if field in form.fields:
+        if field in ("degraded_model", "degraded_version"):
+            form.add_error("degraded_target", errors)
+        elif field in form.fields:
             form.add_error(field, errors)
         else:
             form.add_error(None, [f"{field}: {error}" if field else error for error in errors])
@@ -113,6 +116,7 @@ def route_edit(request: HttpRequest, name: str) -> HttpResponse:
             if f.cleaned_data.get("kind") and not f.cleaned_data.get("DELETE")
         ]
         data = form.cleaned_data
+        degraded_model, degraded_version = form.degraded()
         spec = routes.RouteSpec(
             targets=[_target_spec(t) for t in kept],
             stickiness=data["stickiness"],
@@ -122,9 +126,10 @@ def route_edit(request: HttpRequest, name: str) -> HttpResponse:
             light_model=_name(data.get("light_model")),
             heavy_model=_name(data.get("heavy_model")),
             complexity_threshold=data["complexity_threshold"],
-            # The degraded-mode target is set through the API; this form keeps it as it is.
-            degraded_model=_name(route.degraded_model) if route else None,
-            degraded_version=route.degraded_version.version if route and route.degraded_version else None,
+            # Set or cleared here as through the API (PUT /api/routes/<model>/): the same service
+            # validates and audits it. Clearing it also ends a degraded mode in force.
+            degraded_model=degraded_model,
+            degraded_version=degraded_version,
         )
         try:
             routes.do_set_route(model, spec, actor=request.user)  # type: ignore[arg-type]

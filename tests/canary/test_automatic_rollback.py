@@ -57,6 +57,8 @@ def test_an_error_regression_is_rolled_back_with_the_figures_and_no_actor(
         "errors": 3,
         "latency_p95_ms": 100.0,
         "ttft_p95_ms": 100.0,
+        "judge_score": None,
+        "judged": 0,
     }
 
 

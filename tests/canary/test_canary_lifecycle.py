@@ -42,6 +42,8 @@ def test_a_canary_starts_against_the_default_version_and_is_audited(
         "min_requests": 50,
         "max_error_ratio": 3.0,
         "max_p95_ratio": 2.0,
+        "min_judged": 30,
+        "max_judge_drop": 0.5,
     }
 
 

@@ -157,11 +157,14 @@ class Command(BaseCommand):
                 answer = runner.gateway_answerer(model)
         except runner.NotConfigured as exc:
             raise CommandError(str(exc)) from exc
+        judge, judge_missing = runner.configured_judge()
         run = drift.run_golden_set(
             golden_set,
             answer,
             version=version,
             embed=runner.configured_embedder(),
+            judge=judge,
+            judge_missing=judge_missing,
             baseline=options["baseline"],
         )
         self._show(run)
@@ -171,8 +174,17 @@ class Command(BaseCommand):
     def _show(self, run: DriftRun) -> None:
         mean = f"{run.mean_score:.3f}" if run.mean_score is not None else "-"
         line = f"run {run.pk} of {run.golden_set.model_name}: {run.status}, mean {run.metric} {mean}"
+        others = [
+            f"{name} {value:.3f}"
+            for name, value in drift.metric_means(run.scores).items()
+            if name != run.metric and value is not None
+        ]
+        if others:
+            line += f" ({', '.join(others)})"
         if run.verdict:
             line += f"; {run.verdict['reason']}"
+        for name, why in sorted((run.unscored or {}).items()):
+            line += f"; {name} not scored: {why}"
         self.stdout.write(line)
 
     def _list_runs(self, model: str) -> None:
