@@ -34,6 +34,7 @@ import regex
 from redaction import (
     languages,
     recognizers,
+    recognizers_cues,
     recognizers_gazetteer,
     recognizers_lookalikes,
     recognizers_names,
@@ -420,6 +421,8 @@ class Engine:
                     # Lower-case words of another language ("ho parlato", "dann sprach") are verbs
                     # to it; lower-case names are found by their cue words (recognizers_names).
                     continue
+            if entity_type == "PERSON" and recognizers_names.lower_case_guess(view, start, end):
+                continue
             if entity_type == "PERSON" and recognizers_gazetteer.names_a_product(view, start, end):
                 continue
             span = recognizers_names.tidy_ner(view, entity_type, start, end)
@@ -441,11 +444,17 @@ class Engine:
             # Known given names and surnames: where no NER model reads the language, the main cue.
             by_pattern += recognizers_gazetteer.find_names(text, language)
             by_pattern += recognizers_gazetteer.names_in_tables(text)
+            # Handles, lower-case titles and given names, relatives, initials (recognizers_cues).
+            by_pattern += recognizers_cues.find_names(text)
             found = self._drop_lone_capitalised_words(text, found, by_pattern) + by_pattern
             found = [
                 c
                 for c in found
-                if c.entity_type != "PERSON" or not recognizers_names.is_firm(text, c.start, c.end)
+                if c.entity_type != "PERSON"
+                or not (
+                    recognizers_names.is_firm(text, c.start, c.end)
+                    or recognizers_names.on_a_street(text, c.start)
+                )
             ]
             # Only what passes the threshold seeds other mentions, or a doubtful name would spread.
             names = [(c.start, c.end) for c in found if c.entity_type == "PERSON" and c.score >= threshold]

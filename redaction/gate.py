@@ -714,29 +714,51 @@ class _Free:
     def __call__(self, start: int, end: int) -> bool:
         start, end = self._seen.span(start, end)
         i = bisect.bisect_right(self._starts, start)
-        if i > 0 and self._findings[i - 1].end > start:
-            return False
-        return not (i < len(self._findings) and self._findings[i].start < end)
+        first = i - 1 if i > 0 and self._findings[i - 1].end > start else i
+        last = first
+        while last < len(self._findings) and self._findings[last].start < end:
+            last += 1
+        # Free, or holding only shorter findings of a person: a longer name wins (_add_missed).
+        return all(
+            f.entity_type == "PERSON" and start <= f.start and f.end <= end and f.end - f.start < end - start
+            for f in self._findings[first:last]
+        )
 
 
 def _add_missed(findings: tuple[Finding, ...], candidates: list[Finding]) -> tuple[Finding, ...]:
-    """``findings`` plus the candidates that overlap neither them nor each other, by position."""
+    """``findings`` plus the candidates that overlap neither them nor each other, by position.
+
+    A person's name found elsewhere that covers a shorter finding of a person here wins over it:
+    "jane   doe" after "Jane Doe" is one value, not "jane" and a "doe" left in clear.
+    """
     starts = [f.start for f in findings]
     added: list[Finding] = []
+    replaced: set[Finding] = set()
     taken_until = -1
     for candidate in sorted(candidates, key=lambda f: (f.start, -f.end)):
         if candidate.start < taken_until:
             continue
         i = bisect.bisect_right(starts, candidate.start)
-        if i > 0 and findings[i - 1].end > candidate.start:
+        first = i - 1 if i > 0 and findings[i - 1].end > candidate.start else i
+        last = first
+        while last < len(findings) and findings[last].start < candidate.end:
+            last += 1
+        inside = findings[first:last]
+        if inside and not (
+            candidate.entity_type == "PERSON"
+            and all(
+                f.entity_type == "PERSON" and candidate.start <= f.start and f.end <= candidate.end
+                for f in inside
+            )
+        ):
             continue
-        if i < len(findings) and findings[i].start < candidate.end:
-            continue
+        replaced.update(inside)
         added.append(candidate)
         taken_until = candidate.end
     if not added:
         return findings
-    return tuple(sorted((*findings, *added), key=lambda f: f.start))
+    kept = (f for f in findings if f not in replaced)
+    return tuple(sorted((*kept, *added), key=lambda f: f.start))
 
 
 # Types whose values are not identifying enough to refuse a request for: a year or a month in a

@@ -75,7 +75,8 @@ _OBF_DOT = (
     r"(?:[ \t]*[\[({<][ \t]*(?:dot|punto|punkt|point|punt|\.)[ \t]*[\])}>][ \t]*"
     r"|[ \t]+(?:dot|DOT|punto|punkt|point|punt)[ \t]+|\.)"
 )
-_OBF_WORD = r"[A-Za-z0-9][A-Za-z0-9_+\-]*"
+# Letters of any script: "élodie dot marchand at free dot fr" (internationalised addresses).
+_OBF_WORD = r"[^\W_][\w+\-]*"
 _OBF_AT_RE = re.compile(_OBF_AT)
 _OBF_LOCAL = re.compile(rf"(?<![\w.@])(?:{_OBF_WORD}(?:{_OBF_DOT}{_OBF_WORD}){{0,3}})$")
 _OBF_DOMAIN = re.compile(rf"{_OBF_WORD}(?:{_OBF_DOT}{_OBF_WORD}){{1,3}}(?![\w@])")
@@ -126,11 +127,18 @@ PHONE_REGIONS = (
     "FI", "PL", "AU", "NZ", "IN", "ZA", "BR", "MX", "IL", "SG", "JP",
 )  # fmt: skip
 
+# An extension after the number, in the six languages: "ext. 214", "x12", "Durchwahl 27", "App. 5",
+# "poste 123", "extensión 12", "int. 45", "interno 45", "toestel 12".
+_EXTENSION_WORDS = (
+    r"(?:x|ext\.?|extn\.?|extension|extensi[óo]n|app\.|apparat|durchwahl|dw\.?|nebenstelle|poste|p\."
+    r"|int\.|interno|toestel|tst\.)"
+)
 _PHONE_CANDIDATE = re.compile(
     # Not inside a longer number ("1,234,567"), but a comma after a word is a CSV cell's edge.
-    r"(?<![\w+/.\-])(?<!\d,)"
+    # A comma after a digit is a CSV cell's edge only before a long run ("12/26,02079460018").
+    r"(?=[+(\d])(?<![\w+/.\-])(?:(?<!\d,)|(?=\+|\d{5}))"
     r"(?:\+|00)?\(?\d[\d \t().\-/]{5,22}\d"
-    r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?"
+    rf"(?:[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*\d{{1,6}}\)?(?![\w/\-]|[.,]\d))?"
     r"(?![\w/\-]|[.,]\d)",
     re.IGNORECASE,
 )
@@ -143,16 +151,25 @@ _PHONE_CONTEXT = re.compile(
     r"|chiamare|telefoon|telefoonnummer|mobiel|bellen|gsm|nummer"
     # Call-back verbs as call notes write them: "richiamato al", "rappelez-moi au", "bel me op".
     r"|(?:ri)?chiamat[oaie]|richiamare|(?:ri)?chiam(?:ami|atemi|armi)|contatt(?:ami|atemi|are)"
-    r"|(?:r)?appel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|ar|ad|a)(?:me|le|nos)?|bel|bereikbaar|erreichen"
-    r"|terugbellen"
+    r"|(?:r)?appel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|en|ar|ad|a)(?:me|le|nos)?|bel|bereikbaar|erreichen"
+    r"|terugbellen|llamar[áa]n?|llamaremos|(?:r)?appellera|(?:ri)?chiamer[àa]|belt|bellen"
     r"|r[üu]ckruf|anrufen|ruf|sms|tlf|tfno|telf|cel)\b[^\w\n]{0,4}"
     r"(?:on|at|is|as|me|us|her|him|au|al|op|unter|sous|[èe]|es|est|ist|moi|mij)?[^\w\n]{0,3}$",
     re.IGNORECASE,
 )
 _DATE_SHAPE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
-_IP_SHAPE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+# Four dotted groups of at most 255 are an IP address ("734.86.33.02" is a Spanish mobile number).
+_IP_SHAPE = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1\d\d|\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|\d\d?)$")
 _SSN_SHAPE = re.compile(r"^\d{3}[- ]\d{2}[- ]\d{4}$")
-_EXTENSION = re.compile(r"[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6}$", re.IGNORECASE)
+_EXTENSION = re.compile(rf"[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*\d{{1,6}}\)?$", re.IGNORECASE)
+# A German "Durchwahl" written after a dash: "+49 69 342764-916" (tried when the whole is no number).
+_DASH_EXTENSION = re.compile(r"-\d{1,5}$")
+# "call 0612 345 678 or 0613 456 789": a number joined to the phone number before it.
+_PHONE_LIST_GAP = re.compile(
+    r"[ \t]*(?:[,;/]|or|o|oder|ou|of|oppure|y|e|und|et|en|and)?[ \t]*(?:[,;/]|or|o|oder|ou|of|oppure)?"
+    r"[ \t]*(?:on|at|al|au|op|unter|am|sur)?[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 def find_phone_numbers(text: str) -> list[Candidate]:
@@ -163,46 +180,90 @@ def find_phone_numbers(text: str) -> list[Candidate]:
     a bare run of digits with nothing around it is an order number far more often than a phone.
     """
     found: list[Candidate] = []
-    for match in _PHONE_CANDIDATE.finditer(text):
-        candidate = match.group()
+    previous_end = -1
+    position = 0
+    while (match := _PHONE_CANDIDATE.search(text, position)) is not None:
         start, end = match.span()
-        if candidate.startswith("(") and ")" not in candidate:
-            start += 1
-            candidate = candidate[1:]
-        if candidate.endswith(")") and "(" not in candidate:
-            end -= 1
-            candidate = candidate[:-1]
-        number = _EXTENSION.sub("", candidate)
-        digits = sum(c.isdigit() for c in number)
-        if digits < 7 or digits > 15:
+        position = end
+        listed = previous_end >= 0 and bool(_PHONE_LIST_GAP.match(text, previous_end, start))
+        hit = _phone_candidate(text, start, end, listed)
+        if hit is None:
+            hit = _phone_with_dash_extension(text, start, end, listed)
+        if hit is None and (cell := _DATE_CELL.match(text, start, end)):
+            # A date cell run together with the next one by a tab ("04/11/1972\t07700 900318"):
+            # the scan starts again after the date.
+            position = cell.end()
             continue
-        compact = number.strip()
-        if _DATE_SHAPE.match(compact) or _IP_SHAPE.match(compact) or _SSN_SHAPE.match(compact):
-            continue
-        international = compact.startswith(("+", "00"))
-        separated = any(c in compact for c in " -.()/")
-        context = bool(_PHONE_CONTEXT.search(_before(text, start, 30)))
-        trunk = compact.startswith(("0", "(0"))
-        if not (international or separated or context or (trunk and digits >= 10)):
-            # A bare run of digits: a phone number only inside a record of personal data (the
-            # engine raises WEAK_SCORE there), otherwise an order number or an amount.
-            if digits >= 10 and _phone_verdict(compact, False) == "valid":
-                found.append(Candidate("PHONE_NUMBER", start, end, WEAK_SCORE, weak=True))
-            continue
-        groups = [g for g in re.split(r"[^\d]+", compact) if g]
-        if not (international or context or trunk or "(" in compact) and len(groups) < 3:
-            # "2024-0003" or "4839 2011": two groups without a trunk zero are references, not phones.
-            continue
-        verdict = _phone_verdict(compact, international)
-        if verdict == "valid":
-            found.append(Candidate("PHONE_NUMBER", start, end, 0.85 if (international or context) else 0.7))
-        elif verdict == "possible" and (international or context or _phone_shaped(compact)):
-            found.append(Candidate("PHONE_NUMBER", start, end, 0.75 if context else 0.6))
-        elif context and _phone_shaped(compact):
-            # Given as a phone number ("call 00830 372107") though no numbering plan knows it:
-            # what someone wrote down as their number is theirs, typo or not.
-            found.append(Candidate("PHONE_NUMBER", start, end, 0.6))
+        if hit is None:
+            # Two numbers side by side ("020 7946 0958 / 07700 900123"): the first one, and the
+            # scan goes on right after the slash for the second.
+            cut = _SIDE_BY_SIDE.search(text, start, end)
+            if cut and sum(c.isdigit() for c in text[start : cut.start()]) >= 7:
+                hit = _phone_candidate(text, start, cut.start(), listed)
+                if hit is not None:
+                    position = cut.end()
+        if hit is not None:
+            found.append(hit)
+            if not hit.weak:
+                previous_end = hit.end
     return found
+
+
+_DATE_CELL = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?=[ \t]+\d)")
+# Between two phone numbers written side by side: a slash with spaces, or a wide gap.
+_SIDE_BY_SIDE = re.compile(r"[ \t]+/[ \t]+|[ \t]{3,}")
+
+
+def _phone_with_dash_extension(text: str, start: int, end: int, listed: bool) -> Candidate | None:
+    """A number followed by a German "Durchwahl" after a dash ("+49 69 342764-916"): the number
+    without it is checked, the finding covers both."""
+    dash = _DASH_EXTENSION.search(text, start, end)
+    if dash is None or sum(c.isdigit() for c in text[start : dash.start()]) < 7:
+        return None
+    hit = _phone_candidate(text, start, dash.start(), listed)
+    return hit._replace(end=end) if hit is not None and not hit.weak else None
+
+
+def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate | None:
+    """The verdict on ``text[start:end]`` as a phone number (``listed``: right after another one)."""
+    candidate = text[start:end]
+    if candidate.startswith("(") and ")" not in candidate:
+        start += 1
+        candidate = candidate[1:]
+    if candidate.endswith(")") and "(" not in candidate:
+        end -= 1
+        candidate = candidate[:-1]
+    number = _EXTENSION.sub("", candidate)
+    digits = sum(c.isdigit() for c in number)
+    if digits < 7 or digits > 15:
+        return None
+    compact = number.strip()
+    if _DATE_SHAPE.match(compact) or _IP_SHAPE.match(compact) or _SSN_SHAPE.match(compact):
+        return None
+    international = compact.startswith(("+", "00"))
+    separated = any(c in compact for c in " -.()/")
+    context = listed or bool(_PHONE_CONTEXT.search(_before(text, start, 30)))
+    trunk = compact.startswith(("0", "(0"))
+    if not (international or separated or context or (trunk and digits >= 10)):
+        # A bare run of digits: a phone number only inside a record of personal data (the
+        # engine raises WEAK_SCORE there), otherwise an order number or an amount.
+        if digits >= 9 and _phone_verdict(compact, False) == "valid":
+            return Candidate("PHONE_NUMBER", start, end, WEAK_SCORE, weak=True)
+        return None
+    groups = [g for g in re.split(r"[^\d]+", compact) if g]
+    if not (international or context or trunk or "(" in compact) and len(groups) < 3:
+        # "2024-0003" or "4839 2011": two groups without a trunk zero are references, not phones.
+        return None
+    verdict = _phone_verdict(compact, international)
+    if verdict == "valid":
+        return Candidate("PHONE_NUMBER", start, end, 0.85 if (international or context) else 0.7)
+    if verdict == "possible" and (international or context or _phone_shaped(compact)):
+        return Candidate("PHONE_NUMBER", start, end, 0.75 if context else 0.6)
+    if context and _phone_shaped(compact):
+        # Given as a phone number ("call 00830 372107") though no numbering plan knows it:
+        # what someone wrote down as their number is theirs, typo or not.
+        return Candidate("PHONE_NUMBER", start, end, 0.6)
+    return None
 
 
 _PHONE_GROUPS = re.compile(r"^(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,5}\)|\d{1,5})(?:[ .\-/]\d{2,8}){1,4}$")
@@ -241,7 +302,11 @@ def _phone_verdict(number: str, international: bool) -> str:
 
 # Digit groups joined by one kind of separator: a space, a dash, a dot, a slash, an underscore, two
 # spaces or a spaced dash ("4111 - 1111 - 1111 - 1111", as PDFs and forms lay them out).
-_CARD_CANDIDATE = re.compile(r"(?<![\d\-.,/])\d(?:(?:[ \-./_]|[ ]{2}|[ ]-[ ])?\d){12,18}(?![\d\-]|[.,/]\d)")
+# Not inside a longer number; a comma is a CSV cell's edge after a word or before a long run.
+_CARD_CANDIDATE = re.compile(
+    r"(?=\d)(?<![\d\-./])(?:(?<!\d,)|(?=\d{5}))\d(?:(?:[ \-./_]|[ ]{2}|[ ]-[ ])?\d){12,18}"
+    r"(?![\d\-]|[./]\d|,\d{3}(?!\d))"
+)
 _NOT_DIGITS = re.compile(r"\D+")
 # The words that give a number as a card's, in the six languages: a number written in a card's
 # grouping right after one is a card number even if its check digit is wrong (a typo or a
@@ -275,34 +340,71 @@ def luhn_valid(digits: str) -> bool:
 def find_credit_cards(text: str) -> list[Candidate]:
     """Card numbers: 13 to 19 digits grouped consistently, a valid Luhn digit, a known issuer prefix.
 
-    A number written 4-4-4-4 with a valid check digit is taken whatever its prefix.
+    A number written 4-4-4-4 with a valid check digit is taken whatever its prefix. When a
+    candidate is no card as a whole, the runs of its groups are tried, longest first: the cells of
+    a spreadsheet row run together ("3786 602662 38752 04/27") or a card followed by other digits.
     """
     found = []
     for match in _CARD_CANDIDATE.finditer(text):
-        raw = match.group()
-        separators = set(_NOT_DIGITS.findall(raw))
-        if len(separators) > 1:
-            continue
-        digits = _NOT_DIGITS.sub("", raw)
-        # Compared below in the one-character form of its separator ("4111 - 1111" as "4111-1111").
-        raw = _NOT_DIGITS.sub(lambda m: m.group().strip() or " ", raw)
-        if not 13 <= len(digits) <= 19:
-            continue
-        if not luhn_valid(digits):
-            if _CARD_GROUPS.match(raw) and _CARD_CONTEXT.search(_before(text, match.start(), 40)):
-                found.append(Candidate("CREDIT_CARD", match.start(), match.end(), 0.6))
-            continue
-        if separators & {".", "/", "_"} and not _CARD_GROUPS.match(raw):
-            continue  # dotted or slashed digits in other groupings are versions and references
-        groups = _NOT_DIGITS.split(raw)
-        if separators and min(len(g) for g in groups) < 3:
-            continue
-        if _CARD_PREFIX.match(digits):
-            found.append(Candidate("CREDIT_CARD", match.start(), match.end(), 1.0))
-        elif len(groups) >= 4 and all(len(g) == 4 for g in groups[:4]):
-            # Written 4-4-4-4 with a valid check digit: a card of an issuer not listed above.
-            found.append(Candidate("CREDIT_CARD", match.start(), match.end(), 0.85))
+        hit = _card(text, match.start(), match.end())
+        if hit is None:
+            hit = _card_in_groups(text, match.start(), match.end())
+        if hit is not None:
+            found.append(hit)
     return found
+
+
+_GROUP = re.compile(r"\d+")
+
+
+def _card_in_groups(text: str, start: int, end: int) -> Candidate | None:
+    if " " not in text[start:end]:
+        return None  # cut only at a space (see below)
+    groups = [m.span() for m in _GROUP.finditer(text, start, end)]
+    if len(groups) < 2 or len(groups) > 12:
+        return None
+    windows = [
+        (i, j)
+        for i in range(len(groups))
+        for j in range(i + 1, len(groups) + 1)
+        if (i, j) != (0, len(groups))
+        and 13 <= sum(e - s for s, e in groups[i:j]) <= 19
+        # Cut only at a space (a cell's edge), never inside "DE89.3704.0044.0532.0130.01".
+        and (i == 0 or text[groups[i][0] - 1].isspace())
+        and (j == len(groups) or text[groups[j - 1][1]].isspace())
+    ]
+    for i, j in sorted(windows, key=lambda w: w[0] - w[1]):
+        hit = _card(text, groups[i][0], groups[j - 1][1])
+        if hit is not None:
+            return hit
+    return None
+
+
+def _card(text: str, start: int, end: int) -> Candidate | None:
+    raw = text[start:end]
+    separators = set(_NOT_DIGITS.findall(raw))
+    if len(separators) > 1:
+        return None
+    digits = _NOT_DIGITS.sub("", raw)
+    # Compared below in the one-character form of its separator ("4111 - 1111" as "4111-1111").
+    raw = _NOT_DIGITS.sub(lambda m: m.group().strip() or " ", raw)
+    if not 13 <= len(digits) <= 19:
+        return None
+    if not luhn_valid(digits):
+        if _CARD_GROUPS.match(raw) and _CARD_CONTEXT.search(_before(text, start, 40)):
+            return Candidate("CREDIT_CARD", start, end, 0.6)
+        return None
+    if separators & {".", "/", "_"} and not _CARD_GROUPS.match(raw):
+        return None  # dotted or slashed digits in other groupings are versions and references
+    groups = _NOT_DIGITS.split(raw)
+    if separators and min(len(g) for g in groups) < 3:
+        return None
+    if _CARD_PREFIX.match(digits):
+        return Candidate("CREDIT_CARD", start, end, 1.0)
+    if len(groups) >= 4 and all(len(g) == 4 for g in groups[:4]):
+        # Written 4-4-4-4 with a valid check digit: a card of an issuer not listed above.
+        return Candidate("CREDIT_CARD", start, end, 0.85)
+    return None
 
 
 # --- US social security numbers ------------------------------------------------------------------
@@ -466,8 +568,8 @@ _MRN = re.compile(
     r"(?:\s+(?:number|no\.?|#))?|\bpatient\s+(?:id|number|no\.?|#)|\bchart\s+(?:number|no\.?|#|id)"
     r"|\bhealth\s+record(?:\s+(?:number|no\.?|#))?|\bunit\s+number|\bUR\s+number"
     # The same labels in German, French, Spanish, Italian and Dutch hospital paperwork.
-    r"|\bfall(?:nummer|nr\.?)|\bpatienten(?:nummer|nr\.?|[\- ]?id)|\baufnahme(?:nummer|nr\.?)"
-    r"|\bkrankenhaus(?:nummer|nr\.?)|\bkrankenakte(?:\s+(?:nr\.?|nummer))?"
+    r"|\bfall(?:nummer|nr\.?)|\bpatienten[\- ]?(?:nummer|nr\.?|id)|\baufnahme[\- ]?(?:nummer|nr\.?)"
+    r"|\bkrankenhaus[\- ]?(?:nummer|nr\.?)|\bkrankenakte(?:\s+(?:nr\.?|nummer))?"
     r"|\bn(?:°|o|º|um[ée]ro)\.?\s+(?:de\s+)?dossier(?:\s+(?:m[ée]dical|patient))?|\bdossier\s+(?:m[ée]dical|patient)"
     r"(?:\s+n(?:°|o|º))?|\bIPP\b|\bhistoria\s+cl[ií]nica(?:\s+(?:n\.?(?:º|°|o|[uú]m)\.?))?"
     r"|\bn(?:º|°|[uú]m(?:ero)?)\.?\s+(?:de\s+)?historia(?:\s+cl[ií]nica)?|\bNHC\b"

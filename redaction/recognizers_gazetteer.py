@@ -284,6 +284,18 @@ def find_names(text: str, language: str) -> list[Candidate]:
 
 # --- Names in the columns of pasted tables ---------------------------------------------------------
 
+_HEADER_NOISE = re.compile(r"[_\d]+|/(?:in|innen|e)\b|\(in\)|\*in\b")
+_MORE_HEADERS = frozenset(
+    _split(
+        """
+        bewerber bewerberin familienname geburtsname rufname vornamen apellido primer_apellido
+        segundo_apellido nombres prénoms nom_d'usage nom_de_naissance nominativo voornamen tussenvoegsel
+        roepnaam given_names first_names surname(s) lastname firstname givenname fullname
+        """
+    )
+)
+
+
 # Column headers that hold people's names, in the six languages (compared in lower case, without
 # surrounding punctuation).
 _NAME_HEADERS = frozenset(
@@ -335,9 +347,14 @@ _NAME_HEADERS = frozenset(
     patiënt
     contactpersoon
     """.strip().splitlines()
-)
+) | frozenset(w.replace("_", " ") for w in _MORE_HEADERS)
 _DELIMITERS = ("\t", ";", "|", ",")
 _CELL_NAME = re.compile(r"[^\W\d_][^\d@:/]{0,60}")
+
+
+def _header(cell: str) -> str:
+    """A column header as compared: lower case, "last_name" as "last name", "apellido1" as "apellido"."""
+    return " ".join(_HEADER_NOISE.sub(" ", cell.strip(" *:_\t").lower()).split())
 
 
 def names_in_tables(text: str) -> list[Candidate]:
@@ -368,7 +385,7 @@ def names_in_tables(text: str) -> list[Candidate]:
         columns = ()
         for candidate in _DELIMITERS:
             if candidate in line:
-                heads = [c.strip(" *:_").lower() for c in line.split(candidate)]
+                heads = [_header(c) for c in line.split(candidate)]
                 named = tuple(i for i, h in enumerate(heads) if h in _NAME_HEADERS)
                 if named and len(heads) >= 2:
                     columns, delimiter, width = named, candidate, line.count(candidate)

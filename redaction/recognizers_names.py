@@ -23,36 +23,24 @@ from collections.abc import Iterable
 
 from redaction.recognizers import Candidate
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zà-öø-ÿß"
+# Latin letters beyond Latin-1 ("Wiśniewski", "Nguyễn", "Demirtaş", "Ivanović"): families
+# come from everywhere, and a name whose letters a rule does not know is a name it cannot see.
+# Latin Extended-A/B and Additional alternate upper and lower case letter by letter: both cases are
+# admitted as ranges (a class of three hundred single letters made every name rule three times slower).
+_EXTENDED = "\u0100-\u024f\u1e00-\u1eff"
+_UP = "A-ZÀ-ÖØ-Þ" + _EXTENDED
+_LOW = "a-zà-öø-ÿß" + _EXTENDED
 # One capitalised name token: "Anna", "O'Brien", "McDonald", "Wieloch-Bolnbach", "Lévy".
 _TOKEN = rf"[{_UP}](?:[{_LOW}]+(?:[{_UP}][{_LOW}]+)?|['\u2019][{_UP}][{_LOW}]+)(?:-[{_UP}{_LOW}][{_LOW}]+)*"
 _PARTICLE = (
     r"(?:van|von|de|der|den|du|da|di|del|della|dos|das|le|la|ter|ten|zu|vom|zum|af|al|el|bin|ibn|mac|st\.?)"
 )
-_PARTICLE = _PARTICLE[:-1] + r"|des|degli|dei|delle|het|'t|y|e)"
+_PARTICLE = _PARTICLE[:-1] + r"|des|degli|dei|delle|het|'t|y|e|Ó|Ní|Nic|Ua)"
 # "d'Alembert", "D'Souza", "l'Hermite": an elided particle glued to the name.
 _ELIDED = r"(?:[dDlL]['\u2019])?"
 # The words of a name are joined by spaces; a tab separates a pasted table's cells ("Vorname\tNachname").
 _NAME = rf"{_ELIDED}{_TOKEN}(?:[ ]+(?:{_PARTICLE}[ ]+){{0,2}}(?:[A-Z]\.[ ]*)?{_ELIDED}{_TOKEN}){{0,3}}"
 _SURNAME_FIRST = rf"{_TOKEN}(?:[ \t]+{_TOKEN})?,[ \t]+{_TOKEN}(?:[ \t]+[A-Z]\.)?"
-
-_TITLES = (
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Herr|Herrn|Hr|Hrn|Frau|Mme|Mlle|Mevr|Dhr|Sr|Sra|Srta|Rev|Fr"
-    r"|Madame|Monsieur|Mademoiselle|Ma[iî]tre|M\.|MM\.|Señor|Señora|Señorita|Don|Doña|D\.|Dña|Dª|Sig|Sig\.ra|Sig\.na"
-    r"|Signor|Signora|Signorina|Dott|Dott\.ssa|Dr\.ssa|Avv|Ing|Prof\.ssa|Mevrouw|Meneer|Mw|Fam|Dipl\.-Ing"
-    r"|Dr\.\s?med|Dr\.\s?rer\.\s?nat)"
-)
-# Titles as notes type them, in lower case ("mevr. Bakker", "sig. Rossi", "de heer Jansen"); a title
-# may follow another ("Frau Dr. Oberhuber").
-_LOWER_TITLES = (
-    r"(?:mr|mrs|ms|dr|prof|herr|herrn|hr|hrn|frau|fr|mevr|mevrouw|meneer|mw|dhr|heer|fam|mme|mlle|madame"
-    r"|monsieur|sig|sig\.ra|sig\.na|signor|signora|dott|dott\.ssa|sr|sra|srta|señor|señora|don|doña|dña)"
-)
-_TITLED = re.compile(
-    rf"(?<![\w.])(?:{_TITLES}|{_LOWER_TITLES})\.?(?:[ \t]+(?:{_TITLES})\.?)?[ \t]+"
-    rf"(?P<name>(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME})"
-)
 
 
 def _alternatives(words: str) -> str:
@@ -68,7 +56,7 @@ def _alternatives(words: str) -> str:
 def _trie_of(words: Iterable[str]) -> str:
     """An alternation of ``words`` written as a trie (see :func:`_alternatives`)."""
     trie: dict[str, dict] = {}
-    for word in words:
+    for word in (w.strip() for w in words):
         node = trie
         for char in word:
             node = node.setdefault(char, {})
@@ -89,6 +77,28 @@ def _trie_regex(node: dict[str, dict]) -> str:
     if ends:
         return f"(?:{body})?"
     return body
+
+
+_TITLE_WORDS = (
+    "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lady|Lord|Herr|Herrn|Hr|Hrn|Frau|Mme|Mlle|Mevr|Dhr|Sr|Sra|Srta|Rev"
+    "|Fr|Madame|Monsieur|Mademoiselle|Maitre|Maître|M.|MM.|Señor|Señora|Señorita|Don|Doña|D.|Dña|Dª|Dra|Sig"
+    "|Sig.ra|Sig.na|Signor|Signora|Signorina|Dott|Dott.ssa|Dr.ssa|Avv|Ing|Prof.ssa|Mevrouw|Meneer|Mw|Fam"
+    "|Dipl.-Ing|Dr. med|Dr.med|Dr. rer. nat|Dr.rer.nat|Dr. rer.nat|Dr.rer. nat"
+)
+_TITLES = (
+    # A trie (see _alternatives): every name rule starts from these.
+    "(?:" + _trie_of(_TITLE_WORDS.split("|")) + ")"
+)
+# Titles as notes type them, in lower case ("mevr. Bakker", "sig. Rossi", "de heer Jansen"); a title
+# may follow another ("Frau Dr. Oberhuber").
+_LOWER_TITLES = (
+    r"(?:mr|mrs|ms|dr|prof|herr|herrn|hr|hrn|frau|fr|mevr|mevrouw|meneer|mw|dhr|heer|fam|mme|mlle|madame"
+    r"|monsieur|sig|sig\.ra|sig\.na|signor|signora|dott|dott\.ssa|sr|sra|srta|señor|señora|don|doña|dña)"
+)
+_TITLED = re.compile(
+    rf"(?<![\w.])(?:{_TITLES}|{_LOWER_TITLES})\.?(?:[ \t]+(?:{_TITLES})\.?)?[ \t]+"
+    rf"(?P<name>(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME})"
+)
 
 
 _ROLES = _alternatives(
@@ -176,7 +186,7 @@ _NOT_NAMES = re.compile(
     r"|Fees|Term|Notices|Confidentiality|Patient|Applicant|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Herr|Frau|Mme"
     r"|Mlle|Accounts|Payable|Receivable|Department|Dept|Office|Human|Resources|Legal|Finance|Service|Desk"
     r"|Manager|Director|Claims|Madame|Monsieur|Messieurs|Mesdames|Herren|Damen|Kunden|Service|Equipo|Servicio"
-    r"|Ufficio|Afdeling|Klantenservice|Kundenservice|Un|Une|Ein|Eine|Een"
+    r"|Ufficio|Afdeling|Klantenservice|Kundenservice|Un|Une|Ein|Eine|Een|Cliente|Clienti|Kunde|Kundin|Klant"
     r"|Hospital|Clinic|Bank|Insurance|Court|Tribunal|Council|University|Ltd|Inc|GmbH|SARL|SpA|BV"
     # Greetings and thanks that open a chat line after a speaker's label ("medewerker: Goedemorgen").
     r"|Guten|Moin|Servus|Danke|Dank|Vielen|Bedankt|Goedemorgen|Goedemiddag|Goedenavond|Goeiedag|Bonjour|Bonsoir"
@@ -264,6 +274,9 @@ def find_names(text: str) -> list[Candidate]:
     for match in _TITLED.finditer(view):
         found.extend(_name_candidates(view, *match.span("name"), 0.85))
     for match in _LABELLED.finditer(view):
+        words = match.group("name").split()
+        if len(words) == 2 and words[0].islower() and ":" not in view[match.start() : match.start("name")]:
+            continue  # "Cliente de Mahou", "client of Acme": a preposition, not "de Vries"
         found.extend(_name_candidates(view, *match.span("name"), 0.8))
     for match in _ROLE_AFTER.finditer(view):
         found.extend(_name_candidates(view, *match.span("name"), 0.75))
@@ -273,6 +286,8 @@ def find_names(text: str) -> list[Candidate]:
                 found.append(Candidate("PERSON", match.start(), match.end(), 0.6))
     found.extend(_display_names(text))
     found.extend(_speakers(text))
+    if "\n" in text:
+        found.extend(_speaker_lines(text))
     if any(c.islower() for c in text):
         found.extend(cued_lower_names(text))
     return found
@@ -401,6 +416,32 @@ _ORGANISATION_WORDS = frozenset(
         "Catedral",
         "Cattedrale",
         "Crédit",
+        # Courts and the headings of forms ("LANDGERICHT KÖLN", "Juzgado de Primera Instancia").
+        "Gericht",
+        "Landgericht",
+        "Amtsgericht",
+        "Oberlandesgericht",
+        "Arbeitsgericht",
+        "Sozialgericht",
+        "Verwaltungsgericht",
+        "Juzgado",
+        "Audiencia",
+        "Instancia",
+        "Primera",
+        "Corte",
+        "Gerechtshof",
+        "Rechtbank",
+        "Court",
+        "Tribunal",
+        "Tribunale",
+        "Ficha",
+        "Scheda",
+        "Fiche",
+        "Personalbogen",
+        "Code",
+        "Código",
+        "Codice",
+        "Wetboek",
     ]
 )
 
@@ -409,17 +450,40 @@ def capitalised_runs(text: str, stop_words: frozenset[str]) -> list[Candidate]:
     """Runs of two to four capitalised words (particles allowed inside) that are not function words."""
     found: list[Candidate] = []
     for match in _RUN.finditer(text):
-        start, end = match.span("name")
-        words = text[start:end].split()
-        while words and (words[0].lower() in stop_words or _NOT_NAMES.match(words[0])):
-            start = text.index(words[0], start) + len(words[0])
-            words = words[1:]
-            while start < end and text[start] in " \t":
-                start += 1
-        if len(words) < 2 or words[-1].lower() in stop_words or any(w in _ORGANISATION_WORDS for w in words):
-            continue
-        found.append(Candidate("PERSON", start, end, 0.6))
+        for start, end in _split_at_conjunctions(text, *match.span("name")):
+            found.extend(_run_candidate(text, start, end, stop_words))
     return found
+
+
+# "Giorgio Armani e Ferrero", "Banco Santander y Mapfre": two names joined, not one name.
+_CONJUNCTION = re.compile(r"[ \t]+(?:e|y|et|en|und|and)[ \t]+")
+
+
+def _split_at_conjunctions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in _CONJUNCTION.finditer(text, start, end):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, end))
+    return spans
+
+
+def _run_candidate(text: str, start: int, end: int, stop_words: frozenset[str]) -> list[Candidate]:
+    """The run ``text[start:end]`` as a name, without the function words and labels opening it."""
+    words = text[start:end].split()
+    while words and (words[0].lower() in stop_words or _NOT_NAMES.match(words[0])):
+        start = text.index(words[0], start) + len(words[0])
+        words = words[1:]
+        while start < end and text[start] in " \t":
+            start += 1
+    capitalised = [w for w in words if w[:1].isupper()]
+    if (
+        len(capitalised) < 2  # "de Mahou" left of "Cliente de Mahou"
+        or words[-1].lower() in stop_words
+        or any(w in _ORGANISATION_WORDS for w in words)
+    ):
+        return []
+    return [Candidate("PERSON", start, end, 0.6)]
 
 
 # --- Casing ---------------------------------------------------------------------------------------
@@ -649,9 +713,13 @@ def _display_names(text: str) -> list[Candidate]:
 
 # A chat line's speaker: "anna.berg: …", "[10:32] jdoe: …", "<mike_r> …", "Anna B: …".
 _SPEAKER = re.compile(
-    r"^[ \t]*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}["
-    r" \t]*[-\]]?[ \t]*)?"
-    r"(?:(?P<angle><)|@)?(?P<name>[A-Za-zÀ-ÿ][\wÀ-ÿ'\-]*(?:[._][\wÀ-ÿ]+)*(?:[ \t][A-Za-zÀ-ÿ][\wÀ-ÿ'\-]*\.?)?)"
+    r"^[ \t]*(?P<stamp>\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d{2}["
+    r" \t]*[-\]]?[ \t]*"
+    # WhatsApp's exports: "[12/03/2024, 09:14] ", "[09:12, 4.3.2024] ", "12.03.24, 09:14 - ".
+    r"|\[[^\]\n]{0,12}\d{1,2}[:/.\-]\d{1,2}[^\]\n]{0,16}\][ \t]*"
+    r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?"
+    r"[ \t]+[-\u2013][ \t]+)?"
+    r"(?:(?P<angle><)|@)?(?P<name>[^\W\d_][\w'\-]*(?:[._][\w]+)*(?:[ \t][^\W\d_][\w'\-]*\.?)?)"
     # "lukas (14:02): …", "anna 10:32: …": a clock time between the speaker and the colon.
     r"(?(angle)>|(?:[ \t]*[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?)?[ \t]*:)[ \t]",
     re.MULTILINE,
@@ -796,6 +864,33 @@ _NOT_SPEAKERS = frozenset(
         "venditore",
         "verkoper",
         "verkäufer",
+        # A form's labels, which repeat when a form lists two people ("Telefon: …" twice).
+        "telefon",
+        "telefono",
+        "teléfono",
+        "téléphone",
+        "telephone",
+        "telefoon",
+        "mobil",
+        "mobile",
+        "móvil",
+        "cellulare",
+        "handy",
+        "portable",
+        "datum",
+        "fecha",
+        "data",
+        "geburtsdatum",
+        "notiz",
+        "hinweis",
+        "nota",
+        "opmerking",
+        "abteilung",
+        "position",
+        "iban",
+        "bic",
+        "kontonummer",
+        "adresse",
     ]
 )
 
@@ -808,6 +903,13 @@ def _speakers(text: str) -> list[Candidate]:
     counts: dict[str, int] = {}
     for match in matches:
         counts[match.group("name").lower()] = counts.get(match.group("name").lower(), 0) + 1
+    # A chat: one speaker (not a role like "support") opens two lines or more, or lines carry a time.
+    chat = (
+        any(
+            n >= 2 and k not in _NOT_SPEAKERS and k.split()[0] not in _NOT_SPEAKERS for k, n in counts.items()
+        )
+        or sum(1 for m in matches if m.group("stamp")) >= 2
+    )
     found = []
     for match in matches:
         name = match.group("name")
@@ -815,13 +917,63 @@ def _speakers(text: str) -> list[Candidate]:
         if key in _NOT_SPEAKERS or key.split()[0] in _NOT_SPEAKERS or any(c.isdigit() for c in name[:1]):
             continue
         if any(
-            part in _NOT_SPEAKERS or part in _NOT_LOCAL_NAMES for part in re.split(r"[._\s]", key) if part
+            part in _NOT_SPEAKERS or part in _NOT_LOCAL_NAMES
+            for part in re.split(r"[._\s]", key)
+            if len(part) > 1
         ):
             continue  # "support_bot", "help.desk"
         handle = any(c in name for c in "._")
-        if handle or counts[key] >= 2 or match.group("angle"):
+        if handle or counts[key] >= 2 or match.group("angle") or match.group("stamp"):
             found.append(Candidate("PERSON", *match.span("name"), 0.8))
+        elif chat and _lone_speaker(text, match):
+            found.append(Candidate("PERSON", *match.span("name"), 0.7))
     return found
+
+
+# Slack's and Teams' exports put the speaker on a line of its own with the time: "dwhitfield  10:02 AM".
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*(?P<name>[^\W\d_][\w'\-]*(?:[._][\w]+)*(?:[ \t][^\W\d_][\w'\-]*)?)[ \t]+"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*$",
+    re.MULTILINE,
+)
+_LABEL_WORD = re.compile(rf"(?i:{_LABELS}|{_COLON_LABELS})")
+
+
+def _lone_speaker(text: str, match: re.Match[str]) -> bool:
+    """Whether a speaker prefix seen once in a chat is a person ("dani: sí, con Chema").
+
+    Not a form's label ("Mobil: 0171 …", "Vorname: Klaus"), a common word or a value that is a number.
+    """
+    name = match.group("name")
+    key = name.lower()
+    if (
+        key in COMMON_WORDS
+        or _LABEL_WORD.fullmatch(key)
+        or _NOT_NAMES.match(name)
+        or not all(w.isalpha() for w in key.split())
+    ):
+        return False
+    after = text[match.end() : match.end() + 1]
+    if not after or after.isdigit() or after == "+":
+        return False
+    if match.group("stamp") or name.islower():
+        return True  # a time before it, or a handle typed in lower case ("dani: sí")
+    # A capitalised word once ("Abteilung: Einkauf" in a form beside a chat) only if a given name.
+    from redaction.recognizers_cues import is_given
+
+    return is_given(name.split()[0])
+
+
+def _speaker_lines(text: str) -> list[Candidate]:
+    """Speakers on a line of their own above their message, with its time (two such lines or more)."""
+    matches = [m for m in _SPEAKER_LINE.finditer(text) if m.group("name").lower() not in _NOT_SPEAKERS]
+    if len(matches) < 2:
+        return []
+    return [
+        Candidate("PERSON", *m.span("name"), 0.8)
+        for m in matches
+        if not _NOT_NAMES.match(m.group("name")) and m.group("name").lower() not in COMMON_WORDS
+    ]
 
 
 _LOCAL_PART = re.compile(
@@ -937,7 +1089,8 @@ _WEAK_CUES = "i'm|i am|it's|this is|je suis|c'est|ich bin|hier ist|soy|sono|ik b
 _LOWER_WORD = r"[a-zà-öø-ÿß][a-zà-öø-ÿß'\u2019\-]*[a-zà-öø-ÿß]"
 _LOWER_PARTICLE = r"(?:van|von|de|der|den|di|da|del|della|dei|la|le|du|des|ten|ter|y|zu|dos|das)"
 _CUED = re.compile(
-    rf"(?<![\w\-'])(?P<cue>{_STRONG_CUES}|{_WEAK_CUES})[ \t]*:?[ \t]+"
+    # A trie, not a flat alternation of a hundred cues tried one by one at every position.
+    rf"(?<![\w\-'])(?P<cue>{_alternatives(_STRONG_CUES + '|' + _WEAK_CUES)})[ \t]*:?[ \t]+"
     rf"(?:(?P<title>(?:de[ \t]+|il[ \t]+|la[ \t]+|el[ \t]+)?{_LOWER_TITLES})\.?[ \t]+)?"
     rf"(?P<name>{_LOWER_WORD}(?:[ \t]+(?:{_LOWER_PARTICLE}[ \t]+){{0,2}}{_LOWER_WORD}){{0,2}})",
     re.IGNORECASE,
@@ -974,6 +1127,13 @@ _COMMON_WORDS = """
 COMMON_WORDS = frozenset(_COMMON_WORDS.split())
 
 
+def _known_given(word: str) -> bool:
+    """Whether ``word`` is a known given name that is not also an everyday word (recognizers_cues)."""
+    from redaction.recognizers_cues import _LOWER_RISKY, is_given
+
+    return word not in _LOWER_RISKY and word not in _WORD_NAMES and is_given(word)
+
+
 def _looks_like_chat(text: str) -> bool:
     return sum(1 for _ in zip(range(2), _SPEAKER.finditer(text), strict=False)) >= 2
 
@@ -989,7 +1149,7 @@ def _cued_lower_names(text: str) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
     chat: bool | None = None
     for match in _CUED.finditer(text):
-        cue = match.group("cue").lower()
+        cue = " ".join(match.group("cue").lower().split())
         name_start = match.start("name")
         words = list(re.finditer(r"\S+", match.group("name")))
         taken: list[re.Match[str]] = []
@@ -1007,9 +1167,11 @@ def _cued_lower_names(text: str) -> tuple[Candidate, ...]:
             len(taken) == 1
             and not match.group("title")
             and not re.search(rf"(?<![\w\-]){re.escape(taken[0].group().capitalize())}(?![\w\-])", text)
+            and not _known_given(taken[0].group())
         ):
             # One lower-case word ("met with legal", "called ahead") is a name only if the text
-            # also writes it as one ("… Tom said"); two ("spoke to cheryl wallis") are taken as they are.
+            # also writes it as one ("… Tom said") or it is a known given name ("rang ifeoma back");
+            # two ("spoke to cheryl wallis") are taken as they are.
             continue
         if cue in _WEAK_CUE_SET:
             if chat is None:
@@ -1056,6 +1218,9 @@ def tidy_ner(text: str, entity_type: str, start: int, end: int) -> tuple[int, in
         if label and label.end() < len(span):
             start += label.end()
             span = text[start:end]
+            words = span.split()
+            if len(words) == 2 and _PARTICLE_RE.match(words[0]) and words[0].islower():
+                return None  # "Cliente de Mahou": a label and a firm, not "de Mahou"
         title = _LEADING_TITLE.match(span)
         if title:
             if title.end() >= len(span.rstrip()):
@@ -1085,6 +1250,20 @@ _GREETING = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[\n.!?:;\"'(\[\u2014\u2013-])[ \t]*$")
 
 
+def lower_case_guess(text: str, start: int, end: int) -> bool:
+    """Whether a model's name ``text[start:end]`` is all lower case with no known given name in it.
+
+    Models guess names in lower-case notes from word order alone ("spoke w/", "doppio addebito");
+    lower-case names are found by their cues instead (recognizers_cues).
+    """
+    span = text[start:end]
+    if not span.islower():
+        return False
+    from redaction.recognizers_gazetteer import _is_given
+
+    return not any(_is_given(w) for w in re.findall(r"\w+", span))
+
+
 def at_sentence_start(text: str, start: int) -> bool:
     """Whether ``text[start]`` begins a line or a sentence, where every word is capitalised."""
     return bool(_SENTENCE_START.search(text, max(0, start - 6), start))
@@ -1107,7 +1286,18 @@ def other_mentions(text: str, names: Iterable[tuple[int, int]]) -> list[Candidat
     for start, end in names:
         name = view[start:end]
         forms.add(text[start:end])
+        if not any(c.isupper() for c in name):
+            # "rosaria catalano" in a note, "la Catalano" further on: its parts capitalised too.
+            name = " ".join(w if _PARTICLE_RE.match(w) else w.capitalize() for w in name.split())
+            forms.add(name[:1].upper() + name[1:])  # "el haddaoui", then "El Haddaoui"
         forms.add(name)
+        words = name.split()
+        for index in range(1, len(words) - 1):
+            if _PARTICLE_RE.match(words[index]):
+                # "Ilse van der Meulen": her surname alone is "van der Meulen" or "Van der Meulen".
+                tail = " ".join(words[index:])
+                forms.update((tail, tail[0].upper() + tail[1:]))
+                break
         parts = [t for t in _TOKEN_RE.findall(name) if not _PARTICLE_RE.match(t)]
         if len(parts) > 1 or (len(parts) == 1 and parts[0] == name):
             forms.update(p for p in parts if len(p) >= 3 and not _NOT_NAMES.match(p))
@@ -1206,9 +1396,26 @@ _LEGAL_FORM = re.compile(
 )
 
 
+# A street named after a person: "via Garibaldi", "avenue Victor Hugo", "calle de Cervantes". "via"
+# counts only where Italian puts it ("in via", "a via", after a comma): "sent via John" is a person.
+_STREET_BEFORE = re.compile(
+    r"(?i:(?<![\w\-])(?:rue|avenue|av\.|boulevard|bd\.?|allée|chemin|quai|impasse|calle|c/|avenida|avda\.?"
+    r"|plaza|paseo|carrer|viale|corso|piazza|piazzale|largo|vicolo|lungomare|lungotevere"
+    r"|(?:(?<![\w\-])(?:in|a|di|da|su|nella|sulla|della|dalla|per)[ \t]+|^|[,:;(\n][ \t]*)via)"
+    r"[ \t]+(?:(?:de|del|della|di|du|des|la|le|dei|degli)[ \t]+)?)$"
+)
+
+
+def on_a_street(text: str, start: int) -> bool:
+    """Whether the name at ``text[start]`` follows a street's type: it is the street's name."""
+    return bool(_STREET_BEFORE.search(text[max(0, start - 24) : start]))
+
+
 def is_firm(text: str, start: int, end: int) -> bool:
     """Whether the name ``text[start:end]`` is followed by, or ends in, a firm's legal form."""
     window_start = max(start, end - 6)
+    if any(w.capitalize() in _ORGANISATION_WORDS for w in text[start:end].split()):
+        return True  # "Landgericht Köln", "TRIBUNALE DI MILANO", "Código Civil"
     return bool(
         _LEGAL_FORM.match(text, end) or _LEGAL_FORM.search(text, window_start, min(len(text), end + 8))
     )

@@ -55,10 +55,22 @@ _HOUSE = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?"
 _FLAT = r"(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\w{1,6}"
 
 # A house number or a flat is required: "Main Street" alone is as often a project as a place.
-_ENGLISH_STREET = re.compile(
-    rf"(?<![\w\-/])(?:{_FLAT},?[ \t]+(?:{_HOUSE},?[ \t]+)?|{_HOUSE},?[ \t]+)"
-    rf"(?:{_WORD}[ \t]+){{1,4}}(?:{_SUFFIXES})\b\.?(?:,?[ \t]+{_UNIT})?"
+# A named building between the flat and the house number: "Flat 4B, Regent House, 22 High St".
+_BUILDING = (
+    rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}[ \t]+(?:House|Court|Building|Buildings|Mansions|Tower|Lodge|Hall"
+    r"|Apartments|Chambers|Works|Mill|Centre|Center|Place)"
 )
+# US directionals and numbered streets: "1234 N Main St", "500 W. 5th Street", "1600 Pennsylvania Ave NW".
+_DIRECTION = r"(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)"
+_ENGLISH_STREET = re.compile(
+    rf"(?<![\w\-/])(?:{_FLAT},?[ \t]+(?:{_BUILDING},?[ \t]+)?(?:{_HOUSE},?[ \t]+)?|{_HOUSE},?[ \t]+)"
+    rf"(?:{_DIRECTION}\.?[ \t]+)?"
+    rf"(?:(?:{_WORD}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+(?:(?:of|the|on|upon)[ \t]+)?){{1,4}}"
+    rf"(?:{_SUFFIXES})\b\.?"
+    rf"(?:,?[ \t]+{_UNIT})?"
+)
+# "PO Box 1234", "P.O. Box 77", "Post Office Box 12": an address line of its own.
+_PO_BOX = re.compile(r"(?<![\w\-])(?:P\.?[ \t]?O\.?[ \t]?Box|Post[ \t]Office[ \t]Box)[ \t]+\d{1,6}(?![\w\-])")
 
 # Germanic compound street names: "Hauptstraße 5", "Kirstin-Mies-Ring 6", "Keizersgracht 123-2",
 # "Ivyhof 4". The type ends the word; the house number follows.
@@ -68,7 +80,7 @@ _GERMANIC_TYPES = (
     "|kwartier|gaarde|oord|akker|veld|park|burgwal|brink|gasse|gässchen|berg|boulevard|markt|haven|wal|lei"
 )
 _GERMANIC_STREET = re.compile(
-    rf"(?<![\w\-])(?:{_WORD}[ \t])?[{_UP}][\w\-]*?(?i:{_GERMANIC_TYPES})[ \t]+"
+    rf"(?<![\w\-'\u2019])(?:{_WORD}[ \t])?(?:['\u2019]s-)?[{_UP}][\w\-]*?(?i:{_GERMANIC_TYPES})[ \t]+"
     r"(?!(?:19|20)\d\d\b)\d{1,5}[ \t]?[a-zA-Z]?(?:[ \t]?[-/][ \t]?\d{1,5}[a-zA-Z]?)?"
     # A Dutch "toevoeging": "12-hs", "44-3hg", "7-bis".
     r"(?:-(?:hs|huis|bis|boven|\d{1,2}(?:hg|hoog)|[a-z]{1,2}(?![\w])))?(?![\w\-])"
@@ -170,7 +182,11 @@ _IT_STREET = re.compile(
 _IT_CAP = re.compile(rf"(?<![\w\-])(?P<pc>\d{{5}})[ \t]+(?P<city>{_PLACE})[ \t]*(?P<prov>\([A-Z]{{2}}\))")
 # US military mail: "PSC 1234, Box 5678, APO AE 09204", "USNS Comfort, FPO AA 34090", "Unit 2050 Box 4190".
 _MILITARY = re.compile(
-    r"(?<![\w\-])(?:(?:PSC|CMR|Unit|UNIT)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}(?:,?[ \t\n]+)?)?"
+    r"(?<![\w\-])(?:(?:PSC|CMR|Unit|UNIT)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}(?:,?[ \t\n]+)?"
+    # A ship: "USS Nimitz (CVN 68)\nFPO AP 96620".
+    rf"|(?:USS|USNS|USCGC)[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
+    r"(?:[ \t]*\([A-Z][A-Z\-]{0,6}[ \t\-]?\d{1,4}\))?"
+    r",?[ \t\n]+)?"
     r"(?:APO|DPO|FPO)[ \t]+A[AEP][ \t]+\d{5}(?:-\d{4})?(?![\w\-])"
     r"|(?<![\w\-])(?:PSC|CMR)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}(?![\w\-])"
 )
@@ -210,6 +226,9 @@ def find_addresses(text: str) -> list[Candidate]:
             found.append(Candidate("ADDRESS", match.start(), match.end(), 0.8))
     for match in _ENGLISH_STREET.finditer(text):
         streets.append((match.start(), match.end(), 0.8))
+    if "Box" in text:
+        for match in _PO_BOX.finditer(text):
+            streets.append((match.start(), match.end(), 0.8))
     for match in _STREET_BEFORE_CODE.finditer(text):
         streets.append((*match.span("street"), 0.7))
     for match in _GERMANIC_STREET.finditer(text):
@@ -226,10 +245,14 @@ def find_addresses(text: str) -> list[Candidate]:
                 found.append(town)
 
     for match in _STATE_CODE.finditer(text):
+        # The state with its code: "Austin, TX 78701" leaves no "TX" beside a redacted ZIP.
         found.append(Candidate("ADDRESS", *match.span("pc"), 0.75))
+        found.append(Candidate("ADDRESS", match.start("state"), match.end("pc"), 0.75))
         town = _town_before(text, match.start(), _TOWN_BEFORE_STATE, 0.7)
         if town:
             found.append(town)
+    for match in _STATE_NAME_ZIP.finditer(text):
+        found.append(Candidate("ADDRESS", match.start(), match.end(), 0.75))
     for match in _ZIP_WORD.finditer(text):
         found.append(Candidate("ADDRESS", *match.span("pc"), 0.8))
     for match in _CODE_TOWN.finditer(text):
@@ -253,7 +276,61 @@ def find_addresses(text: str) -> list[Candidate]:
         if town:
             found.append(town)
     found.extend(_address_blocks(text, streets))
+    found.extend(_lines_before_codes(text))
     return found + _whole_lines(text, found)
+
+
+# A part of an address line or block before its postcode: capitalised words and numbers only
+# ("The Old Rectory", "Church Road", "Flat 2", "Great Missenden"), no label, no sentence.
+_CHUNK = re.compile(
+    rf"[ \t]*(?:(?:{_WORD}|\d{{1,5}}[A-Za-z]?|[A-Z]\.?|&|of|on|upon|the|and|le|la|de|van|'s)"
+    r"(?:[ \t]+|$))+$"
+)
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho"
+    "|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota"
+    "|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York"
+    "|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina"
+    "|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+    "|District of Columbia"
+)
+# "Cupertino, California 95014": a state written out, and its ZIP.
+_STATE_NAME_ZIP = re.compile(rf"\b(?:{_US_STATES})[ \t]+{_US_ZIP}(?![\w\-])")
+# The codes an address ends with: a UK postcode, a US state and ZIP, a Dutch postcode.
+_BLOCK_END = re.compile(
+    rf"(?<![\w\-])(?:{_UK_POSTCODE}|[A-Z]{{2}}[ \t]+{_US_ZIP}|[1-9]\d{{3}}[ \t][A-Z]{{2}}"
+    rf"|(?:{_US_STATES})[ \t]+{_US_ZIP})(?![\w\-])"
+)
+_MAX_CHUNKS = 5
+
+
+def _lines_before_codes(text: str) -> list[Candidate]:
+    """An address written before its postcode without a numbered street line: a house name, a
+    street and a town, on one line or on several ("Rose Cottage\nMill Lane\nAmbridge\nBC1 2XY")."""
+    found = []
+    for match in _BLOCK_END.finditer(text):
+        start = match.start()
+        position = start
+        for _ in range(_MAX_CHUNKS):
+            cut = max(text.rfind("\n", 0, position), text.rfind(",", 0, position))
+            chunk = text[cut + 1 : position]
+            label = chunk.rfind(": ")
+            if label >= 0:
+                # "Address: 80 Strand, London WC2R 0RL": the part after the label, and no further.
+                tail = chunk[label + 2 :]
+                if tail.strip() and _CHUNK.match(tail):
+                    start = position - len(tail) + len(tail) - len(tail.lstrip())
+                break
+            if chunk.strip() and not _CHUNK.match(chunk):
+                break
+            if chunk.strip():
+                start = cut + 1 + len(chunk) - len(chunk.lstrip())
+            if cut < 0 or (text[cut] == "\n" and text[cut - 1 : cut] == "\n"):
+                break
+            position = cut
+        if start < match.start():
+            found.append(Candidate("ADDRESS", start, match.end(), 0.7))
+    return found
 
 
 # --- An address block: the street line, what follows it and what precedes it ----------------------
