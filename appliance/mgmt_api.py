@@ -592,20 +592,36 @@ class ModelVersions(ManagementView):
         return Response(shown, status=200 if version.pk in before else 201)
 
 
+class MakeDefaultSerializer(serializers.Serializer):
+    force = serializers.BooleanField(
+        default=False,
+        help_text="Make it the default even though the golden-set check refuses it; audited.",
+    )
+
+
 class ModelVersionDefault(ManagementView):
     allowed_roles = ADMINS
 
     @extend_schema(
         operation_id="models_versions_make_default",
-        request=None,
-        responses={200: ModelSerializer, 404: OpenApiResponse(description="No such model or version.")},
+        request=MakeDefaultSerializer,
+        responses={
+            200: ModelSerializer,
+            404: OpenApiResponse(description="No such model or version."),
+            409: OpenApiResponse(description="The golden-set check refused the version (quality.promotion)."),
+        },
     )
     def post(self, request: Request, name: str, version: str) -> Response:
         model = _models().filter(name=name).first()
         found = model.versions.filter(version=version).first() if model is not None else None
         if model is None or found is None:
             raise exceptions.NotFound(f"There is no version {version!r} of {name!r}.")
-        services.do_set_default_version(found, actor=_actor(request))
+        given = MakeDefaultSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            services.do_set_default_version(found, actor=_actor(request), force=given.validated_data["force"])
+        except DjangoValidationError as exc:
+            raise Conflict("; ".join(exc.messages)) from None
         return Response(ModelSerializer(_shown_model(_models().get(pk=model.pk))).data)
 
 

@@ -523,6 +523,11 @@ AIRLOCK_DRIFT_CHECK_SECONDS = envfloat("AIRLOCK_DRIFT_CHECK_SECONDS", 7 * 86400.
 CELERY_BEAT_SCHEDULE.update(
     {"quality-drift-check": {"task": "quality.tasks.drift_check", "schedule": AIRLOCK_DRIFT_CHECK_SECONDS}}
 )
+# Promoting a version (canary promote, set default) needs a drift run of that version against
+# its model's golden set no older than this, without drift (quality/promotion.py).
+AIRLOCK_PROMOTION_CHECK_MAX_AGE_SECONDS = envfloat(
+    "AIRLOCK_PROMOTION_CHECK_MAX_AGE_SECONDS", 86400.0, minimum=60.0
+)
 # The judge (quality/judge.py): the model it asks through the gateway when an application's
 # sampling names none (a local model; an external one only as the quality key's egress policy
 # allows), and how often the sampling job reads new answers from the audit log (judging and

@@ -99,6 +99,7 @@ class Event(StrEnum):
     GOLDEN_SET_IMPORTED = "quality.golden_imported"  # items of a golden set imported (counts only)
     DRIFT_BASELINE_SET = "quality.drift_baseline_set"  # a run became the baseline of its golden set
     DRIFT_DETECTED = "quality.drift_detected"  # a significant drop against the baseline, with figures
+    PROMOTION_REFUSED = "quality.promotion_refused"  # a version not made the default: drift, or no check
     ROUTE_DEGRADED = "route.degraded"  # an alert moved a route's traffic to its degraded-mode target
     ROUTE_RESTORED = "route.restored"  # an administrator cleared degraded mode: traffic returns
     REVIEW_ITEM_CREATED = "review.item_created"  # an answer queued for human review (source, no content)

@@ -12,7 +12,18 @@ import importlib
 
 from django.urls import URLPattern, URLResolver, path
 
-from console.views import applications, auth, backends, canaries, home, registry, review, routes, users
+from console.views import (
+    applications,
+    auth,
+    backends,
+    canaries,
+    home,
+    quality,
+    registry,
+    review,
+    routes,
+    users,
+)
 
 app_name = "console"
 
@@ -30,6 +41,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(
         "models/<str:name>/versions/<int:pk>/default/", registry.model_set_default, name="model_set_default"
     ),
+    path("models/<str:name>/versions/<int:pk>/check/", quality.version_check, name="quality_version_check"),
+    path("quality/drift-runs/<int:pk>/", quality.drift_run, name="quality_run"),
     path("models/<str:name>/canary/", canaries.canary_start, name="canary_start"),
     path("models/<str:name>/canary/<int:pk>/promote/", canaries.canary_promote, name="canary_promote"),
     path("models/<str:name>/canary/<int:pk>/rollback/", canaries.canary_rollback, name="canary_rollback"),

@@ -181,6 +181,7 @@ def load(
     actor: Actor = None,
     echo: Callable[[str], None] | None = None,
     switch: bool = True,
+    force: bool = False,
 ) -> Outcome:
     """Load ``adapter`` on every backend serving its base and route its model name to it.
 
@@ -191,9 +192,18 @@ def load(
     ``switch=False`` loads and deploys the version beside the current one without moving any
     traffic: a canary (``inference.canary``) then gives it its share, and promoting it makes it
     the default version.
+
+    Switching to a new version needs its model's golden set to pass first
+    (``quality.promotion``; ``force`` overrides it, audited): load it with ``switch=False``
+    (a canary), check it, then promote it.
     """
     say = echo or (lambda _line: None)
     adapter = ModelVersion.objects.select_related("model", "base__model").get(pk=adapter.pk)
+    quality_check = None
+    if switch and adapter.model.default_version_id not in (None, adapter.pk):
+        from quality import promotion
+
+        quality_check = promotion.gate(adapter, actor=actor, action="adapter.load", force=force)
     backends = _base_backends(adapter)
     name = served_name(adapter)
     outcome = Outcome(adapter=str(adapter), served_name=name)
@@ -248,6 +258,7 @@ def load(
                 "replaced": sorted({str(d.model_version) for d in old_deployments}),
                 "default": {"old": old_default, "new": model.default_version_id},
                 "switched": switch,
+                "quality_check": quality_check,
             },
         )
         transaction.on_commit(epoch.bump)

@@ -571,8 +571,18 @@ def _end(canary: Canary) -> Canary:
     return current
 
 
-def do_promote(canary: Canary, *, actor: Actor) -> Canary:
-    """Make the candidate the default version: all traffic goes to it."""
+def do_promote(canary: Canary, *, actor: Actor, force: bool = False) -> Canary:
+    """Make the candidate the default version: all traffic goes to it.
+
+    The candidate must pass its model's golden set first (``quality.promotion``); checked
+    before the transaction, so that a refusal's audit record stays. ``force`` overrides it.
+    """
+    from quality import promotion
+
+    quality_check: dict[str, Any] = {}
+    if Canary.objects.filter(pk=canary.pk, state=Canary.State.RUNNING).exists():  # else _end refuses
+        candidate = ModelVersion.objects.select_related("model").get(pk=canary.candidate_id)
+        quality_check = promotion.gate(candidate, actor=actor, action="canary.promote", force=force)
     with transaction.atomic():
         canary = _end(canary)
         if not _serving(canary.candidate):
@@ -581,7 +591,7 @@ def do_promote(canary: Canary, *, actor: Actor) -> Canary:
                 f"{canary.model.name} with nowhere to go."
             )
         comparison = compare(canary)
-        services.do_set_default_version(canary.candidate, actor=actor)
+        services.do_set_default_version(canary.candidate, actor=actor, quality_check=quality_check)
         canary.state = Canary.State.PROMOTED
         canary.ended_at = timezone.now()
         canary.ended_by = actor if getattr(actor, "pk", None) else None
@@ -597,6 +607,7 @@ def do_promote(canary: Canary, *, actor: Actor) -> Canary:
                 "old": {"state": Canary.State.RUNNING, "default_version": canary.baseline.version},
                 "new": {"state": Canary.State.PROMOTED, "default_version": canary.candidate.version},
                 "comparison": _summary(comparison),
+                "quality_check": quality_check,
             },
         )
         _invalidate_gateway_caches()

@@ -90,6 +90,13 @@ class RollbackSerializer(serializers.Serializer):
     reason = JsonText(max_length=2000, help_text="Why (kept in the audit log).")
 
 
+class PromoteSerializer(serializers.Serializer):
+    force = serializers.BooleanField(
+        default=False,
+        help_text="Promote even though the golden-set check refuses it (drift, or no recent check); audited.",
+    )
+
+
 class ListQuery(StrictQuery):
     model = JsonText(required=False, max_length=128, help_text="Only this model's canaries.")
     state = serializers.ChoiceField(required=False, choices=Canary.State.choices, help_text="Only these.")
@@ -233,13 +240,20 @@ class CanaryCompare(CanaryView):
 class CanaryPromote(CanaryView):
     @extend_schema(
         operation_id="canaries_promote",
-        request=None,
-        responses={200: CanarySerializer, 409: OpenApiResponse(description="The canary has ended already.")},
+        request=PromoteSerializer,
+        responses={
+            200: CanarySerializer,
+            409: OpenApiResponse(
+                description="The canary has ended already, or the golden-set check refused the candidate."
+            ),
+        },
     )
     def post(self, request: Request, pk: int) -> Response:
         canary = _canary(pk)
+        given = PromoteSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
         try:
-            canaries.do_promote(canary, actor=_actor(request))
+            canaries.do_promote(canary, actor=_actor(request), force=given.validated_data["force"])
         except DjangoValidationError as exc:
             raise _conflict(exc) from None
         return Response(CanarySerializer(_canary(pk)).data)

@@ -245,7 +245,15 @@ def do_register_model_version(
             source=source,
         )
         old_default = model.default_version_id
-        if make_default or model.default_version_id is None:
+        held = ""
+        if make_default and old_default is not None:
+            # A new version of a model with a golden set becomes the default only once it has
+            # passed it (quality.promotion): deploy it, check it, then make it the default.
+            from quality import promotion
+
+            verdict = promotion.check(mv)
+            held = "" if verdict.ok else verdict.note
+        if (make_default and not held) or model.default_version_id is None:
             model.default_version = mv
             model.save(update_fields=["default_version"])
         record(
@@ -262,6 +270,7 @@ def do_register_model_version(
                 "engine_args": engine_args or {},
                 "source": source,
                 "default": {"old": old_default, "new": model.default_version_id},
+                **({"default_held": held} if held else {}),
             },
         )
         _invalidate_gateway_caches()
@@ -353,8 +362,23 @@ def do_set_backend_health(backend: Backend, *, healthy: bool, error: str = "") -
 # --- Console additions (console-shell) ---
 
 
-def do_set_default_version(mv: ModelVersion, *, actor: Actor = None) -> Model:
-    """Make ``mv`` the version `airlock vllm serve` and `backends deploy` use for its model."""
+def do_set_default_version(
+    mv: ModelVersion,
+    *,
+    actor: Actor = None,
+    force: bool = False,
+    quality_check: dict[str, object] | None = None,
+) -> Model:
+    """Make ``mv`` the version `airlock vllm serve` and `backends deploy` use for its model.
+
+    A new default must pass its model's golden set first (``quality.promotion``: refused, and
+    audited, when it drifted or was not checked; ``force`` overrides, audited). ``quality_check``
+    is a verdict the caller already has (a canary's promotion checks before its transaction).
+    """
+    if quality_check is None and not Model.objects.filter(pk=mv.model_id, default_version=mv).exists():
+        from quality import promotion
+
+        quality_check = promotion.gate(mv, actor=actor, action="model.set_default", force=force)
     with transaction.atomic():
         model = Model.objects.select_for_update().get(pk=mv.model_id)
         if model.default_version_id == mv.pk:
@@ -369,6 +393,7 @@ def do_set_default_version(mv: ModelVersion, *, actor: Actor = None) -> Model:
             meta={
                 "old": {"version": old.version if old else None},
                 "new": {"version": mv.version, "manifest_sha256": mv.manifest_sha256},
+                "quality_check": quality_check,
             },
         )
         _invalidate_gateway_caches()

@@ -565,7 +565,7 @@ async def _complete(exchange: Exchange, body: dict[str, Any], target: routing.Ta
         exchange.usage = {"completion_tokens": 0, **exchange.usage}
     texts, reasons = recording.choices_text(data)
     if answers == "choices":
-        await _validate(exchange, body, target, texts, reasons)
+        await _validate(exchange, body, target, texts, reasons, calls_tools=_whole_calls_tools(data))
     exchange.finish(200)
     try:
         # The answer is released only once its record is committed.
@@ -586,14 +586,20 @@ async def _validate(
     target: routing.Target,
     texts: list[str] | None,
     reasons: list[str | None] | None,
+    *,
+    calls_tools: bool = False,
 ) -> None:
     """Check a local answer by its application's validation policy (``quality``).
 
     A failure is recorded and counted (and may take the deployment out of routing); when the
     policy asks for it and another target is left, the request is tried once more there.
+    An answer that only calls tools has no text to validate (its answer is the calls).
     """
     from quality import inline
 
+    if calls_tools and not "".join(texts or []).strip():
+        exchange.validation = None
+        return
     caller = exchange.caller
     response_format = body.get("response_format")
     verdict = await inline.check_answer(
@@ -725,6 +731,7 @@ async def _relay(
     validate = exchange.endpoint != "embeddings" and exchange.target is not None
     texts: dict[int, list[str]] = {}
     reasons: dict[int, str | None] = {}
+    tools: set[int] = set()  # choices that called a tool
     saw_done = False
     if batches is None:
         batches = _batches(response)
@@ -746,7 +753,7 @@ async def _relay(
                     if not exchange.first_token:
                         exchange.first_token = time.perf_counter()
                     if collect or validate:
-                        _collect(event, texts, reasons)
+                        _collect(event, texts, reasons, tools)
                 out.append(event + b"\n\n")
             if out:
                 yield b"".join(out)
@@ -778,6 +785,7 @@ async def _relay(
             exchange.target,
             _joined(texts),
             [reasons.get(i) for i in sorted(texts)],
+            calls_tools=bool(tools),
         )
     exchange.finish(exchange.status, exchange.error)
     try:
@@ -797,7 +805,12 @@ async def _relay(
         yield b"data: [DONE]\n\n"
 
 
-def _collect(event: bytes, texts: dict[int, list[str]], reasons: dict[int, str | None]) -> None:
+def _collect(
+    event: bytes,
+    texts: dict[int, list[str]],
+    reasons: dict[int, str | None],
+    tools: set[int] | None = None,
+) -> None:
     try:
         data = orjson.loads(event.removeprefix(b"data:").strip())
     except orjson.JSONDecodeError:
@@ -812,6 +825,14 @@ def _collect(event: bytes, texts: dict[int, list[str]], reasons: dict[int, str |
             texts.setdefault(index, [])
         if choice.get("finish_reason"):
             reasons[index] = choice["finish_reason"]
+        if tools is not None and isinstance(delta, dict) and delta.get("tool_calls"):
+            tools.add(index)
+
+
+def _whole_calls_tools(data: dict[str, Any]) -> bool:
+    from quality import inline
+
+    return inline.calls_tools(data)
 
 
 def _joined(texts: dict[int, list[str]]) -> list[str]:

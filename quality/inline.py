@@ -91,6 +91,16 @@ async def check_answer(
     return AnswerCheck(problems=problems, retry=current.retry_once and not retried, ejected=outcome.ejected)
 
 
+def calls_tools(data: dict[str, Any]) -> bool:
+    """A whole answer with a tool (or function) call in any choice: its answer is the call's
+    arguments, so a missing text is not an empty answer."""
+    for choice in data.get("choices") or []:
+        message = choice.get("message") if isinstance(choice, dict) else None
+        if isinstance(message, dict) and (message.get("tool_calls") or message.get("function_call")):
+            return True
+    return False
+
+
 def failure_note(verdict: AnswerCheck, *, retried: bool) -> dict[str, Any] | None:
     """What a request keeps of a failed verdict (``Exchange.validation``): the audit record's
     ``validation`` and the client's ``x-airlock-validation`` header. None when the answer passed."""

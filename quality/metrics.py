@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from prometheus_client.core import GaugeMetricFamily, Metric
 
-from quality.models import DriftRun, GoldenSet, ValidationFailure
-
-_COMPARED = (DriftRun.Status.BASELINE, DriftRun.Status.OK, DriftRun.Status.DRIFT)
+from quality.alerts import COMPARED, unresolved
+from quality.models import GoldenSet, ValidationFailure
 
 
 def read_state() -> list[Metric]:
@@ -19,13 +18,13 @@ def read_state() -> list[Metric]:
     drift = GaugeMetricFamily(
         "airlock_quality_drift",
         "Whether the last drift run of a model's golden set found a significant drop (1) or not (0); "
-        "a new baseline clears it.",
+        "a later clean run or a new baseline clears it (quality.drift.unresolved).",
         labels=["model"],
     )
-    for golden_set in GoldenSet.objects.all():
-        last = golden_set.runs.filter(status__in=_COMPARED).order_by("-started_at").first()
-        if last is not None:
-            drift.add_metric([golden_set.model_name], 1.0 if last.status == DriftRun.Status.DRIFT else 0.0)
+    standing = {run.golden_set_id for run in unresolved()}
+    compared = GoldenSet.objects.filter(runs__status__in=COMPARED).distinct().values_list("pk", "model_name")
+    for pk, model_name in compared:
+        drift.add_metric([model_name], 1.0 if pk in standing else 0.0)
     ejected = GaugeMetricFamily(
         "airlock_deployment_validation_ejected",
         "A deployment taken out of routing after repeated invalid answers (1 while it stays out).",

@@ -142,6 +142,8 @@ class DriftRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+        # The newest runs of a set: the console's drift banner and the check before a promotion.
+        indexes = [models.Index(fields=["golden_set", "started_at"], name="quality_driftrun_by_set")]
 
     def __str__(self) -> str:
         return f"drift run of {self.golden_set.model_name} ({self.status})"

@@ -43,6 +43,25 @@ def drift_check(golden_set_id: int | None = None) -> str:
 
 
 @shared_task(ignore_result=True)
+def promotion_check(model_version_id: int) -> str:
+    """The drift check before a promotion: the model's golden set against one version's backend."""
+    from inference.models import ModelVersion
+    from quality import promotion
+
+    version = ModelVersion.objects.select_related("model").filter(pk=model_version_id).first()
+    if version is None:
+        return "no such version"
+    try:
+        run = promotion.run_check(version)
+    except ValueError as exc:
+        return f"not run: {exc}"
+    except Exception as exc:
+        log.exception("the promotion check of %s failed", version)
+        return f"{version}: failed ({type(exc).__name__})"
+    return f"{version}: {run.status}"
+
+
+@shared_task(ignore_result=True)
 def sample() -> str:
     """The sampling job: new answers in the audit log to queue for review and to judge."""
     from quality import sampling

@@ -22,6 +22,7 @@ from console.views.common import confirm
 from inference import canary as canaries
 from inference.canary import Comparison, Estimate
 from inference.models import Canary, Model
+from quality import promotion
 
 ADMINS = (Role.ADMINISTRATOR,)
 HISTORY = 20
@@ -172,7 +173,8 @@ def canary_promote(request: HttpRequest, name: str, pk: int) -> HttpResponseBase
     detail = reverse("console:model_detail", kwargs={"name": name})
 
     def perform() -> HttpResponseBase:
-        canaries.do_promote(canary, actor=request.user)  # type: ignore[arg-type]
+        force = request.POST.get("force") == "yes"
+        canaries.do_promote(canary, actor=request.user, force=force)  # type: ignore[arg-type]
         messages.success(request, f"{name} version {canary.candidate.version} is now the default version.")
         return redirect(detail)
 
@@ -191,7 +193,9 @@ def canary_promote(request: HttpRequest, name: str, pk: int) -> HttpResponseBase
              f"{_rate(comparison.baseline.error_rate.value)} errors"),
             ("Candidate", f"{canary.candidate.version}: {comparison.candidate.requests} requests, "
              f"{_rate(comparison.candidate.error_rate.value)} errors"),
+            ("Golden-set check", promotion.check(canary.candidate).note),
         ],
+        override_label="Promote anyway (an administrator's override; audited)",
     )  # fmt: skip
 
 

@@ -24,18 +24,23 @@ def confirm(
     danger: bool = True,
     question: str = "Are you sure?",
     details: Sequence[tuple[str, object]] = (),
+    override_label: str = "",
 ) -> HttpResponseBase:
     """GET: the confirmation page. POST with ``confirm=yes``: ``perform()``.
 
     ``perform`` may raise ``ValidationError`` (a rule of the service refused the change):
-    the page is shown again with the reason.
+    the page is shown again with the reason. A refusal that may be overridden (its
+    ``overridable`` is true, e.g. the golden-set check of a promotion) is shown with a
+    ``force`` checkbox labelled ``override_label``; ``perform`` reads it from the POST.
     """
     error = ""
+    override = ""
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
             return perform()
         except ValidationError as exc:
             error = " ".join(exc.messages)
+            override = override_label if getattr(exc, "overridable", False) else ""
     context = {
         "title": title,
         "message": message,
@@ -45,6 +50,7 @@ def confirm(
         "question": question,
         "details": details,
         "error": error,
+        "override": override,
     }
     return render(request, "console/confirm.html", context, status=400 if error else 200)
 

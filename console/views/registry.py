@@ -23,6 +23,7 @@ from console.views import canaries
 from console.views.common import confirm
 from inference import services
 from inference.models import Application, Deployment, Model, ModelVersion
+from quality import promotion
 
 ADMINS = (Role.ADMINISTRATOR,)
 
@@ -103,6 +104,7 @@ def model_detail(request: HttpRequest, name: str) -> HttpResponse:
     model = get_object_or_404(Model.objects.select_related("default_version"), name=name)
     context = model_detail_context(model)
     context.update(canaries.canary_panel(model))
+    context["golden_set"] = promotion.golden_set_of(model.name)
     return render(request, "console/models/detail.html", context)
 
 
@@ -142,7 +144,8 @@ def model_set_default(request: HttpRequest, name: str, pk: int) -> HttpResponseB
     detail = reverse("console:model_detail", kwargs={"name": name})
 
     def perform() -> HttpResponseBase:
-        services.do_set_default_version(mv, actor=request.user)  # type: ignore[arg-type]
+        force = request.POST.get("force") == "yes"
+        services.do_set_default_version(mv, actor=request.user, force=force)  # type: ignore[arg-type]
         messages.success(request, f"{name} version {version} is now the default.")
         return redirect(detail)
 
@@ -162,5 +165,7 @@ def model_set_default(request: HttpRequest, name: str, pk: int) -> HttpResponseB
             ("Current default", current.version if current else "none"),
             ("New default", version),
             ("Weights (SHA-256 manifest)", mv.manifest_sha256),
+            ("Golden-set check", promotion.check(mv).note),
         ],
+        override_label="Make it the default anyway (an administrator's override; audited)",
     )

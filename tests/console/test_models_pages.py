@@ -160,6 +160,14 @@ def test_making_a_version_the_default_asks_first_and_is_audited(
     assert changed["meta"] == {
         "old": {"version": "v1"},
         "new": {"version": "v2", "manifest_sha256": v2.manifest_sha256},
+        # No golden set covers llama-8b: the promotion proceeds and says so (quality.promotion).
+        "quality_check": {
+            "ok": True,
+            "note": "no golden set",
+            "golden_set": None,
+            "run": None,
+            "drifted": {},
+        },
     }
     assert changed["actor"]["name"] == administrator.username
 

@@ -10,7 +10,8 @@ own served name):
 - ``empty``: 200 with an empty message (streamed: a role chunk, a finish chunk, ``[DONE]``);
 - ``cut-before``: streamed, sends the role chunk and closes the connection mid-body;
 - ``cut-after``: streamed, sends two tokens and closes the connection mid-body;
-- ``degenerate-<tag>``: a 200 whose text repeats itself, as corrupted weights write.
+- ``degenerate-<tag>``: a 200 whose text repeats itself, as corrupted weights write;
+- ``tools-<tag>``: an answer that only calls a tool (no text; streamed: the call's deltas).
 
 Every request is kept (``requests``): its path, headers and body.
 """
@@ -114,6 +115,9 @@ class _Handler(BaseHTTPRequestHandler):
             pieces = ["the patient should "] * 60
         else:
             pieces = ["hello ", "from ", tag]
+        if model.startswith("tools-"):
+            self._tool_call(model, stream)
+            return
         if not stream:
             content = "".join(pieces)
             self._json(
@@ -154,6 +158,43 @@ class _Handler(BaseHTTPRequestHandler):
         self._event(_chunk(model, {}, "stop"))
         usage = {"prompt_tokens": 5, "completion_tokens": len(pieces), "total_tokens": 5 + len(pieces)}
         self._event({"id": "chatcmpl-stub", "object": "chat.completion.chunk", "choices": [], "usage": usage})
+        self._write(b"data: [DONE]\n\n")
+        self.wfile.write(b"0\r\n\r\n")
+        self.wfile.flush()
+
+    def _tool_call(self, model: str, stream: bool) -> None:
+        """An answer whose only content is a call of ``get_weather``, as vLLM writes one."""
+        call = {"id": "call-1", "type": "function", "function": {"name": "get_weather", "arguments": ""}}
+        arguments = ['{"city": ', '"Paris"}']
+        if not stream:
+            message = {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [call | {"function": {"name": "get_weather", "arguments": "".join(arguments)}}],
+            }
+            choice = {"index": 0, "message": message, "finish_reason": "tool_calls"}
+            usage = {"prompt_tokens": 5, "completion_tokens": 9, "total_tokens": 14}
+            self._json(
+                200,
+                {
+                    "id": "chatcmpl-stub",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": model,
+                    "choices": [choice],
+                    "usage": usage,
+                },
+            )
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        self._event(_chunk(model, {"role": "assistant", "content": None}))
+        self._event(_chunk(model, {"tool_calls": [{"index": 0, **call}]}))
+        for piece in arguments:
+            self._event(_chunk(model, {"tool_calls": [{"index": 0, "function": {"arguments": piece}}]}))
+        self._event(_chunk(model, {}, "tool_calls"))
         self._write(b"data: [DONE]\n\n")
         self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()

@@ -129,6 +129,11 @@ class Command(BaseCommand):
             help="Load it beside the current version and give it PERCENT %% of the traffic as a canary "
             "(compared with the current version, promoted or rolled back like any canary).",
         )
+        load.add_argument(
+            "--force",
+            action="store_true",
+            help="Switch to it even though its model's golden-set check refuses it (audited).",
+        )
 
         unload = sub.add_parser(
             "unload-adapter", help="Stop routing an adapter and unload it from every backend."
@@ -296,9 +301,15 @@ class Command(BaseCommand):
         self.stdout.write(f"Loading {mv} on every backend serving {mv.base} ...")
         canary_percent = options.get("canary")
         try:
-            outcome = adapters.load(mv, echo=self.stdout.write, switch=canary_percent is None)
+            outcome = adapters.load(
+                mv, echo=self.stdout.write, switch=canary_percent is None, force=options["force"]
+            )
         except adapters.AdapterError as exc:
             raise CommandError(str(exc)) from None
+        except ValidationError as exc:  # the golden-set check before a new default
+            raise CommandError(
+                " ".join(exc.messages) + " Load it with --canary PERCENT to check it before it takes over."
+            ) from None
         if canary_percent is not None:
             from inference import canary
 
