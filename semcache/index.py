@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from semcache.encoder import one_blas_thread
+
 DIMENSIONS = 384
 PROJECT_ABOVE = 4096
 PROJECTED = 64
@@ -118,6 +120,7 @@ class Partition:
     ) -> list[Match]:
         """Live, unexpired entries at or above ``threshold`` whose ``guard`` (numbers, negations,
         units, dates, names: ``semcache.guard``) is the query's, best first (an exact repeat: 1.0)."""
+        one_blas_thread()  # a product over 100,000 rows split across busy cores waits for them
         now = time.time()
         found: list[Match] = []
         exact = self.hashes.get(digest)

@@ -114,11 +114,21 @@ def question_of(endpoint: str, body: dict[str, Any]) -> Question | str:
 
 
 def partition_of(
-    application_id: int, model: str, version: str, subject: str, endpoint: str, question: Question
+    application_id: int,
+    model: str,
+    version: str,
+    subject: str,
+    endpoint: str,
+    question: Question,
+    space: str = "",
 ) -> str:
-    """SHA-256 (hex) of everything that must match exactly: the search space of a lookup."""
+    """SHA-256 (hex) of everything that must match exactly: the search space of a lookup.
+
+    ``space``: the encoder whose vectors the partition holds (float32 and int8 vectors of one
+    text differ by about 0.005 in cosine, enough to move a calibrated threshold).
+    """
     digest = hashlib.sha256()
-    for part in (str(application_id), model, version, subject, endpoint):
+    for part in (str(application_id), model, version, subject, endpoint, *((space,) if space else ())):
         encoded = part.encode()
         # Length-prefixed: no two different tuples can produce the same byte string.
         digest.update(len(encoded).to_bytes(4, "big") + encoded)

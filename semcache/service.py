@@ -5,9 +5,10 @@ remember a fresh answer.
 hit never skips them; ``serve`` writes the request's audit records like any answer — the
 request record first (fail-closed), a ``cache.hit`` record naming the entry it came from, then
 the outcome — and only then releases the answer, with ``x-airlock-cache: hit`` and the
-similarity. ``remember`` stores a fresh, successful, non-streamed answer in the background.
+similarity. ``remember`` stores a fresh, successful answer in the background: a streamed one
+once its stream has ended normally (never after a client hung up or an error event).
 
-The embedding (all-MiniLM-L6-v2 in numpy, ``semcache.encoder``) runs in a thread of its own
+The embedding (all-MiniLM-L6-v2, ``semcache.encoder``) runs in a thread of its own
 and database work in another, never on the event loop. Nothing here may fail a request: a
 cache that cannot work is a miss, logged.
 """
@@ -91,6 +92,7 @@ class Found:
     completion_tokens: int
     source_request_id: str
     model_version: str
+    order: list[str] | None = None
 
 
 @dataclass
@@ -107,6 +109,8 @@ class Probe:
     partition: str = ""
     digest: str = ""
     guard: str = ""
+    space: str = ""
+    order: list[str] = field(default_factory=list)
     vector: np.ndarray | None = None
     hit: Found | None = None
     extras: dict[str, Any] = field(default_factory=dict)
@@ -153,12 +157,20 @@ def _finished(task: asyncio.Future[Any]) -> None:
         log.error("semantic cache background work failed: %r", task.exception())
 
 
-def _embed_one(text: str) -> np.ndarray | None:
-    """The question's vector, or None when it is longer than the model reads (exact match only)."""
+def word_order(text: str) -> list[str]:
+    """The question's content words in order, as keyed hashes (``guard.same_order`` compares
+    them; kept inside the entry's encrypted content, never as words)."""
+    return [keys.text_hash("order", word)[:16] for word in guard.content_words(text)]
+
+
+def _embed_one(text: str) -> tuple[str, np.ndarray | None]:
+    """The encoder's name and precision, and the question's vector: None when the question is
+    longer than the model reads (exact match only)."""
     model = encoder.encoder()
+    guard.load()  # the guard's vocabulary, read once, here rather than on the event loop
     if not model.fits(text):
-        return None
-    return model.embed([text])[0]
+        return model.space, None
+    return model.space, model.embed_one(text)
 
 
 # --- Settings ---
@@ -343,6 +355,8 @@ async def _lookup(exchange: Exchange, body: dict[str, Any], plan: routing.Plan, 
     probe.subject = keyring.pseudonym(user) if isinstance(user, str) and user else ""
     probe.question = question
     probe.version = version_of(plan)
+    loop = asyncio.get_running_loop()
+    probe.space, probe.vector = await loop.run_in_executor(_embedder, _embed_one, question.text)
     probe.partition = keys.partition_of(
         caller.application_id,
         exchange.model,
@@ -350,18 +364,20 @@ async def _lookup(exchange: Exchange, body: dict[str, Any], plan: routing.Plan, 
         "" if snapshot.share_across_users else probe.subject,
         exchange.endpoint,
         question,
+        probe.space,
     )
     probe.digest = keys.text_hash(probe.partition, question.text)
     probe.guard = keys.text_hash(probe.partition, "guard|" + guard.signature(question.text))
+    probe.order = word_order(question.text)
     probe.cacheable = True
-    loop = asyncio.get_running_loop()
-    probe.vector = await loop.run_in_executor(_embedder, _embed_one, question.text)
     partition = await _partition(caller.application_id, probe.partition)
     for match in partition.candidates(probe.vector, probe.digest, probe.guard, snapshot.threshold):
         found = await _fetch(caller.application_id, probe.partition, match, snapshot.threshold)
         if found is None:
             partition.discard(match.entry_id)
             continue
+        if found.order is None or not guard.same_order(probe.order, found.order):
+            continue  # the same words in another order: entities that changed places
         probe.hit = found
         break
     _count(caller.application_id, probe.hit is not None)
@@ -384,6 +400,7 @@ async def _fetch(application_id: int, partition: str, match: Match, threshold: f
         completion_tokens=row.completion_tokens,
         source_request_id=row.source_request_id,
         model_version=row.model_version,
+        order=stored.get("order"),
     )
 
 
@@ -559,6 +576,10 @@ def _storable(reply: Reply) -> dict[str, Any] | None:
         answer = orjson.loads(reply.body)
     except orjson.JSONDecodeError:
         return None
+    return _storable_answer(answer)
+
+
+def _storable_answer(answer: Any) -> dict[str, Any] | None:
     choices = answer.get("choices") if isinstance(answer, dict) else None
     if not isinstance(choices, list) or len(choices) != 1 or not isinstance(choices[0], dict):
         return None
@@ -579,9 +600,103 @@ def remember(exchange: Exchange, probe: Probe, reply: Reply) -> Reply:
         reply.headers.append((HEADER, b"skip"))
         return reply
     reply.headers.append((HEADER, b"miss"))
+    if reply.stream is not None:
+        if reply.status == 200:
+            # Stored when the stream has ended normally (``_remembering``).
+            reply.stream = _remembering(exchange, probe, reply.stream)
+        return reply
     answer = _storable(reply)
     if answer is None or exchange.validation or exchange.caller is None or probe.question is None:
         return reply
+    _keep(exchange, probe, answer, reply.body)
+    return reply
+
+
+async def _remembering(
+    exchange: Exchange, probe: Probe, stream: AsyncIterator[bytes]
+) -> AsyncIterator[bytes]:
+    """Relay a fresh streamed answer, and store it once the stream has ended normally.
+
+    Normally: every chunk reached the client and the last was ``data: [DONE]``, which the
+    relay sends only for a 200 whose audit record is written (an upstream failure, a timeout
+    or a lost audit log end in an error event instead). A client that hangs up closes this
+    generator at a ``yield``: nothing after the loop runs, nothing is stored.
+    """
+    chunks: list[bytes] = []
+    ended = False
+    try:
+        async for chunk in stream:
+            chunks.append(chunk)
+            yield chunk
+        ended = True
+    finally:
+        if not ended:
+            await stream.aclose()  # type: ignore[attr-defined]
+    if not chunks or not chunks[-1].endswith(b"data: [DONE]\n\n") or exchange.status != 200:
+        return
+    if exchange.validation or exchange.caller is None or probe.question is None:
+        return
+    try:
+        answer = assembled(exchange.endpoint, b"".join(chunks), exchange.usage)
+        if answer is not None:
+            _keep(exchange, probe, answer, orjson.dumps(answer))
+    except Exception:
+        # The answer has reached the client: a cache that cannot keep it is only a miss later.
+        log.exception("could not keep the streamed answer of %s in the cache", exchange.request_id)
+
+
+def assembled(endpoint: str, events: bytes, usage: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The whole answer a streamed completion spelled out, as the non-streamed endpoint gives
+    it; None when it cannot be cached (tool calls, several choices, no finish reason)."""
+    chat = endpoint == "chat/completions"
+    first: dict[str, Any] | None = None
+    texts: dict[int, list[str]] = {}
+    reasons: dict[int, Any] = {}
+    for event in events.split(b"\n\n"):
+        line = event.strip()
+        if not line.startswith(b"data:") or line == b"data: [DONE]":
+            continue  # SSE comments (the validation note), blank keep-alives
+        try:
+            data = orjson.loads(line.removeprefix(b"data:").strip())
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(data, dict) or "error" in data:
+            return None
+        first = first or data
+        for choice in data.get("choices") or []:
+            index = int(choice.get("index", 0))
+            delta = choice.get("delta") if chat else None
+            if isinstance(delta, dict) and (delta.get("tool_calls") or delta.get("function_call")):
+                return None
+            piece = delta.get("content") if isinstance(delta, dict) else choice.get("text")
+            texts.setdefault(index, []).append(piece if isinstance(piece, str) else "")
+            if choice.get("finish_reason"):
+                reasons[index] = choice["finish_reason"]
+    if first is None or len(texts) != 1:
+        return None
+    text = "".join(texts[0]) if 0 in texts else None
+    if text is None:
+        return None
+    choice_out: dict[str, Any] = (
+        {"index": 0, "message": {"role": "assistant", "content": text}, "logprobs": None}
+        if chat
+        else {"index": 0, "text": text, "logprobs": None}
+    )
+    choice_out["finish_reason"] = reasons.get(0)
+    answer = {
+        "id": first.get("id", ""),
+        "object": "chat.completion" if chat else "text_completion",
+        "created": first.get("created", 0),
+        "model": first.get("model"),
+        "choices": [choice_out],
+        "usage": usage,
+    }
+    return _storable_answer(answer)
+
+
+def _keep(exchange: Exchange, probe: Probe, answer: dict[str, Any], raw: bytes) -> None:
+    """Store ``answer`` (its body as sent, ``raw``) under the request's question, in the background."""
+    assert exchange.caller is not None and probe.question is not None  # noqa: S101 - checked by callers
     snapshot = probe.settings
     assert snapshot is not None  # noqa: S101 - set for every cacheable probe
     version = _answered_version(exchange) or probe.version
@@ -595,6 +710,7 @@ def remember(exchange: Exchange, probe: Probe, reply: Reply) -> Reply:
             "" if snapshot.share_across_users else probe.subject,
             exchange.endpoint,
             probe.question,
+            probe.space,
         )
     found_usage = answer.get("usage")
     usage: dict[str, Any] = found_usage if isinstance(found_usage, dict) else {}
@@ -611,7 +727,7 @@ def remember(exchange: Exchange, probe: Probe, reply: Reply) -> Reply:
         if partition == probe.partition
         else keys.text_hash(partition, "guard|" + guard.signature(probe.question.text)),
         "vector": probe.vector,
-        "plain": orjson.dumps({"answer": answer, "raw": reply.body.decode()}),
+        "plain": orjson.dumps({"answer": answer, "raw": raw.decode(), "order": probe.order}),
         "prompt_tokens": int(usage.get("prompt_tokens") or 0),
         "completion_tokens": int(usage.get("completion_tokens") or 0),
         "source_request_id": exchange.request_id,
@@ -619,7 +735,6 @@ def remember(exchange: Exchange, probe: Probe, reply: Reply) -> Reply:
         "max_entries": snapshot.max_entries,
     }
     _spawn(_store(spec))
-    return reply
 
 
 async def _store(spec: dict[str, Any]) -> None:

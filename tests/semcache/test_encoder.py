@@ -41,3 +41,38 @@ def test_a_batch_gives_what_single_texts_give(model: encoder.Encoder) -> None:
 def test_text_past_the_window_is_flagged(model: encoder.Encoder) -> None:
     assert model.fits("a short question")
     assert not model.fits("word " * 400)
+
+
+@pytest.fixture(scope="module")
+def int8_model() -> encoder.Encoder:
+    return encoder.Encoder(encoder.model_folder(), "int8")
+
+
+def test_the_int8_encoder_stays_close_to_the_float32_one(
+    model: encoder.Encoder, int8_model: encoder.Encoder
+) -> None:
+    texts = [*REFERENCE, "Convert 5 miles to kilometres", "word " * 300]
+    cosines = (int8_model.embed(texts) * model.embed(texts)).sum(axis=1)
+    assert cosines.min() > 0.98, cosines
+    assert int8_model.space != model.space  # never mixed in one partition
+
+
+def test_the_int8_encoder_ranks_a_paraphrase_above_another_question(int8_model: encoder.Encoder) -> None:
+    question, paraphrase, other = int8_model.embed(
+        [
+            "How many days are there in a leap year?",
+            "How many days does a leap year have?",
+            "How many weeks are there in a school term?",
+        ]
+    )
+    assert float(question @ paraphrase) > 0.95 > float(question @ other)
+
+
+def test_the_int8_encoder_gives_a_text_the_same_vector_alone_or_in_a_batch(
+    int8_model: encoder.Encoder,
+) -> None:
+    texts = ["short", "a somewhat longer sentence with more tokens in it"]
+    together = int8_model.embed(texts)
+    alone = np.stack([int8_model.embed_one(t) for t in texts])
+    assert np.array_equal(together, alone)
+    assert abs(float(np.linalg.norm(alone[0])) - 1.0) < 1e-5

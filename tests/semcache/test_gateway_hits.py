@@ -167,6 +167,17 @@ def test_swapped_units_are_not_served_the_other_question_s_answer(cached: Gatewa
     assert ask(cached, "Convert 6 miles to kilometres").headers["x-airlock-cache"] == "miss"
 
 
+def test_entities_that_changed_places_are_not_served_the_other_question_s_answer(cached: Gateway) -> None:
+    ask(cached, "Can the tenant sue the landlord for the deposit?")
+    wait_for_entries(1)
+    # Cosine 0.99, and the same numbers, names and negations: only the word order differs.
+    assert (
+        ask(cached, "Can the landlord sue the tenant for the deposit?").headers["x-airlock-cache"] == "miss"
+    )
+    # The control: the same question reworded a little does hit.
+    assert ask(cached, "Can the tenant sue the landlord for a deposit?").headers["x-airlock-cache"] == "hit"
+
+
 def test_a_wrong_answer_report_by_the_application_evicts_the_entry(cached: Gateway) -> None:
     ask(cached, QUESTION)
     wait_for_entries(1)

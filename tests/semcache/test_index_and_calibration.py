@@ -128,3 +128,75 @@ def test_expired_entries_and_entries_of_versions_no_longer_deployed_are_deleted(
     assert service.delete_expired() == 1
     assert service.delete_stale_versions() == 1  # version 999 has no deployment
     assert CacheEntry.objects.count() == 0
+
+
+# Each class of hard negative, in words the benchmark's pairs do not use: the guard must tell
+# the two apart (the embedding puts most of them above 0.9).
+GUARD_CLASSES = {
+    "lower-case names (rare words)": [
+        ("Is tramadol safe with sertraline?", "Is tramadol safe with citalopram?"),
+        ("How do I configure nginx?", "How do I configure haproxy?"),
+    ],
+    "verbs that undo an action": [
+        ("Subscribe me to the weekly newsletter", "Unsubscribe me from the weekly newsletter"),
+        ("Book the conference room for the board", "Cancel the conference room for the board"),
+        ("Enable two-factor login for my account", "Disable two-factor login for my account"),
+    ],
+    "negated words": [("Is the parcel delivered?", "Is the parcel undelivered?")],
+    "opposites": [
+        ("List the invoices by total, ascending", "List the invoices by total, descending"),
+        ("Is the report due before the audit?", "Is the report due after the audit?"),
+        ("What is the lowest price of gold this year?", "What is the highest price of gold this year?"),
+        ("Should I buy shares of the utility fund?", "Should I sell shares of the utility fund?"),
+    ],
+    "signs, percentages and currencies": [
+        ("Is -5 degrees cold for a tent?", "Is 5 degrees cold for a tent?"),
+        ("What is 15% of the budget?", "What is 15 of the budget?"),
+        ("Convert 40 $ to pounds", "Convert 40 € to pounds"),
+    ],
+    "relative dates and times of day": [
+        ("What meetings do I have next week?", "What meetings do I have last week?"),
+        ("Book a taxi for 7 am", "Book a taxi for 7 pm"),
+        ("Is the museum open in winter?", "Is the museum open in summer?"),
+    ],
+}
+GUARD_PARAPHRASES = [
+    ("What is the maximum dose of tramadol?", "What's the highest dose of tramadol?"),
+    ("Cancel my dentist booking", "Please cancel my dentist booking"),
+    ("May I bring a dog to the office?", "Can I bring a dog to the office?"),
+    ("Is the report due prior to the audit?", "Is the report due before the audit?"),
+    ("How long should I bake bread?", "How long do I bake bread?"),
+]
+
+
+@pytest.mark.parametrize("kind", sorted(GUARD_CLASSES))
+def test_the_guard_tells_apart_each_class_of_hard_negative(kind: str) -> None:
+    for a, b in GUARD_CLASSES[kind]:
+        assert guard.signature(a) != guard.signature(b), (a, b)
+
+
+def test_the_guard_keeps_paraphrases_that_keep_the_details() -> None:
+    for a, b in GUARD_PARAPHRASES:
+        assert guard.signature(a) == guard.signature(b), (a, b)
+
+
+SWAPPED = [
+    ("Can the tenant sue the landlord for the deposit?", "Can the landlord sue the tenant for the deposit?"),
+    ("Is coffee worse for sleep than tea?", "Is tea worse for sleep than coffee?"),
+    ("Move the files from the archive to the inbox", "Move the files from the inbox to the archive"),
+]
+
+
+def test_entities_that_changed_places_are_told_apart_by_their_order() -> None:
+    for a, b in SWAPPED:
+        assert guard.signature(a) == guard.signature(b)  # nothing else tells them apart
+        assert not guard.same_order(guard.content_words(a), guard.content_words(b)), (a, b)
+    # Paraphrases keep the order of the words they share, whatever else they change.
+    a, b = (
+        "Can the tenant sue the landlord for the deposit?",
+        "Is a tenant able to sue their landlord over a deposit?",
+    )
+    assert guard.same_order(guard.content_words(a), guard.content_words(b))
+    # The cache compares keyed hashes of the words, never the words.
+    assert not guard.same_order(service.word_order(SWAPPED[0][0]), service.word_order(SWAPPED[0][1]))
+    assert "tenant" not in "".join(service.word_order(SWAPPED[0][0]))

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+import orjson
 import pytest
 
 from inference import routing, services
@@ -69,7 +70,7 @@ async def test_no_application_is_served_another_application_s_entries(
 ) -> None:
     from asgiref.sync import sync_to_async
 
-    monkeypatch.setattr(service, "_embed_one", trigram_vector)
+    monkeypatch.setattr(service, "_embed_one", lambda text: ("trigrams", trigram_vector(text)))
     service.forget_partitions()
 
     @sync_to_async
@@ -115,6 +116,7 @@ async def test_no_application_is_served_another_application_s_entries(
                 "",
                 "chat/completions",
                 question,
+                "trigrams",
             )
             service.store_entry(
                 {
@@ -126,8 +128,13 @@ async def test_no_application_is_served_another_application_s_entries(
                     "text_hash": keys.text_hash(partition, question.text),
                     "guard": keys.text_hash(partition, "guard|" + guard.signature(question.text)),
                     "vector": trigram_vector(question.text),
-                    "plain": b'{"answer": {"choices": [{"message": {"content": "secret %d"}}]}, "raw": "{}"}'
-                    % i,
+                    "plain": orjson.dumps(
+                        {
+                            "answer": {"choices": [{"message": {"content": f"secret {i}"}}]},
+                            "raw": "{}",
+                            "order": service.word_order(question.text),
+                        }
+                    ),
                     "prompt_tokens": 1,
                     "completion_tokens": 1,
                     "source_request_id": f"req_owner_{i}",
