@@ -85,13 +85,17 @@ bench: install
 # The offline bundle for the Ansible installer (ansible/README.md):
 #   make bundle AIRLOCK_BUNDLE_SIGNING_KEY=/path/to/ed25519.pem   -> dist/airlock-bundle-VERSION.tar
 # VLLM=cuda (GPU sites) or VLLM=cpu (hosts without a GPU) adds vLLM for the GPU hosts;
-# DEMO_MODEL=1 adds the demo model's weights (what `make demo` serves) with their manifest.
+# DEMO_MODEL=1 adds the demo model's weights (what `make demo` serves) with their manifest;
+# MODELS="NAME=DIR ..." adds a site's own models (the folders vLLM serves), ENGINE_ARGS="NAME=FILE ..."
+# their vLLM engine args (a JSON object each).
 VLLM ?= none
 DEMO_MODEL ?=
+MODELS ?=
+ENGINE_ARGS ?=
 bundle: install
 	@test -n "$(AIRLOCK_BUNDLE_SIGNING_KEY)" || { echo "make bundle needs AIRLOCK_BUNDLE_SIGNING_KEY=FILE (an Ed25519 private key, PEM)" >&2; exit 1; }
 	@command -v dpkg-scanpackages >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q dpkg-dev >/dev/null; } || { echo "make bundle needs dpkg-dev: sudo apt-get install dpkg-dev" >&2; exit 1; }
-	@$(if $(DEMO_MODEL),$(MAKE) --no-print-directory vllm-env &&) $(BIN)/python scripts/bundle.py --signing-key "$(AIRLOCK_BUNDLE_SIGNING_KEY)" --out dist --vllm $(VLLM) $(if $(DEMO_MODEL),--demo-model)
+	@$(if $(DEMO_MODEL),$(MAKE) --no-print-directory vllm-env &&) $(BIN)/python scripts/bundle.py --signing-key "$(AIRLOCK_BUNDLE_SIGNING_KEY)" --out dist --vllm $(VLLM) $(if $(DEMO_MODEL),--demo-model) $(foreach m,$(MODELS),--model $(m)) $(foreach e,$(ENGINE_ARGS),--engine-args $(e))
 
 # Ansible for the controller, in its own virtualenv outside the clone.
 AIRLOCK_ANSIBLE_VENV ?= $(HOME)/.cache/airlock/ansible-venv

@@ -16,8 +16,10 @@ installs Airlock needs nothing but the tar and the signer's public key. The bund
 - ``parts/vllm-<device>.tar`` (``--vllm cpu|cuda``): vLLM's wheels for the GPU hosts, with
   their own hash-pinned ``requirements.txt``; a part of its own so that only the GPU hosts get
   it (the installer copies the parts a host needs, not the whole bundle);
-- ``parts/model-<name>.tar`` (``--demo-model``): a model's weights, with its SHA-256 manifest
-  (the registry's format, ``inference/manifest.py``) in ``manifest.json``'s ``contents``;
+- ``parts/model-<name>.tar`` (``--demo-model``, ``--model NAME=DIR``): a model's weights, with its
+  SHA-256 manifest (the registry's format, ``inference/manifest.py``) in ``manifest.json``'s
+  ``contents``, and the engine args it is registered with (``--engine-args NAME=FILE``, a JSON
+  object; the gateway adds the args it suggests for the weights, as ``airlock models add`` does);
 - ``manifest.json``: every other file's SHA-256 and what the parts hold, and
   ``manifest.json.sig``: an Ed25519 signature of the manifest's exact bytes (base64), made
   with ``--signing-key``.
@@ -384,6 +386,71 @@ def build_model_part(parts: Path, name: str, folder: Path, settings: dict[str, o
     }
 
 
+# A model name as the registry takes it, and as a file name of the bundle's parts.
+_MODEL_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+# What a folder must hold to be served by vLLM (safetensors or GGUF weights and their config).
+_WEIGHT_SUFFIXES = (".safetensors", ".gguf", ".bin", ".pt")
+
+
+class BadModel(ValueError):
+    """A --model or --engine-args value the bundle cannot use; the message says why."""
+
+
+def _pairs(values: list[str], option: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for value in values:
+        name, sep, rest = value.partition("=")
+        if not sep or not name or not rest:
+            raise BadModel(f"{option} {value!r}: expected NAME=PATH")
+        if not _MODEL_NAME.match(name):
+            raise BadModel(
+                f"{option} {value!r}: a model name is 1-128 letters, digits, '.', '_' or '-', "
+                "starting with a letter or digit"
+            )
+        if name in found:
+            raise BadModel(f"{option}: {name} is given twice")
+        found[name] = rest
+    return found
+
+
+def site_models(
+    models: list[str], engine_args: list[str], taken: set[str]
+) -> list[tuple[str, Path, dict[str, object]]]:
+    """The site's own models from ``--model NAME=DIR`` and ``--engine-args NAME=FILE``, checked.
+
+    Every problem is found before anything is built: a missing folder, a folder without
+    ``config.json`` or without weights, a name given twice or already in the bundle (the demo
+    model), engine args for a model not given, a file that is not a JSON object.
+    """
+    folders = _pairs(models, "--model")
+    args_files = _pairs(engine_args, "--engine-args")
+    for name in sorted(set(args_files) - set(folders)):
+        raise BadModel(f"--engine-args {name}: no --model {name}=DIR is given")
+    found: list[tuple[str, Path, dict[str, object]]] = []
+    for name, raw in folders.items():
+        if name in taken:
+            raise BadModel(f"--model {name}: the bundle already carries a model of that name")
+        folder = Path(raw).expanduser().resolve()
+        if not folder.is_dir():
+            raise BadModel(f"--model {name}={raw}: no such folder")
+        if not (folder / "config.json").is_file():
+            raise BadModel(f"--model {name}={raw}: no config.json (vLLM needs the model's folder)")
+        if not any(p.is_file() and p.name.endswith(_WEIGHT_SUFFIXES) for p in folder.iterdir()):
+            raise BadModel(f"--model {name}={raw}: no weights (*.safetensors, *.gguf, *.bin) in the folder")
+        settings: dict[str, object] = {"engine_args": {}, "source": f"site: {folder.name}"}
+        if name in args_files:
+            path = Path(args_files[name]).expanduser()
+            try:
+                loaded = json.loads(path.read_text())
+            except (OSError, ValueError) as exc:
+                raise BadModel(f"--engine-args {name}={path}: {exc}") from None
+            if not isinstance(loaded, dict):
+                raise BadModel(f"--engine-args {name}={path}: must hold a JSON object of vLLM engine args")
+            settings["engine_args"] = loaded
+        found.append((name, folder, settings))
+    return found
+
+
 # --- manifest, signature, tar ---------------------------------------------------------------
 
 
@@ -426,9 +493,21 @@ def main() -> int:
         "--demo-model", action="store_true",
         help=f"Ship the demo model ({DEMO_MODEL}, what `make demo` serves) with its SHA-256 manifest.",
     )  # fmt: skip
+    parser.add_argument(
+        "--model", action="append", default=[], metavar="NAME=DIR",
+        help="Ship a site's own model (the folder vLLM serves: config.json, weights) as NAME. Repeatable.",
+    )  # fmt: skip
+    parser.add_argument(
+        "--engine-args", action="append", default=[], metavar="NAME=FILE",
+        help="A JSON object of vLLM engine args for --model NAME (e.g. max_model_len). Repeatable.",
+    )  # fmt: skip
     args = parser.parse_args()
     if not args.signing_key.is_file():
         parser.error(f"--signing-key {args.signing_key}: no such file")
+    try:
+        site = site_models(args.model, args.engine_args, {DEMO_MODEL} if args.demo_model else set())
+    except BadModel as exc:
+        parser.error(str(exc))
     started = time.monotonic()
     version = project_version()
     packages = [
@@ -442,17 +521,18 @@ def main() -> int:
         stage.mkdir()
         build_wheelhouse(stage / "wheels")
         build_apt_repository(stage / "apt", packages)
-        contents: dict[str, object] = {"vllm": None, "models": {}}
-        if args.vllm != "none" or args.demo_model:
+        models: dict[str, object] = {}
+        contents: dict[str, object] = {"vllm": None, "models": models}
+        if args.vllm != "none" or args.demo_model or site:
             (stage / "parts").mkdir()
         if args.vllm != "none":
             contents["vllm"] = build_vllm_part(stage / "parts", args.vllm)
         if args.demo_model:
-            contents["models"] = {
-                DEMO_MODEL: build_model_part(
-                    stage / "parts", DEMO_MODEL, demo_model_folder(), demo_model_settings()
-                )
-            }
+            models[DEMO_MODEL] = build_model_part(
+                stage / "parts", DEMO_MODEL, demo_model_folder(), demo_model_settings()
+            )
+        for name, folder, settings in site:
+            models[name] = build_model_part(stage / "parts", name, folder, settings)
         sign_manifest(stage, args.signing_key, version, contents)
         out = args.out / f"airlock-bundle-{version}.tar"
         write_tar(stage, out)
