@@ -44,6 +44,13 @@ Hand-written development documents (issue 20)
     ``bench/redaction_dev_struct.py``: phones in each national numbering plan, cards in rows and
     chargeback lists, IBANs, SSNs, obfuscated e-mails, IPs, hospital numbers, dates of birth and
     addresses of each country (typed per country), with look-alikes beside them; tuned on.
+    ``bench/redaction_dev_addresses.py``: generated (seeded) postal addresses of DE, FR, NL, UK, US,
+    ES and IT in letter heads, blocks, labelled fields, cells, sentences, signatures and quoted
+    replies, foreign addresses in each language, and streets, firms, dates and amounts to keep;
+    written before the address recognisers were read, then tuned on.
+    ``bench/redaction_dev_phones.py``: generated from libphonenumber's data — phones of every type
+    of the seven numbering plans in every written form, in signatures, notes, rows, forms and
+    chats of six languages, with look-alikes of similar digit counts (type = country); tuned on.
 
 Held-out documents (issue 20)
     ``bench/heldout/heldout.jsonl`` (900 documents, 150 per language in en, de, fr, es, it, nl;
@@ -102,8 +109,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.redaction_corpus import NEUTRAL, Document, generate, generate_holdout, generate_world  # noqa: E402
+from bench.redaction_dev_addresses import documents as dev_address_documents  # noqa: E402
 from bench.redaction_dev_fresh import documents as dev_fresh_documents  # noqa: E402
 from bench.redaction_dev_names import documents as dev_name_documents  # noqa: E402
+from bench.redaction_dev_phones import documents as dev_phone_documents  # noqa: E402
 from bench.redaction_dev_shapes import documents as dev_shape_documents  # noqa: E402
 from bench.redaction_dev_struct import documents as dev_struct_documents  # noqa: E402
 
@@ -839,6 +848,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         "accuracy": {name: evaluate_heldout(struct_docs, analyze) for name, analyze in engines.items()},
     }
     struct_section["targets"] = heldout_targets(struct_section["accuracy"]["airlock"])
+    address_docs = dev_address_documents()
+    addresses_section: dict[str, Any] = {
+        "path": "bench/redaction_dev_addresses.py",
+        "documents": len(address_docs),
+        "accuracy": {name: evaluate_heldout(address_docs, analyze) for name, analyze in engines.items()},
+    }
+    addresses_section["targets"] = heldout_targets(addresses_section["accuracy"]["airlock"])
+    phone_docs = dev_phone_documents()
+    phones_section: dict[str, Any] = {
+        "path": "bench/redaction_dev_phones.py",
+        "documents": len(phone_docs),
+        "accuracy": {name: evaluate_heldout(phone_docs, analyze) for name, analyze in engines.items()},
+    }
+    phones_section["targets"] = heldout_targets(phones_section["accuracy"]["airlock"])
     name_docs = dev_name_documents()
     names_section: dict[str, Any] = {
         "path": "bench/redaction_dev_names.py",
@@ -854,7 +877,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "development_shapes": shapes_section,
         "development_fresh": fresh_section,
         "development_struct": struct_section,
+        "development_addresses": addresses_section,
         "development_names": names_section,
+        "development_phones": phones_section,
         "python": platform.python_version(),
         "corpus": {
             "documents": len(docs),
@@ -930,6 +955,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         struct_section,
         "Development documents: phones per numbering plan, cards, IBANs, e-mails, hospital numbers,"
         " addresses per country, look-alikes (the recognisers were tuned on these)",
+    )
+    print_heldout(
+        addresses_section,
+        "Generated development documents: postal addresses of six countries in every layout, foreign"
+        " addresses, streets named in prose (the address recognisers were tuned on these)",
+    )
+    print_heldout(
+        phones_section,
+        "Generated development documents: phones of every type and written form in seven numbering"
+        " plans, look-alikes (the phone recogniser was tuned on these)",
     )
     if heldout_section:
         print_heldout(heldout_section)

@@ -136,11 +136,19 @@ _EXTENSION_WORDS = (
 _PHONE_CANDIDATE = re.compile(
     # Not inside a longer number ("1,234,567"), but a comma after a word is a CSV cell's edge.
     # A comma after a digit is a CSV cell's edge only before a long run ("12/26,02079460018").
-    r"(?=[+(\d])(?<![\w+/.\-])(?:(?<!\d,)|(?=\+|\d{5}))"
+    # A comma after a digit is a CSV cell's edge unless a thousands group follows ("1,234,567").
+    r"(?=[+(\d])(?<![\w+/.\-])(?:(?<!\d,)|(?!\d{3},\d))"
     r"(?:\+|00)?\(?\d[\d \t().\-/]{5,22}\d"
     rf"(?:[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*\d{{1,6}}\)?(?![\w/\-]|[.,]\d))?"
-    r"(?![\w/\-]|[.,]\d)",
+    # A comma then digits continues an amount ("1 234,56") unless another number starts there:
+    # the next CSV cell ("02 121727,0180 2 47800", "…,810 14 40 10", "…,1-201-555-0143").
+    r"(?![\w/\-]|\.\d|,(?!0\d[ .\-/]?\d|\d{3}[ .\-/]\d|1-\d)\d)",
     re.IGNORECASE,
+)
+_PHONE_FILLER = (
+    r"(?:on|at|is|as|me|us|her|him|au|al|op|unter|sous|sur|[èe]|es|est|ist|moi|mij|el|le|la|il|lo|en|de"
+    r"|the|my|mi|mio|mia|mon|ma|mijn|mein|meine|ihre|su|an|am|a|nel|number|nummer|numero|n[úu]mero"
+    r"|cliente|client|customer|klant|kunde|kundin|laiss[ée]|lasciato|left|dej[ée]|un|una|uno|c|ingesproken|achtergelaten|hinterlassen|sie|mich|uns|ihn|line|auf|back)"
 )
 _PHONE_CONTEXT = re.compile(
     r"(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|ring|text|whatsapp|ph|contact|reach|reached|"
@@ -148,13 +156,41 @@ _PHONE_CONTEXT = re.compile(
     # The same words in German, French, Spanish, Italian and Dutch.
     r"|telefon|telefonnummer|rufnummer|mobil|mobilnummer|festnetz|erreichbar|anrufen|t[ée]l[ée]phone|t[ée]l"
     r"|portable|mobile|fixe|joindre|appeler|tel[ée]fono|m[óo]vil|celular|llamar|cellulare|cell|numero|n[úu]mero"
-    r"|chiamare|telefoon|telefoonnummer|mobiel|bellen|gsm|nummer"
+    r"|chiamare|telefoon|telefoonnummer|mobiel|bellen|gsm|nummer|num[ée]ro"
     # Call-back verbs as call notes write them: "richiamato al", "rappelez-moi au", "bel me op".
     r"|(?:ri)?chiamat[oaie]|richiamare|(?:ri)?chiam(?:ami|atemi|armi)|contatt(?:ami|atemi|are)"
     r"|(?:r)?appel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|en|ar|ad|a)(?:me|le|nos)?|bel|bereikbaar|erreichen"
     r"|terugbellen|llamar[áa]n?|llamaremos|(?:r)?appellera|(?:ri)?chiamer[àa]|belt|bellen"
-    r"|r[üu]ckruf|anrufen|ruf|sms|tlf|tfno|telf|cel)\b[^\w\n]{0,4}"
-    r"(?:on|at|is|as|me|us|her|him|au|al|op|unter|sous|[èe]|es|est|ist|moi|mij)?[^\w\n]{0,3}$",
+    r"|r[üu]ckruf|anruf|anrufen|ruf|rufen|sms|tlf|tfno|telf|cel|mob|durchwahl|doorkiesnummer|centralino|centralita"
+    r"|switchboard|zentrale|telefax|t[ée]l[ée]copie"
+    # What a call note says was done on the number: "left a voicemail at", "dejé un mensaje en el",
+    # "devolver llamada al", "contactarme en el", "RR an" (Rückruf).
+    r"|voicemail|mensaje|messaggio|message|llamada|contact(?:ar|arme|arnos|er|ez)|rr|cb)\b[^\w\n]{0,4}"
+    # Up to three short function words between the cue and the number: "reach us on", "mi número
+    # es el", "richiamare il cliente al", "message laissé sur le".
+    rf"(?:{_PHONE_FILLER}[^\w\n]{{1,4}}){{0,3}}$",
+    re.IGNORECASE,
+)
+# A phone word in a form label ending in a colon: "Telefon tagsüber:", "Teléfono (día):", "Tel. ufficio:".
+_PHONE_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*[^\n:]{0,30}\b(?:phone|tel|telephone|mobile|mob|cell|fax|telefon|handy|mobil"
+    r"|t[ée]l[ée]phone"
+    r"|durchwahl|doorkiesnummer|centralino|centralita|switchboard|standard|zentrale|telefax|t[ée]l[ée]copie"
+    r"|t[ée]l|portable|tel[ée]fono|m[óo]vil|cellulare|telefoon|mobiel|gsm|tfno|tlf)\b[^\n:]{0,25}:[ \t]*$"
+    # The one-letter labels of a signature: "T: …", "M: …", "F: …".
+    r"|(?:^|\n)[ \t]*[TMFP][ \t]*:[ \t]*$",
+    re.IGNORECASE,
+)
+# The label of another kind of number, the last thing before the digits: "order no.", "Kundennummer",
+# "IBAN endet auf", "référence client", "codice cliente", "Rechnung Nr." — not a phone number
+# unless it is written with a country code.
+_OTHER_NUMBER_LABEL = re.compile(
+    r"(?:order|invoice|ref|reference|tracking|case|account|policy|iban|kundennummer|kunden-nr|bestellnummer"
+    r"|bestellung|rechnung|rechnungsnummer|aktenzeichen|az|vertrag|vertragsnummer|konto|commande|facture"
+    r"|r[ée]f[ée]rence|r[ée]f|dossier|compte|pedido|factura|referencia|expediente|cuenta|p[óo]liza|ordine"
+    r"|fattura|codice|pratica|conto|polizza|bestelnummer|factuur|klantnummer|dossiernummer|rekening|polis)"
+    r"\b[^\w\n]{0,4}(?:(?:client|cliente|klant|customer|no|nr|n|º|number|nummer|numero|n[úu]mero"
+    r"|ending|endet|auf|termina|terminado|eindigend|che|con|en|op|on|in|des|de|la|le|l)[^\w\n]{0,4}){0,3}$",
     re.IGNORECASE,
 )
 _DATE_SHAPE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
@@ -186,7 +222,15 @@ def find_phone_numbers(text: str) -> list[Candidate]:
         start, end = match.span()
         position = end
         listed = previous_end >= 0 and bool(_PHONE_LIST_GAP.match(text, previous_end, start))
-        hit = _phone_candidate(text, start, end, listed)
+        lead = _LEADING_REFERENCE.match(text, start, end)
+        if lead and (rest := _phone_candidate(text, lead.end(), end, listed)) and not rest.weak:
+            # Cells of a row run together ("871886<TAB>010 675 1372", the tab a space in the
+            # normalised view): the number after the gap stands on its own, the reference before
+            # it is not part of it.
+            position = lead.end()
+            continue
+        # After a leading reference cell the run as a whole is no phone number either.
+        hit = None if lead else _phone_candidate(text, start, end, listed)
         if hit is None:
             hit = _phone_with_dash_extension(text, start, end, listed)
         if hit is None and (cell := _DATE_CELL.match(text, start, end)):
@@ -202,11 +246,45 @@ def find_phone_numbers(text: str) -> list[Candidate]:
                 hit = _phone_candidate(text, start, cut.start(), listed)
                 if hit is not None:
                     position = cut.end()
+        if hit is None and lead:
+            position = lead.end()  # no number across the gap: each cell on its own
+            continue
+        if hit is None and (split := _first_of_cells(text, start, end, listed)) is not None:
+            hit, position = split
         if hit is not None:
+            if text[max(0, hit.start - 4) : hit.start].lower() == "tel:":
+                hit = hit._replace(start=hit.start - 4)  # an RFC 3966 URI: "tel:+44-20-7946-0958"
             found.append(hit)
             if not hit.weak:
                 previous_end = hit.end
     return found
+
+
+# A gap inside a run of digit groups, where a second number may start: one that starts with +, 00,
+# a trunk zero or a bracket, or one that is a phone number by itself.
+_CELL_GAP = re.compile(r"[ \t]+(?=[+(\d])")
+# Five to eight digits without a trunk zero, then a gap: a reference cell before a phone cell.
+_LEADING_REFERENCE = re.compile(r"[1-9]\d{4,7}[ \t]+(?=[+(\d])")
+
+
+def _first_of_cells(text: str, start: int, end: int, listed: bool) -> tuple[Candidate, int] | None:
+    """The first of two numbers whose cells ran together ("0049 30 553771679 0800 133 801", a tab
+    being a space in the normalised view), and where the scan goes on: the longest number before
+    a gap after which another number starts."""
+    for gap in reversed(list(_CELL_GAP.finditer(text, start, end))):
+        if sum(c.isdigit() for c in text[start : gap.start()]) < 7:
+            return None
+        cut = _phone_candidate(text, start, gap.start(), listed)
+        # The first must be a number in its own right (a trunk zero, a country code or a phone
+        # cue), the second start like one or be one: card and IBAN groups are neither.
+        if cut is None or cut.weak or not (text[start] in "+(0" or cut.score >= 0.85):
+            continue
+        if text[gap.end()] in "+(0":
+            return cut, gap.end()
+        after = _phone_candidate(text, gap.end(), end, True)
+        if after is not None and not after.weak:
+            return cut, gap.end()
+    return None
 
 
 _DATE_CELL = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?=[ \t]+\d)")
@@ -242,7 +320,15 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
         return None
     international = compact.startswith(("+", "00"))
     separated = any(c in compact for c in " -.()/")
-    context = listed or bool(_PHONE_CONTEXT.search(_before(text, start, 30)))
+    before = _before(text, start, 40)
+    if not international and _OTHER_NUMBER_LABEL.search(before):
+        return None
+    context = (
+        listed
+        or bool(_PHONE_CONTEXT.search(before, max(0, len(before) - 30)))
+        or bool(_PHONE_LABEL.search(before))
+        or _phone_column(text, start)
+    )
     trunk = compact.startswith(("0", "(0"))
     if not (international or separated or context or (trunk and digits >= 10)):
         # A bare run of digits: a phone number only inside a record of personal data (the
@@ -264,6 +350,37 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
         # what someone wrote down as their number is theirs, typo or not.
         return Candidate("PHONE_NUMBER", start, end, 0.6)
     return None
+
+
+_CELL_SEPARATORS = ("\t", ";", ",")
+_PHONE_HEADER = re.compile(
+    r"\b(?:phone|tel|telephone|mobile|cell|fax|telefon|handy|mobil|t[ée]l[ée]phone|t[ée]l|portable|tel[ée]fono"
+    r"|m[óo]vil|cellulare|telefoon|mobiel|gsm|tfno|tlf|number|nummer|numero|n[úu]mero)\b",
+    re.IGNORECASE,
+)
+
+
+def _phone_column(text: str, start: int) -> bool:
+    """Whether ``start`` is in a spreadsheet cell under a phone header ("Ref;Telefon;Mobil")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start]
+    separator = next((s for s in _CELL_SEPARATORS if s in prefix), None)
+    if separator is None or line_start == 0:
+        return False
+    column = prefix.count(separator)
+    # The header is the first line of the block of rows written with the same separator.
+    header_end = line_start - 1
+    while True:
+        header_start = text.rfind("\n", 0, header_end) + 1
+        header = text[header_start:header_end]
+        if separator not in header:
+            return False
+        if not any(c.isdigit() for c in header):
+            cells = header.split(separator)
+            return column < len(cells) and bool(_PHONE_HEADER.search(cells[column]))
+        if header_start == 0:
+            return False
+        header_end = header_start - 1
 
 
 _PHONE_GROUPS = re.compile(r"^(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,5}\)|\d{1,5})(?:[ .\-/]\d{2,8}){1,4}$")

@@ -52,7 +52,7 @@ _SUFFIXES = (
 )
 _UNIT = r"(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|Flat|Fl\.?|Floor|Room|Rm\.?|Bldg\.?|Building|#)[ \t]*\w+"
 _HOUSE = r"\d{1,6}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?)?"
-_FLAT = r"(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\w{1,6}"
+_FLAT = r"(?:Flat|Studio|Apartment|Apt\.?|Unit|Suite|Room)[ \t]+\w{1,6}(?:/\w{1,3})?"
 
 # A house number or a flat is required: "Main Street" alone is as often a project as a place.
 # A named building between the flat and the house number: "Flat 4B, Regent House, 22 High St".
@@ -70,7 +70,11 @@ _ENGLISH_STREET = re.compile(
     rf"(?:,?[ \t]+{_UNIT})?"
 )
 # "PO Box 1234", "P.O. Box 77", "Post Office Box 12": an address line of its own.
-_PO_BOX = re.compile(r"(?<![\w\-])(?:P\.?[ \t]?O\.?[ \t]?Box|Post[ \t]Office[ \t]Box)[ \t]+\d{1,6}(?![\w\-])")
+_PO_BOX = re.compile(
+    r"(?<![\w\-])(?:(?:P\.?[ \t]?O\.?[ \t]?Box|Post[ \t]Office[ \t]Box)[ \t]+\d{1,6}"
+    # Rural and highway contract routes: "RR 2 Box 15", "HC 68 Box 23A".
+    r"|(?:RR|R\.R\.|Rural[ ]Route|HC|Star[ ]Route)[ ]\d{1,3},?[ ]Box[ ]\d{1,5}[A-Z]?)(?![\w\-])"
+)
 
 # Germanic compound street names: "Hauptstraße 5", "Kirstin-Mies-Ring 6", "Keizersgracht 123-2",
 # "Ivyhof 4". The type ends the word; the house number follows.
@@ -79,16 +83,23 @@ _GERMANIC_TYPES = (
     "|wall|zeile|straat|laan|plein|gracht|kade|dijk|singel|hof|steeg|pad|dreef|baan|hoven|wijk|erf|plantsoen"
     "|kwartier|gaarde|oord|akker|veld|park|burgwal|brink|gasse|gässchen|berg|boulevard|markt|haven|wal|lei"
 )
+# Lower-case words inside a Dutch street name: "Van der Helstplein", "Laan van Meerdervoort".
+_NL_PARTICLE = r"(?:van|der|den|de|het|ten|ter|op|aan|in|'t|v\.|d\.)"
+# Between a word and the compound of a Dutch street: "Jan van Galenstraat", "Van der Helstplein".
+_NL_LINK = r"(?:van(?:[ ]de[rn]?)?|de|ten|ter|'t)"
 _GERMANIC_STREET = re.compile(
-    rf"(?<![\w\-'\u2019])(?:{_WORD}[ \t])?(?:['\u2019]s-)?[{_UP}][\w\-]*?(?i:{_GERMANIC_TYPES})[ \t]+"
-    r"(?!(?:19|20)\d\d\b)\d{1,5}[ \t]?[a-zA-Z]?(?:[ \t]?[-/][ \t]?\d{1,5}[a-zA-Z]?)?"
-    # A Dutch "toevoeging": "12-hs", "44-3hg", "7-bis".
-    r"(?:-(?:hs|huis|bis|boven|\d{1,2}(?:hg|hoog)|[a-z]{1,2}(?![\w])))?(?![\w\-])"
+    rf"(?<![\w\-'\u2019])(?:{_WORD}[ ](?:{_NL_LINK}[ ])?|(?:Van|De|Den|Het|Ten|Ter|'t)[ ](?:{_NL_LINK}[ ])?)?"
+    rf"(?:['\u2019]s-)?[{_UP}][\w\-]*?(?i:{_GERMANIC_TYPES})[ \t]+"
+    r"(?!(?:19|20)\d\d\b)\d{1,5}(?:bis|ter|hs|[ \t]?[a-zA-Z])?(?:[ \t]?[-/][ \t]?\d{1,5}[a-zA-Z]?)?"
+    # A Dutch "toevoeging": "12-hs", "44-3hg", "7-bis", "12 hs", "243 III".
+    r"(?:-(?:hs|huis|bis|boven|\d{1,2}(?:hg|hoog)|[a-z]{1,2}(?![\w]))"
+    r"|[ ](?:hs|huis|bis|ter|boven|I{1,3}|IV)(?![\w]))?(?![\w\-])"
 )
 
 _FRENCH_TYPES = (
     "rue|avenue|av\\.|boulevard|bd|bld|blvd|chemin|allée|allee|place|impasse|quai|route|cours|square|passage|voie"
     "|sentier|rond-point|parvis|promenade|esplanade|faubourg|montée|ruelle|cité|résidence|hameau|lieu-dit"
+    "|zone[ \t]industrielle|zone[ \t]artisanale|z\\.?i\\.?|z\\.?a\\.?c?\\.?|lotissement|domaine"
 )
 _FRENCH_STREET = re.compile(
     rf"(?<![\w\-])(?:(?P<num>\d{{1,4}}(?:[ \t]?(?:bis|ter|[A-C]))?),?[ \t]+)?(?i:{_FRENCH_TYPES})[ \t]+"
@@ -110,6 +121,12 @@ _STATE_CODE = re.compile(rf"\b(?P<state>[A-Z]{{2}})\.?,?[ \t]+(?P<pc>{_US_ZIP}|{
 _TOWN_BEFORE_STATE = re.compile(rf"(?<![\w\-])(?P<city>{_PLACE}),?[ \t]+$")
 _TOWN_BEFORE_UK_CODE = re.compile(rf"(?<![\w\-])(?P<city>{_PLACE}),?[ \t]*\n?[ \t]*$")
 _LOOK_BACK = 80
+# A town in capitals on the line of a postcode or state code, or on the line above it ("SAVANNAH, GA").
+_CAPITALS_TOWN = re.compile(
+    r"(?:^|(?<=\n)|(?<=\t)|(?<=, )|(?<=: ))[ \t]*"
+    rf"(?P<city>[{_UP}][{_UP}'\u2019\-]+(?:[ ][{_UP}][{_UP}'\u2019\-]+){{0,2}})"
+    r",?[ \t]*\n?[ \t]*$"
+)
 _ZIP_WORD = re.compile(
     r"(?i:\bzip(?:[ \t]?code)?|\bpostcode|\bpostal[ \t]code)[ \t]*[:#]?[ \t]*"
     rf"(?P<pc>{_US_ZIP}|{_UK_POSTCODE}|{_CA_POSTCODE}|\d{{4,5}})\b"
@@ -119,7 +136,8 @@ _CODE_TOWN = re.compile(
     # Only where an address line starts: at the start of a line, or after a comma or a colon
     # ("The total was 12345 Euros" is not an address).
     r"(?:(?<=^)|(?<=\n)|(?<=,)|(?<=, )|(?<=: )|(?<=\t))"
-    rf"(?P<pc>\d{{5}}(?:-\d{{4}})?|{_NL_POSTCODE}|{_CA_POSTCODE}|{_UK_POSTCODE})[ \t]+(?P<city>{_PLACE})"
+    rf"(?P<pc>(?:[A-Z]{{1,2}}-)?\d{{5}}(?:-\d{{4}})?|(?:NL-)?{_NL_POSTCODE}|{_CA_POSTCODE}|{_UK_POSTCODE})"
+    rf"[ \t]+(?P<city>{_PLACE})"
 )
 # "Leeds LS1 4AP", "East Ronald\nSN5 2DR".
 _NL_CODE = re.compile(rf"(?<![\w\-])(?P<pc>{_NL_POSTCODE})(?![\w\-])")
@@ -136,6 +154,11 @@ _NOT_TOWNS = re.compile(
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|This|That|Our|Their|His|Her|My|Your"
     r"|Schedule|Section|Annex|Appendix|Room|Suite|Apt|Flat|Tel|Phone|Fax|Email|USA|UK|EU)\b"
 )
+
+
+def _capitals_before(text: str, end: int) -> re.Match[str] | None:
+    """A town in capitals right before ``end`` (a postcode or state code), on its line or above."""
+    return _CAPITALS_TOWN.search(text, max(0, end - _LOOK_BACK), end)
 
 
 def _town(text: str, start: int, end: int, score: float) -> Candidate | None:
@@ -163,7 +186,8 @@ _ES_STREET = re.compile(
     rf"{_WORD}(?:[ \t]+(?:(?:de|del|la|las|los|y|de[ \t]+la)[ \t]+)?{_WORD}){{0,3}},?[ \t]*"
     r"(?:n\.?[º°]\.?|núm\.?|no\.?|nº)?[ \t]*\d{1,4}[A-Za-z]?"
     r"(?:[ \t]*(?:,|-)?[ \t]*(?:\d{1,2}[ \t]?\.?[º°ª][ \t]?"
-    r"(?:[A-Z]|izq(?:da)?\.?|dcha\.?|dch\.?)?|bajo|entlo\.?|esc\.?[ \t]?\w|puerta[ \t]\w+|piso[ \t]\w+))*"
+    r"(?:[A-Z]|izq(?:da)?\.?|izda\.?|dcha\.?|dch\.?|dra\.?)?"
+    r"|bajo|entlo\.?|esc\.?[ \t]?\w|puerta[ \t]\w+|piso[ \t]\w+))*"
 )
 # Italian street lines: "Via Roma 12", "Viale Monza, 25/B", "Piazza della Repubblica 3",
 # "C.so Vittorio Emanuele II, 5".
@@ -193,9 +217,45 @@ _MILITARY = re.compile(
 # German, Dutch and French street lines written with a separate street type word:
 # "Am Stadtpark 12", "Berliner Allee 3", "Rue de la Paix 12" after the town.
 _DE_SEPARATE = re.compile(
-    rf"(?<![\w\-])(?:Am|An[ \t]der|Auf[ \t]dem|Im|In[ \t]der|Zum|Zur)[ \t]+{_WORD}[ \t]+"
-    r"\d{1,4}[ \t]?[a-z]?(?![\w\-])"
+    r"(?<![\w\-])(?:Am|An[ ]de[rnm]|Auf[ ]de[mrn]|Im|In[ ]de[rnm]|Zum|Zur|Beim|Hinter[ ]de[mrn]"
+    rf"|Unter[ ]de[nrm]|Vor[ ]de[mrn]|Über[ ]de[mrn]|Hinterm|Unterm)[ ](?:{_WORD}[ ]){{0,2}}{_WORD}[ ]+"
+    r"\d{1,4}[ ]?[a-zA-Z]?(?:[ ]?[-/][ ]?\d{1,4}[a-zA-Z]?)?(?![\w\-])"
 )
+# A street type written as a word of its own: "Berliner Str. 12", "Hohe Allee 3", "Oude Gracht 13 bis",
+# "Laan van Meerdervoort 143b", "Lange Voorhout 9-2".
+_SEPARATE_TYPE = (
+    r"(?:Straße|Strasse|Str\.|Allee|Gasse|Weg|Platz|Ring|Damm|Ufer|Chaussee|Steig|Markt|Pfad|Graben|Kamp"
+    r"|Straat|Gracht|Laan|Kade|Plein|Singel|Dijk|Haven|Dreef|Wal|Burgwal)"
+)
+_SEPARATE_STREET = re.compile(
+    rf"(?<![\w\-'\u2019])(?:{_WORD}[ ]{_SEPARATE_TYPE}"
+    rf"|(?:Laan|Plein|Kade|Gracht|Straat|Weg|Dreef|Singel)[ ](?:{_NL_PARTICLE}[ ]){{1,2}}{_WORD})"
+    r"[ ]+(?!(?:19|20)\d\d\b)\d{1,5}(?:bis|ter|hs|[ ]?[a-zA-Z])?(?:[ ]?[-/][ ]?\d{1,5}[a-zA-Z]?)?"
+    r"(?:-(?:hs|huis|bis|boven)|[ ](?:hs|huis|bis|ter|boven|I{1,3}|IV))?(?![\w\-])"
+)
+# Where to try it: a type word before a number, or a Dutch type word first. Scanning for these and
+# matching from the word before costs a fraction of scanning the text with the whole pattern.
+_SEPARATE_AT = re.compile(rf" {_SEPARATE_TYPE} +\d")
+_TYPE_FIRST_WORDS = ("Laan ", "Plein ", "Kade ", "Gracht ", "Straat ", "Weg ", "Dreef ", "Singel ")
+_TYPE_FIRST = re.compile(rf"(?:Laan|Plein|Kade|Gracht|Straat|Weg|Dreef|Singel) {_NL_PARTICLE} ")
+
+
+def _separate_streets(text: str) -> list[tuple[int, int, float]]:
+    """The streets of ``_SEPARATE_STREET``, matched only where a type word stands."""
+    starts = []
+    for hit in _SEPARATE_AT.finditer(text):
+        start = hit.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        starts.append(start)
+    if any(word in text for word in _TYPE_FIRST_WORDS):
+        starts.extend(hit.start() for hit in _TYPE_FIRST.finditer(text))
+    found = []
+    for start in sorted(set(starts)):
+        match = _SEPARATE_STREET.match(text, start)
+        if match:
+            found.append((match.start(), match.end(), 0.8))
+    return found
 
 
 _GATED_STREETS = (
@@ -203,12 +263,24 @@ _GATED_STREETS = (
                   "carretera", "ronda", "trav", "glorieta", "rambla", "passeig", "carrer", "vía", "urb")),
     (_IT_STREET, ("via", "v.le", "piazza", "p.za", "p.zza", "corso", "c.so", "largo", "vicolo", "strada",
                   "contrada", "borgo", "lungo", "località", "loc.", "salita", "galleria", "traversa")),
-    (_DE_SEPARATE, ("am ", "an der", "auf dem", "im ", "in der", "zum ", "zur ")),
+    (_DE_SEPARATE, ("am ", "an de", "auf de", "im ", "in de", "zum ", "zur ", "beim ", "hinter", "unter",
+                    "vor de", "über de")),
 )  # fmt: skip
 
 
 def find_addresses(text: str) -> list[Candidate]:
-    """Street lines and postcodes (ADDRESS) and the towns that go with them (LOCATION)."""
+    """Street lines and postcodes (ADDRESS) and the towns that go with them (LOCATION).
+
+    Lines quoted in an e-mail reply ("> Hauptstraße 5\n> 10115 Berlin") are read without their
+    quote marks, so that a quoted address block is found as one.
+    """
+    if ">" in text and _QUOTE_MARKS.search(text):
+        return _unquoted(text)
+    found = _find_addresses(text)
+    return found + _grown(text, found)
+
+
+def _find_addresses(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     streets: list[tuple[int, int, float]] = []
     # The patterns of other countries' street lines run only when one of their words occurs
@@ -218,6 +290,7 @@ def find_addresses(text: str) -> list[Candidate]:
         if any(word in lowered for word in words):
             for match in pattern.finditer(text):
                 streets.append((match.start(), match.end(), 0.8))
+    streets.extend(_separate_streets(text))
     if "PO " in text or "PSC" in text or "CMR" in text:
         for match in _MILITARY.finditer(text):
             found.append(Candidate("ADDRESS", match.start(), match.end(), 0.9))
@@ -234,11 +307,16 @@ def find_addresses(text: str) -> list[Candidate]:
     for match in _GERMANIC_STREET.finditer(text):
         streets.append((match.start(), match.end(), 0.8))
     for match in _FRENCH_STREET.finditer(text):
-        # "12, rue de la Paix" is certain; "avenue Foch" without a number a little less.
-        streets.append((match.start(), match.end(), 0.8 if match.group("num") else 0.6))
+        # "12, rue de la Paix" is certain; "la rue de Rivoli" without a number is a street named in
+        # prose, an address only when a postcode and town follow it (see _address_blocks).
+        if match.group("num"):
+            streets.append((match.start(), match.end(), 0.8))
+        else:
+            tail = _BLOCK_TAIL.match(text, match.end())
+            streets.append((match.start(), match.end(), 0.6 if tail else 0.45))
     for start, end, score in streets:
         found.append(Candidate("ADDRESS", start, end, score))
-        after = _AFTER_STREET.match(text, end)
+        after = _AFTER_STREET.match(text, end) if score >= 0.5 else None
         if after:
             town = _town(text, *after.span("city"), 0.65)
             if town:
@@ -249,8 +327,11 @@ def find_addresses(text: str) -> list[Candidate]:
         found.append(Candidate("ADDRESS", *match.span("pc"), 0.75))
         found.append(Candidate("ADDRESS", match.start("state"), match.end("pc"), 0.75))
         town = _town_before(text, match.start(), _TOWN_BEFORE_STATE, 0.7)
+        capitals = None if town else _capitals_before(text, match.start())
         if town:
             found.append(town)
+        elif capitals:
+            found.append(Candidate("ADDRESS", capitals.start("city"), match.end("pc"), 0.7))
     for match in _STATE_NAME_ZIP.finditer(text):
         found.append(Candidate("ADDRESS", match.start(), match.end(), 0.75))
     for match in _ZIP_WORD.finditer(text):
@@ -265,8 +346,12 @@ def find_addresses(text: str) -> list[Candidate]:
     for match in _UK_CODE.finditer(text):
         found.append(Candidate("ADDRESS", *match.span("pc"), 0.7 if " " in match.group() else 0.55))
         town = _town_before(text, match.start(), _TOWN_BEFORE_UK_CODE, 0.65)
+        capitals = None if town else _capitals_before(text, match.start())
         if town:
             found.append(town)
+        elif capitals and " " in match.group():
+            # "BRIGHTON BN1 4GH", "CARDIFF\nCF10 3AT": a town in capitals on the postcode's line or above it.
+            found.append(Candidate("ADDRESS", capitals.start("city"), match.end("pc"), 0.65))
     for match in _CA_CODE.finditer(text):
         found.append(Candidate("ADDRESS", *match.span("pc"), 0.7))
     for match in _NL_CODE.finditer(text):
@@ -313,6 +398,13 @@ def _lines_before_codes(text: str) -> list[Candidate]:
         position = start
         for _ in range(_MAX_CHUNKS):
             cut = max(text.rfind("\n", 0, position), text.rfind(",", 0, position))
+            cell = text.rfind("\t", cut + 1, position)
+            if cell > cut:
+                # A tab ends a spreadsheet cell: the address starts after it.
+                chunk = text[cell + 1 : position]
+                if chunk.strip() and _CHUNK.match(chunk):
+                    start = cell + 1 + len(chunk) - len(chunk.lstrip())
+                break
             chunk = text[cut + 1 : position]
             label = chunk.rfind(": ")
             if label >= 0:
@@ -341,27 +433,34 @@ def _lines_before_codes(text: str) -> list[Candidate]:
 # come the flat and floor, then (on the same line or the next) the postcode, the town — in
 # capitals too — and a province, a CEDEX or a region; before it, a "care of" line part.
 _TOWN_WORD = (
-    rf"(?!(?i:cedex)(?![\w]))(?:(?:d|l|dell|dall|sull|nell)['\u2019])?"
+    rf"(?!(?i:cedex)(?![\w]))(?:(?:d|l|dell|dall|sull|nell)['\u2019]|['\u2019][sS]-)?"
     rf"[{_UP}][{_UP}{_LOW}'\u2019]*(?:-[{_UP}{_LOW}][{_UP}{_LOW}'\u2019]*)*"
 )
-_TOWN_LINK = r"(?:ter|ten|aan|den|de|der|la|le|les|sur|sous|lès|en|in|im|am|an|bei|di|del|della|sul|al|y|i)"
-_BLOCK_TOWN = rf"{_TOWN_WORD}(?:[ \t](?:{_TOWN_LINK}[ \t]){{0,2}}{_TOWN_WORD}){{0,4}}"
+_TOWN_LINK = (
+    r"(?:ter|ten|aan|den|de|der|la|le|les|sur|sous|lès|en|in|im|am|an|bei|di|del|della|sul|al|y|i|op|ob|upon"
+    r"|on|v\.|d\.|a\.|i\.)"
+)
+_BLOCK_TOWN = rf"{_TOWN_WORD}(?:[ ](?:{_TOWN_LINK}[ ]){{0,2}}{_TOWN_WORD}){{0,4}}"
 _FLAT_PART = (
     r"(?:bis|ter|quater|hs|huis|boven|[A-Za-z](?![\w])|\d{1,3}(?:hg|hoog)?|int\.?[ \t]*\d{1,3}"
     r"|interno[ \t]*\d{1,3}|scala[ \t]*[A-Z0-9]|sc\.[ \t]*[A-Z0-9]|piano[ \t]*\d{1,2}|p\.[ \t]*\d{1,2}"
     r"|piso[ \t]*\w{1,3}|puerta[ \t]*\w{1,3}|pta\.[ \t]*\w{1,3}|esc(?:alera|\.)?[ \t]*\w{1,2}|bajo|ático"
     r"|entlo\.?|izq(?:da)?\.?|dcha\.?|\d{1,2}[ \t]?\.?[º°ª](?:[ \t]?\d{0,2}[ª]?|[ \t]?[A-Z](?![\w]))?"
     r"|[ée]tage[ \t]*\d{1,2}|\d{1,2}(?:e|er|ème)[ \t]+[ée]tage|b[âa]t(?:iment)?\.?[ \t]*\w{1,3}"
-    r"|apt\.?[ \t]*\w{1,4}|app\.?[ \t]*\w{1,4}|(?:Whg|Wohnung)\.?[ \t]*\d{1,3}"
-    r"|\d{1,2}\.[ \t]*(?:OG|Stock|Etage)|[HV]H|Hinterhaus|Vorderhaus)"
+    r"|apt\.?[ \t]*\w{1,4}|app\.?[ \t]*\w{1,4}|(?:Whg|Wohnung)\.?[ \t]*\d{1,3}|Haus[ ]\d{1,3}[a-z]?"
+    r"|(?:\d{1,2}\.[ \t]*(?:OG|Stock|Etage)|EG|OG|DG)(?:[ ](?:links|rechts|mitte))?"
+    r"|[HV]H|Hinterhaus|Vorderhaus"
+    r"|izda\.?|dra\.?)"
 )
 _BLOCK_TAIL = re.compile(
     rf"(?P<flat>(?:[ \t]*[,\-/]?[ \t]*{_FLAT_PART}(?![\w]))*)"
-    r"(?:[ \t]*[,\-\u2013]?[ \t]*\n?[ \t]*|[ \t]{2,})"
-    rf"(?P<pc>(?:[A-Z]{{1,2}}-)?\d{{5}}|[1-9]\d{{3}}[ \t]?[A-Z]{{2}}|\d{{4}}(?=[ \t]+[{_UP}]))"
+    # "Hauptstr. 5 · 10115 Berlin" in a letterhead, "Lindenstraße 5 in 10115 Berlin" in a sentence.
+    r"(?:[ \t]*[,\-\u2013\u00b7\u2022|]?[ \t]*\n?[ \t]*|[ \t]{2,}|[ ]in[ ])"
+    rf"(?P<pc>(?:[A-Z]{{1,2}}-)?(?:\d{{5}}|[1-9]\d{{3}}[ \t]?[A-Z]{{2}}|\d{{4}}(?=[ \t]+[{_UP}'\u2019])))"
     rf"[ \t]+(?P<city>{_BLOCK_TOWN})"
     rf"(?P<tail>[ \t]*\((?:[A-Z]{{2}}|[{_UP}][\w\- ]{{1,30}})\)|[ \t]+[A-Z]{{2}}(?![\w])"
-    r"|[ \t]+(?i:cedex)(?:[ \t]+\d{1,2})?)?"
+    # "75006 Paris 6e", "69003 Lyon 3e": an arrondissement after the town.
+    r"|[ \t]+(?i:cedex)(?:[ \t]+\d{1,2})?|[ ]\d{1,2}(?:e|er|ème)(?![\w]))?"
 )
 _FLAT_ONLY = re.compile(rf"(?:[ \t]*[,\-/]?[ \t]*{_FLAT_PART}(?![\w]))+")
 _CARE_OF = re.compile(
@@ -373,16 +472,17 @@ _CARE_OF = re.compile(
 # A street line of no known type ("Lange Voorhout 9", "Unter den Linden 77", "Postbus 1234") is an
 # address line when a postcode and a town follow it: at the start of a line or after a label.
 _STREET_BEFORE_CODE = re.compile(
-    rf"(?:(?<=^)|(?<=\n)|(?<=: )|(?<=:\t))[ \t]*(?P<street>(?:(?i:postbus|postfach|casella[ \t]postale|c\.p\."
+    r"(?:(?<=^)|(?<=\n)|(?<=: )|(?<=:\t)|(?<=\t))[ ]*"
+    rf"(?P<street>(?:(?i:postbus|postfach|casella[ \t]postale|c\.p\."
     rf"|bo[iî]te[ \t]postale|b\.?p\.|apartado(?:[ \t]de[ \t]correos)?|p\.?o\.?[ \t]box)[ \t]+\d{{1,6}}"
     rf"(?:[ \t]\d{{2,3}}){{0,2}}"
     rf"|(?!(?i:order|invoice|total|page|room|tel|fax|art|nr|no|ref|item|items|line|step|table|figure|version"
     rf"|chapter|section|paragraph|article|artikel|article|seite|pagina|página|bestelling|factuur|rechnung"
     rf"|fattura|factura|facture|commande|pedido|ordine|code|id|kw|week|year|jahr|anno|año|année|jaar)\b)"
-    rf"[{_UP}][\w'\u2019.\-]*(?:[ \t]+(?:[a-zà-ÿ]{{1,4}}|[{_UP}][\w'\u2019.\-]*)){{0,4}}[ \t]+"
+    rf"[{_UP}][\w'\u2019.\-]*(?:[ ]+(?:[a-zà-ÿ]{{1,4}}|[{_UP}][\w'\u2019.\-]*)){{0,4}}[ ]+"
     rf"(?!(?:19|20)\d\d\b)\d{{1,5}}[a-zA-Z]?"
-    r"(?:[ \t]?[-/][ \t]?\w{1,4})?))"
-    r"(?=[ \t]*(?:,[ \t]*|\n[ \t]*)(?:[A-Z]{1,2}-)?(?:\d{5}|[1-9]\d{3}[ \t]?[A-Z]{2}|\d{4})[ \t]+[A-ZÀ-Þ])"
+    r"(?:[ ]?[-/][ ]?\w{1,4}|[ ](?:[a-zA-Z]|hs|bis|ter|I{1,3}|IV)(?![\w]))?))"
+    r"(?=[ ]*(?:,[ ]*|\n[ \t]*)(?:[A-Z]{1,2}-)?(?:\d{5}|[1-9]\d{3}[ ]?[A-Z]{2}|\d{4})[ ]+(?:[A-ZÀ-Þ]|'s-))"
 )
 
 
@@ -434,4 +534,133 @@ def _whole_lines(text: str, found: list[Candidate]) -> list[Candidate]:
         if ". " in gap or not _ADDRESS_GAP.match(gap):
             continue
         extra.append(Candidate("ADDRESS", street.start, end, max(street.score, *(c.score for c in after))))
+    return extra
+
+
+# --- Quoted replies -------------------------------------------------------------------------------
+_QUOTE_MARKS = re.compile(r"(?m)^(?:[ \t]*>)+[ \t]?")
+
+
+def _unquoted(text: str) -> list[Candidate]:
+    """The addresses of ``text`` found with the quote marks at line starts taken out."""
+    parts: list[str] = []
+    # (position in the unquoted text, characters removed before it)
+    shifts: list[tuple[int, int]] = []
+    removed, last = 0, 0
+    for match in _QUOTE_MARKS.finditer(text):
+        if match.end() == match.start():
+            continue
+        parts.append(text[last : match.start()])
+        removed += match.end() - match.start()
+        last = match.end()
+        shifts.append((match.start() - (removed - (match.end() - match.start())), removed))
+    parts.append(text[last:])
+    plain = "".join(parts)
+    found = _find_addresses(plain)
+    found += _grown(plain, found)
+    keys = [position for position, _ in shifts]
+
+    def original(position: int, end: bool) -> int:
+        index = bisect.bisect_right(keys, position - 1 if end else position) - 1
+        return position + (shifts[index][1] if index >= 0 else 0)
+
+    return [c._replace(start=original(c.start, False), end=original(c.end, True)) for c in found]
+
+
+# --- The rest of an address block around what was found --------------------------------------------
+#
+# The parts of an address that carry no number pattern of their own: a care-of line, a building,
+# flat or floor ("Bât. B", "Apartment 12", "Haus 2, 3. OG", "Résidence Les Pins", "The Old Rectory"),
+# a PO box line, a CEDEX, and the country last. They are taken only beside an address already found,
+# on its line (between commas) or on the lines just before and after it in the same block.
+_COUNTRY = (
+    r"(?i:Deutschland|Germany|Allemagne|Duitsland|Germania|Alemania|Nederland|Niederlande"
+    r"|(?-i:The[ ])?Netherlands|Pays-Bas|Paesi[ ]Bassi|Pa[íi]ses[ ]Bajos|Holland"
+    r"|France|Frankreich|Frankrijk|Francia"
+    r"|United[ ]Kingdom|U\.?K\.?|Great[ ]Britain|Royaume-Uni|Gro(?:ß|ss)britannien|Verenigd[ ]Koninkrijk"
+    r"|Regno[ ]Unito|Reino[ ]Unido|England|Scotland|Wales|Northern[ ]Ireland|U\.?S\.?A\.?"
+    r"|United[ ]States(?:[ ]of[ ]America)?|Vereinigte[ ]Staaten|[ÉE]tats-Unis|Verenigde[ ]Staten"
+    r"|Stati[ ]Uniti|Estados[ ]Unidos|Belgi(?:um|que|ë|en|o)|Schweiz|Suisse|Switzerland|Svizzera"
+    r"|Zwitserland|Österreich|Austria"
+    r"|Autriche|Oostenrijk|Espa[ñn]a|Spanien|Spain|Espagne|Spanje|Italia|Italien|Italy|Italie|Itali[ëe]"
+    r"|Luxembourg|Luxemburg|Ireland|Irland|Irlande|Ierland|Danmark|Dänemark|Denmark|Polska|Polen|Poland"
+    r"|Pologne|Portugal|Sverige|Schweden|Sweden|Canada|Kanada)"
+)
+_BUILDING_PART = (
+    r"(?:(?i:haus|geb(?:äude)?\.?|aufgang|block|whg\.?|wohnung|app(?:t|artement)?\.?|apt\.?|apartment|flat"
+    r"|unit|suite|ste\.?|b[âa]t(?:iment)?\.?|escalier|esc\.|porte|entr[ée]e|r[ée]sidence|immeuble|room|floor"
+    r"|postfach|postbus|bo[îi]te[ ]postale|bp|cs|lieu-dit|int\.?|interno|scala|piano|piso|puerta"
+    r"|p\.?o\.?[ ]box)"
+    r"(?:[ ]+[\w.\-/'\u2019]{1,20}){1,3}"
+    r"|\d{1,2}(?:\.|e|er|[èe]me|st|nd|rd|th)?[ ]?(?i:og|ug|eg|etage|stock|[ée]tage|floor|verdieping)"
+    r"(?:[ ]+(?i:links|rechts|mitte|gauche|droite|left|right))?"
+    r"|(?i:eg|og|hinterhaus|vorderhaus|seitenflügel|souterrain|dachgeschoss|dg)"
+    r"(?:[ ]+(?i:links|rechts|mitte))?"
+    r"|(?i:cedex)(?:[ ]+\d{1,2})?)"
+)
+# ("Court", "Hall" and "Mill" are surnames too: "Jonathan Hall" above a street is a name.)
+_HOUSE_NAME = (
+    rf"(?:(?:The[ ]+|\d{{1,4}}[ ]+)?{_WORD}(?:[ ]+{_WORD}){{0,2}}[ ]+(?:House|Cottage|Rectory|Vicarage|Farm"
+    r"|Farmhouse|Barn|Manor|Villa|Building|Tower|Mansions|Chambers|Grange)"
+    rf"|(?:The[ ]+|\d{{1,4}}[ ]+){_WORD}(?:[ ]+{_WORD}){{0,2}}[ ]+(?:Court|Hall|Mill|Lodge))"
+)
+_CARE_OF_PART = (
+    r"(?i:c/o|c\.o\.|care[ ]of|chez|z\.[ ]?Hd\.?|zu[ ]Händen(?:[ ]von)?|t\.a\.v\.|p/a|attn\.?:?|presso)"
+    r"[ ]+[^\n\t,;:]{2,40}"
+)
+_AFTER_PART = re.compile(
+    r"(?:[ ]*,[ ]*|[ \t]*\n[ \t]*|[ ]+(?=(?i:cedex)))"
+    rf"(?P<part>(?P<country>{_COUNTRY})|{_BUILDING_PART})(?=[ ]*(?:[,;\n\t)]|\.(?!\w)|$))"
+)
+_BEFORE_PART = re.compile(rf"(?:{_CARE_OF_PART}|{_BUILDING_PART}|{_HOUSE_NAME})")
+_PART_SEPARATOR = re.compile(r"(?:[ ]*,[ ]*|[ \t]*\n[ \t]*)$")
+_MAX_PARTS = 3
+_PART_REACH = 100
+
+
+def _grown(text: str, found: list[Candidate]) -> list[Candidate]:
+    """The address parts beside the addresses found: building, flat, care-of, CEDEX and country."""
+    extra: list[Candidate] = []
+    seen: set[tuple[int, int]] = set()
+    for candidate in found:
+        if candidate.entity_type != "ADDRESS" or candidate.score < 0.5:
+            continue
+        if (candidate.start, candidate.end) in seen:
+            continue
+        seen.add((candidate.start, candidate.end))
+        end = candidate.end
+        for _ in range(_MAX_PARTS):
+            part = _AFTER_PART.match(text, end)
+            if part is None:
+                break
+            if part.group("country"):
+                # The country last, a finding of its own (a place, as a name model would type it).
+                # "…, IL 62704, USA" on one line is left as it is (the country code of a US address
+                # names no one); on a line of its own under an address block it is taken.
+                code = part.group("country").replace(".", "").upper()
+                if "\n" in part.group() or code not in ("USA", "UK"):
+                    extra.append(Candidate("LOCATION", *part.span("part"), candidate.score))
+                break
+            extra.append(Candidate("ADDRESS", candidate.start, part.end("part"), candidate.score))
+            end = part.end("part")
+        start = candidate.start
+        for _ in range(_MAX_PARTS):
+            if start == 0 or text[start - 1] not in " \t\n,":
+                break
+            separator = _PART_SEPARATOR.search(text, max(0, start - 8), start)
+            if separator is None or separator.start() == 0:
+                break
+            # A part is short: its start is looked for among the last _PART_REACH characters only.
+            reach = max(0, separator.start() - _PART_REACH)
+            cut = max(text.rfind(mark, reach, separator.start()) for mark in ("\n", ",", "\t", ": ", ":\t"))
+            if cut < 0:
+                cut = reach - 1
+            if text.startswith(": ", cut) or text.startswith(":\t", cut):
+                cut += 1
+            piece = text[cut + 1 : separator.start()]
+            begin = cut + 1 + len(piece) - len(piece.lstrip())
+            if not _BEFORE_PART.fullmatch(text, begin, separator.start()):
+                break
+            extra.append(Candidate("ADDRESS", begin, candidate.end, candidate.score))
+            start = begin
     return extra
