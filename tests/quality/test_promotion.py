@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import CommandError
 from django.test import Client
 
+from appliance.celery import app as celery_app
 from audit.models import AuditRecord
 from inference import canary as canaries
 from inference import services
@@ -46,6 +47,17 @@ ITEMS = [
         ]
     )
 ]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process() -> Iterator[None]:
+    """The console's check button queues a Celery task: run it in the test (CI sets REDIS_URL,
+    which otherwise queues it for a worker the test does not run)."""
+    conf = celery_app.conf
+    saved = (conf.task_always_eager, conf.task_eager_propagates)
+    conf.task_always_eager = conf.task_eager_propagates = True
+    yield
+    conf.task_always_eager, conf.task_eager_propagates = saved
 
 
 def faithful() -> Callable[[str], str]:
