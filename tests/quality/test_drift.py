@@ -38,7 +38,10 @@ ITEMS = [
 
 
 def records(event: str) -> list[dict]:
-    return [json.loads(b) for b in AuditRecord.objects.filter(event=event).values_list("body", flat=True)]
+    return [
+        json.loads(b)
+        for b in AuditRecord.objects.filter(event=event).order_by("pk").values_list("body", flat=True)
+    ]
 
 
 @pytest.fixture

@@ -20,7 +20,10 @@ TOO_LONG = [Problem("too_long", "The answer has 900 characters; at most 500 allo
 
 
 def records(event: str) -> list[dict]:
-    return [json.loads(b) for b in AuditRecord.objects.filter(event=event).values_list("body", flat=True)]
+    return [
+        json.loads(b)
+        for b in AuditRecord.objects.filter(event=event).order_by("pk").values_list("body", flat=True)
+    ]
 
 
 def failures_counted(model: str, target: str, problem: str) -> float:
