@@ -51,6 +51,9 @@ Hand-written development documents (issue 20)
     ``bench/redaction_dev_phones.py``: generated from libphonenumber's data — phones of every type
     of the seven numbering plans in every written form, in signatures, notes, rows, forms and
     chats of six languages, with look-alikes of similar digit counts (type = country); tuned on.
+    ``bench/redaction_dev_phones_blind.py``: seeded phones of the seven countries in the shapes people
+    write (labels, extensions, glued punctuation, split cells, prose), with look-alikes; written
+    before the phone recogniser was read and measured once, then tuned on (type = country).
 
 Held-out documents (issue 20)
     ``bench/heldout/heldout.jsonl`` (900 documents, 150 per language in en, de, fr, es, it, nl;
@@ -113,6 +116,7 @@ from bench.redaction_dev_addresses import documents as dev_address_documents  # 
 from bench.redaction_dev_fresh import documents as dev_fresh_documents  # noqa: E402
 from bench.redaction_dev_names import documents as dev_name_documents  # noqa: E402
 from bench.redaction_dev_phones import documents as dev_phone_documents  # noqa: E402
+from bench.redaction_dev_phones_blind import documents as dev_phone_blind_documents  # noqa: E402
 from bench.redaction_dev_shapes import documents as dev_shape_documents  # noqa: E402
 from bench.redaction_dev_struct import documents as dev_struct_documents  # noqa: E402
 
@@ -862,6 +866,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "accuracy": {name: evaluate_heldout(phone_docs, analyze) for name, analyze in engines.items()},
     }
     phones_section["targets"] = heldout_targets(phones_section["accuracy"]["airlock"])
+    phone_blind_docs = dev_phone_blind_documents()
+    phones_blind_section: dict[str, Any] = {
+        "path": "bench/redaction_dev_phones_blind.py",
+        "documents": len(phone_blind_docs),
+        "accuracy": {name: evaluate_heldout(phone_blind_docs, analyze) for name, analyze in engines.items()},
+    }
+    phones_blind_section["targets"] = heldout_targets(phones_blind_section["accuracy"]["airlock"])
     name_docs = dev_name_documents()
     names_section: dict[str, Any] = {
         "path": "bench/redaction_dev_names.py",
@@ -880,6 +891,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "development_addresses": addresses_section,
         "development_names": names_section,
         "development_phones": phones_section,
+        "development_phones_blind": phones_blind_section,
         "python": platform.python_version(),
         "corpus": {
             "documents": len(docs),
@@ -965,6 +977,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         phones_section,
         "Generated development documents: phones of every type and written form in seven numbering"
         " plans, look-alikes (the phone recogniser was tuned on these)",
+    )
+    print_heldout(
+        phones_blind_section,
+        "Phones written blind: national shapes, labels, extensions, glued punctuation, split cells,"
+        " look-alikes (written before the recogniser was read; measured, then tuned on)",
     )
     if heldout_section:
         print_heldout(heldout_section)

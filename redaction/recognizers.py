@@ -137,12 +137,14 @@ _PHONE_CANDIDATE = re.compile(
     # Not inside a longer number ("1,234,567"), but a comma after a word is a CSV cell's edge.
     # A comma after a digit is a CSV cell's edge only before a long run ("12/26,02079460018").
     # A comma after a digit is a CSV cell's edge unless a thousands group follows ("1,234,567").
-    r"(?=[+(\d])(?<![\w+/.\-])(?:(?<!\d,)|(?!\d{3},\d))"
+    # A period is an edge only after a letter: the end of a label glued to the number ("tel.02 …").
+    r"(?=[+(\d])(?<![\w+/\-])(?:(?<!\.)|(?<=[^\W\d_]\.))(?:(?<!\d,)|(?!\d{3},\d))"
     r"(?:\+|00)?\(?\d[\d \t().\-/]{5,22}\d"
-    rf"(?:[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*\d{{1,6}}\)?(?![\w/\-]|[.,]\d))?"
+    rf"(?:[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*-?\d{{1,6}}\)?(?![\w/\-]|[.,]\d))?"
     # A comma then digits continues an amount ("1 234,56") unless another number starts there:
     # the next CSV cell ("02 121727,0180 2 47800", "…,810 14 40 10", "…,1-201-555-0143").
-    r"(?![\w/\-]|\.\d|,(?!0\d[ .\-/]?\d|\d{3}[ .\-/]\d|1-\d)\d)",
+    # So is an amount with a decimal point ("…,49.99"): a comma then digits then a point is no number.
+    r"(?![\w/\-]|\.\d|,(?!0\d[ .\-/]?\d|\d{3}[ .\-/]\d|1-\d|\d{1,7}\.\d)\d)",
     re.IGNORECASE,
 )
 _PHONE_FILLER = (
@@ -163,6 +165,9 @@ _PHONE_CONTEXT = re.compile(
     r"|terugbellen|llamar[áa]n?|llamaremos|(?:r)?appellera|(?:ri)?chiamer[àa]|belt|bellen"
     r"|r[üu]ckruf|anruf|anrufen|ruf|rufen|sms|tlf|tfno|telf|cel|mob|durchwahl|doorkiesnummer|centralino|centralita"
     r"|switchboard|zentrale|telefax|t[ée]l[ée]copie"
+    # Where or which line: "in ufficio al", "au bureau", "op kantoor", "in alternativa", "Notdienst unter".
+    r"|ufficio|bureau|kantoor|b[üu]ro|oficina|despacho|alternativ[ae]?|alternativnummer|notdienst|urgences?"
+    r"|urgenze|urgencias|spoed|noodnummer|out of hours|emergency"
     # What a call note says was done on the number: "left a voicemail at", "dejé un mensaje en el",
     # "devolver llamada al", "contactarme en el", "RR an" (Rückruf).
     r"|voicemail|mensaje|messaggio|message|llamada|contact(?:ar|arme|arnos|er|ez)|rr|cb)\b[^\w\n]{0,4}"
@@ -188,16 +193,19 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"(?:order|invoice|ref|reference|tracking|case|account|policy|iban|kundennummer|kunden-nr|bestellnummer"
     r"|bestellung|rechnung|rechnungsnummer|aktenzeichen|az|vertrag|vertragsnummer|konto|commande|facture"
     r"|r[ée]f[ée]rence|r[ée]f|dossier|compte|pedido|factura|referencia|expediente|cuenta|p[óo]liza|ordine"
-    r"|fattura|codice|pratica|conto|polizza|bestelnummer|factuur|klantnummer|dossiernummer|rekening|polis)"
+    r"|fattura|codice|pratica|conto|polizza|bestelnummer|factuur|klantnummer|dossiernummer|rekening|polis"
+    # Bank codes: "BLZ 370 400 44", "sort code 20-00-00", "ABI 03069 CAB 09400".
+    r"|blz|bankleitzahl|sort[ \t]?code|bic|swift|code[ \t]banque|code[ \t]guichet)"
     r"\b[^\w\n]{0,4}(?:(?:client|cliente|klant|customer|no|nr|n|º|number|nummer|numero|n[úu]mero"
     r"|ending|endet|auf|termina|terminado|eindigend|che|con|en|op|on|in|des|de|la|le|l)[^\w\n]{0,4}){0,3}$",
     re.IGNORECASE,
 )
+_YEAR_SERIAL = re.compile(r"^(?:19|20)\d\d[/\-.]\d{3,7}$")
 _DATE_SHAPE = re.compile(r"^\d{1,4}([./\-])\d{1,2}\1\d{1,4}$")
 # Four dotted groups of at most 255 are an IP address ("734.86.33.02" is a Spanish mobile number).
 _IP_SHAPE = re.compile(r"^(?:(?:25[0-5]|2[0-4]\d|1\d\d|\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|\d\d?)$")
 _SSN_SHAPE = re.compile(r"^\d{3}[- ]\d{2}[- ]\d{4}$")
-_EXTENSION = re.compile(rf"[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*\d{{1,6}}\)?$", re.IGNORECASE)
+_EXTENSION = re.compile(rf"[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*-?\d{{1,6}}\)?$", re.IGNORECASE)
 # A German "Durchwahl" written after a dash: "+49 69 342764-916" (tried when the whole is no number).
 _DASH_EXTENSION = re.compile(r"-\d{1,5}$")
 # "call 0612 345 678 or 0613 456 789": a number joined to the phone number before it.
@@ -257,7 +265,60 @@ def find_phone_numbers(text: str) -> list[Candidate]:
             found.append(hit)
             if not hit.weak:
                 previous_end = hit.end
+    if _AREA_CODE_HEADER.search(text):
+        found.extend(_area_code_cells(text, found))
     return found
+
+
+# A column of area codes beside a column of subscriber numbers ("Vorwahl;Rufnummer", "area code,number").
+_AREA_CODE_HEADER = re.compile(
+    r"\b(?:vorwahl|area[ \t]?code|dial(?:ling)?[ \t]code|std[ \t]code|prefix|prefisso|prefijo|pr[ée]fixe"
+    r"|indicatif|netnummer|kengetal|landesvorwahl|country[ \t]code)\b",
+    re.IGNORECASE,
+)
+_AREA_CODE_CELL = re.compile(r"[ \t]*(?:(?:\+|00)\d{1,3}|0\d{1,4}|\(\d{2,5}\))[ \t]*")
+_SUBSCRIBER_CELL = re.compile(r"[ \t]*\d[\d \t.\-/]{1,14}\d[ \t]*")
+
+
+def _area_code_cells(text: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """An area code in one cell and the rest of the number in the next non-empty one, under an
+    area-code header: both cells, when together they make a number libphonenumber knows."""
+    out: list[Candidate] = []
+    for head in _AREA_CODE_HEADER.finditer(text):
+        line_start = text.rfind("\n", 0, head.start()) + 1
+        line_end = text.find("\n", head.end())
+        if line_end < 0:
+            continue
+        header = text[line_start:line_end]
+        separator = next((s for s in _CELL_SEPARATORS if s in header), None)
+        if separator is None:
+            continue
+        column = text[line_start : head.start()].count(separator)
+        position = line_end + 1
+        while position < len(text):
+            row_end = text.find("\n", position)
+            row_end = len(text) if row_end < 0 else row_end
+            row = text[position:row_end]
+            if separator not in row:
+                break
+            spans, offset = [], position
+            for cell in row.split(separator):
+                spans.append((offset, offset + len(cell)))
+                offset += len(cell) + 1
+            rest = [(a, b) for a, b in spans[column + 1 :] if text[a:b].strip()]
+            if column < len(spans) and rest:
+                (a, b), (c, d) = spans[column], rest[0]
+                code, subscriber = text[a:b], text[c:d]
+                if _AREA_CODE_CELL.fullmatch(code) and _SUBSCRIBER_CELL.fullmatch(subscriber):
+                    joined = f"{code.strip()} {subscriber.strip()}"
+                    international = joined.startswith(("+", "00"))
+                    digits = sum(ch.isdigit() for ch in joined)
+                    if 7 <= digits <= 15 and _phone_verdict(joined, international) != "no":
+                        out.append(Candidate("PHONE_NUMBER", a, b, 0.85))
+                        if not any(f.start <= c and d <= f.end for f in found):
+                            out.append(Candidate("PHONE_NUMBER", c, d, 0.85))
+            position = row_end + 1
+    return out
 
 
 # A gap inside a run of digit groups, where a second number may start: one that starts with +, 00,
@@ -336,7 +397,11 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
         if digits >= 9 and _phone_verdict(compact, False) == "valid":
             return Candidate("PHONE_NUMBER", start, end, WEAK_SCORE, weak=True)
         return None
+    if text[start - 1 : start] == "." and not context:
+        return None  # glued to a word by a period ("Abs.0301234567"): only after a phone label
     groups = [g for g in re.split(r"[^\d]+", compact) if g]
+    if not international and len(groups) == 2 and _YEAR_SERIAL.match(compact):
+        return None  # "2024/118734", "2024-118734": a year and a serial number
     if not (international or context or trunk or "(" in compact) and len(groups) < 3:
         # "2024-0003" or "4839 2011": two groups without a trunk zero are references, not phones.
         return None
