@@ -161,7 +161,7 @@ def test_the_log_lists_sealed_records_newest_first_each_linking_to_its_detail(
     as_user: Callable[[str], Client], billing: Application
 ) -> None:
     for i in range(3):
-        request_record(billing, f"q{i}", request_id=f"r{i}")
+        request_record(billing, f"question-content-{i}", request_id=f"r{i}")
     seal_all()
 
     response = as_user("auditor").get(reverse("console:audit"))
@@ -174,7 +174,9 @@ def test_the_log_lists_sealed_records_newest_first_each_linking_to_its_detail(
         assert f'href="{reverse("console:audit_record", args=[seq])}"' in html
     assert 'class="audit-row-link' in html and 'data-request-id="r2"' in html
     assert "billing" in html  # the application by name, not only its id
-    assert "q0" not in html  # content never appears in the list
+    # Content never appears in the list. (A marker no random token can hold: "q0" was found in
+    # the page's CSRF token or CSP nonce about once in 60 runs.)
+    assert "question-content-" not in html
 
 
 def test_each_page_of_results_is_recorded_as_an_audit_read_with_its_query(
