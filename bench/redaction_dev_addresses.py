@@ -23,7 +23,7 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from bench.redaction_dev_struct import _CATEGORY, _MARK
+from bench.redaction_dev_shapes import resolve
 
 SEED = 20
 PER_LANGUAGE = {"de": 44, "fr": 44, "nl": 44, "en": 44, "es": 12, "it": 12}
@@ -582,24 +582,7 @@ def documents(seed: int = SEED) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for lang, docs in marked_documents(seed).items():
         for index, (kind, marked) in enumerate(docs):
-            text, entities, lookalikes, position = "", [], [], 0
-            for match in _MARK.finditer(marked):
-                text += marked[position : match.start()]
-                if match.group("c"):
-                    value, category = match.group("v"), _CATEGORY[match.group("c")]
-                    entities.append(
-                        {"start": len(text), "end": len(text) + len(value),
-                         "type": match.group("t") or category.upper(), "category": category,
-                         "structured": category != "name"}
-                    )  # fmt: skip
-                else:
-                    value = match.group("l")
-                    lookalikes.append(
-                        {"start": len(text), "end": len(text) + len(value), "what": match.group("w")}
-                    )
-                text += value
-                position = match.end()
-            text += marked[position:]
+            text, entities, lookalikes = resolve(marked)
             out.append({"id": f"addr-{lang}-{index}", "lang": lang, "kind": kind, "text": text,
                         "entities": entities, "lookalikes": lookalikes})  # fmt: skip
     return out

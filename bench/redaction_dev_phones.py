@@ -31,12 +31,12 @@ from typing import Any
 import phonenumbers
 from phonenumbers import PhoneNumber, PhoneNumberFormat, PhoneNumberType
 
+from bench.redaction_dev_shapes import resolve
+
 SEED = 20
 PER_COUNTRY = 96
 NBSP = "\u00a0"
 
-_CATEGORY = {"n": "name", "a": "address", "i": "national_id", "s": "structured", "d": "date"}
-_MARK = re.compile(r"⟦(?P<c>[naisd])(?:/(?P<t>[A-Z_]+))?:(?P<v>[^⟧]+)⟧|⟪(?P<w>[a-z_]+):(?P<l>[^⟫]+)⟫")
 
 # country label -> (libphonenumber region, home language)
 COUNTRIES = {
@@ -487,24 +487,7 @@ def documents(seed: int = SEED) -> list[dict[str, Any]]:
     """
     out: list[dict[str, Any]] = []
     for index, (lang, kind, marked) in enumerate(marked_documents(seed)):
-        text, entities, lookalikes, position = "", [], [], 0
-        for match in _MARK.finditer(marked):
-            text += marked[position : match.start()]
-            if match.group("c"):
-                value, category = match.group("v"), _CATEGORY[match.group("c")]
-                entities.append(
-                    {"start": len(text), "end": len(text) + len(value),
-                     "type": match.group("t") or category.upper(), "category": category,
-                     "structured": category != "name"}
-                )  # fmt: skip
-            else:
-                value = match.group("l")
-                lookalikes.append(
-                    {"start": len(text), "end": len(text) + len(value), "what": match.group("w")}
-                )
-            text += value
-            position = match.end()
-        text += marked[position:]
+        text, entities, lookalikes = resolve(marked)
         out.append({"id": f"phones-{lang}-{index}", "lang": lang, "kind": kind, "text": text,
                     "entities": entities, "lookalikes": lookalikes})  # fmt: skip
     return out

@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 _CATEGORY = {"n": "name", "a": "address", "i": "national_id", "s": "structured", "d": "date"}
-_MARK = re.compile(r"⟦(?P<c>[naisd]):(?P<v>[^⟧]+)⟧|⟪(?P<w>[a-z_]+):(?P<l>[^⟫]+)⟫")
+_MARK = re.compile(r"⟦(?P<c>[naisd])(?:/(?P<t>[A-Z_]+))?:(?P<v>[^⟧]+)⟧|⟪(?P<w>[a-z_]+):(?P<l>[^⟫]+)⟫")
 
 DOCS: dict[str, list[tuple[str, str]]] = {
     "de": [
@@ -241,28 +241,36 @@ DOCS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+def resolve(marked: str) -> tuple[str, list[dict[str, Any]], list[dict[str, Any]]]:
+    """One marked document's text with its ``entities`` and ``lookalikes`` spans.
+
+    ``⟦c/TYPE:value⟧`` names the entity type (e.g. ``PHONE_NUMBER``, ``ADDRESS_NL``); without
+    it the type is the category's name in capitals.
+    """
+    text, entities, lookalikes, position = "", [], [], 0
+    for match in _MARK.finditer(marked):
+        text += marked[position : match.start()]
+        if match.group("c"):
+            value, category = match.group("v"), _CATEGORY[match.group("c")]
+            entities.append(
+                {"start": len(text), "end": len(text) + len(value),
+                 "type": match.group("t") or category.upper(), "category": category,
+                 "structured": category != "name"}
+            )  # fmt: skip
+        else:
+            value = match.group("l")
+            lookalikes.append({"start": len(text), "end": len(text) + len(value), "what": match.group("w")})
+        text += value
+        position = match.end()
+    return text + marked[position:], entities, lookalikes
+
+
 def documents() -> list[dict[str, Any]]:
     """The documents with their markup resolved into ``entities`` and ``lookalikes`` spans."""
     out: list[dict[str, Any]] = []
     for lang, docs in DOCS.items():
         for index, (kind, marked) in enumerate(docs):
-            text, entities, lookalikes, position = "", [], [], 0
-            for match in _MARK.finditer(marked):
-                text += marked[position : match.start()]
-                if match.group("c"):
-                    value, category = match.group("v"), _CATEGORY[match.group("c")]
-                    entities.append(
-                        {"start": len(text), "end": len(text) + len(value), "type": category.upper(),
-                         "category": category, "structured": category != "name"}
-                    )  # fmt: skip
-                else:
-                    value = match.group("l")
-                    lookalikes.append(
-                        {"start": len(text), "end": len(text) + len(value), "what": match.group("w")}
-                    )
-                text += value
-                position = match.end()
-            text += marked[position:]
+            text, entities, lookalikes = resolve(marked)
             out.append({"id": f"shape-{lang}-{index}", "lang": lang, "kind": kind, "text": text,
                         "entities": entities, "lookalikes": lookalikes})  # fmt: skip
     return out

@@ -21,11 +21,9 @@ Markup as in :mod:`bench.redaction_dev_shapes`, with an optional type after the 
 # ruff: noqa: E501  (one document a string; the markup uses mathematical brackets)
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_CATEGORY = {"n": "name", "a": "address", "i": "national_id", "s": "structured", "d": "date"}
-_MARK = re.compile(r"⟦(?P<c>[naisd])(?:/(?P<t>[A-Z_]+))?:(?P<v>[^⟧]+)⟧|⟪(?P<w>[a-z_]+):(?P<l>[^⟫]+)⟫")
+from bench.redaction_dev_shapes import resolve
 
 DOCS: dict[str, list[tuple[str, str]]] = {
     "en": [
@@ -804,24 +802,7 @@ def documents() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for lang, docs in DOCS.items():
         for index, (kind, marked) in enumerate(docs):
-            text, entities, lookalikes, position = "", [], [], 0
-            for match in _MARK.finditer(marked):
-                text += marked[position : match.start()]
-                if match.group("c"):
-                    value, category = match.group("v"), _CATEGORY[match.group("c")]
-                    entities.append(
-                        {"start": len(text), "end": len(text) + len(value),
-                         "type": match.group("t") or category.upper(), "category": category,
-                         "structured": category != "name"}
-                    )  # fmt: skip
-                else:
-                    value = match.group("l")
-                    lookalikes.append(
-                        {"start": len(text), "end": len(text) + len(value), "what": match.group("w")}
-                    )
-                text += value
-                position = match.end()
-            text += marked[position:]
+            text, entities, lookalikes = resolve(marked)
             out.append({"id": f"struct-{lang}-{index}", "lang": lang, "kind": kind, "text": text,
                         "entities": entities, "lookalikes": lookalikes})  # fmt: skip
     return out
