@@ -13,6 +13,7 @@ was committed, in commit order, under a single sealer.
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import os
@@ -164,6 +165,11 @@ def _insert(specs: list[dict[str, Any]]) -> None:
         cursor.executemany(_INSERT, values)
 
 
+# The SQLite connection the writer's settings were applied to (held, so that a new connection
+# can never be mistaken for it), and with which timeout.
+_configured: tuple[object, int] | None = None
+
+
 def _bound_waits() -> None:
     """On SQLite the wait for the database's write lock is the connection's busy timeout.
 
@@ -171,10 +177,36 @@ def _bound_waits() -> None:
     insert's ``BEGIN IMMEDIATE`` without touching any other connection. On SQLite the sealer
     shares that thread and connection: a seal that cannot get the lock in time fails and is
     retried after the next write (``sequencer.seal_now``), as any failed seal is.
+
+    The same connection never checkpoints the write-ahead log itself: SQLite runs an automatic
+    checkpoint inside the commit that crosses its threshold, with an fsync, so every few
+    thousand records one request waited for it (several milliseconds, the tail of the request
+    path). ``checkpoint_wal`` does it in a thread of its own instead. Both are set once per
+    connection, not per batch.
     """
-    if connection.vendor == "sqlite":
+    global _configured
+    if connection.vendor != "sqlite":
+        return
+    connection.ensure_connection()
+    wanted = (connection.connection, int(settings.AIRLOCK_AUDIT_LOCK_TIMEOUT_MS))
+    if _configured is not None and _configured[0] is wanted[0] and _configured[1] == wanted[1]:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {wanted[1]}")
+        cursor.execute("PRAGMA wal_autocheckpoint = 0")
+    _configured = wanted
+
+
+def checkpoint_wal() -> None:
+    """Move SQLite's write-ahead log into the database (PASSIVE: it blocks no reader or writer)."""
+    if connection.vendor != "sqlite":
+        return
+    try:
         with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA busy_timeout = {int(settings.AIRLOCK_AUDIT_LOCK_TIMEOUT_MS)}")
+            cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    except Exception:
+        log.exception("checkpointing SQLite's write-ahead log failed; the next seal tries again")
+        connection.close()
 
 
 # The request path's records are written by one dedicated thread with its own database
@@ -184,6 +216,8 @@ def _bound_waits() -> None:
 # the writer's thread, since two writers of one process would only contend for SQLite's lock.
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-writer")
 _sealer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-sealer")
+# SQLite only: checkpoints the write-ahead log off the writer's thread (see ``_bound_waits``).
+_wal = ThreadPoolExecutor(max_workers=1, thread_name_prefix="audit-wal")
 
 
 async def _in_writer_thread(function: Callable[..., T], *args: Any) -> T:
@@ -204,6 +238,7 @@ async def close() -> None:
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(_executor, connections.close_all)
     await loop.run_in_executor(_sealer, connections.close_all)
+    await loop.run_in_executor(_wal, connections.close_all)
 
 
 class Writer:
@@ -217,6 +252,10 @@ class Writer:
 
     MAX_BATCH = 500
     SEAL_EVERY = 2000
+    # On SQLite the sealer shares the writer's thread: it seals this many records per step,
+    # and inserts queued meanwhile go between two steps (a step takes well under a millisecond,
+    # where one seal of everything took several, and every insert behind it waited).
+    SEAL_STEP = 64
 
     def __init__(self) -> None:
         self._pending: list[tuple[dict[str, Any], asyncio.Future[None]]] = []
@@ -226,6 +265,7 @@ class Writer:
         self._unsealed = 0
         self._seal_timer: asyncio.TimerHandle | None = None
         self._sealing_tasks: set[asyncio.Task[None]] = set()
+        self._wal_checkpoint: asyncio.Future[None] | None = None
 
     async def write(self, event: Event | str, **fields: Any) -> None:
         """Return once the record is committed; raise ``AuditUnavailable`` if it cannot be."""
@@ -288,7 +328,16 @@ class Writer:
             self._schedule_seal()
 
     async def _seal(self) -> None:
-        await asyncio.get_running_loop().run_in_executor(_sealer_executor(), sequencer.seal_now)
+        loop = asyncio.get_running_loop()
+        executor = _sealer_executor()
+        if executor is not _executor:
+            await loop.run_in_executor(executor, sequencer.seal_now)
+            return
+        step = functools.partial(sequencer.seal_now, batch=self.SEAL_STEP, once=True)
+        while await loop.run_in_executor(executor, step) == self.SEAL_STEP:
+            pass
+        if self._wal_checkpoint is None or self._wal_checkpoint.done():
+            self._wal_checkpoint = loop.run_in_executor(_wal, checkpoint_wal)
 
     def _failure_spec(self) -> dict[str, Any]:
         """The outage itself becomes a record as soon as the log can be written again."""

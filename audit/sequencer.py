@@ -112,8 +112,12 @@ def _save_state(state: TreeState) -> None:
         )
 
 
-def seal(*, checkpoint: bool | None = None) -> int:
-    """Seal what is committed; returns how many records were sealed. Safe to call anywhere."""
+def seal(*, checkpoint: bool | None = None, batch: int = BATCH, once: bool = False) -> int:
+    """Seal what is committed; returns how many records were sealed. Safe to call anywhere.
+
+    Up to ``batch`` records per transaction; with ``once``, one transaction only (the
+    gateway's writer on SQLite seals in small steps so that no insert waits long behind one).
+    """
     sealed = 0
     nested = connection.in_atomic_block
     while True:
@@ -121,7 +125,7 @@ def seal(*, checkpoint: bool | None = None) -> int:
             state = _lock_state()
             if state is None:
                 return sealed
-            rows = _unsealed(BATCH, inside_caller_transaction=nested)
+            rows = _unsealed(batch, inside_caller_transaction=nested)
             if rows:
                 frontier = Frontier.from_json(state.frontier) if state.frontier else Frontier()
                 updates = []
@@ -137,7 +141,7 @@ def seal(*, checkpoint: bool | None = None) -> int:
                 _save_state(state)
                 sealed += len(rows)
             _maybe_checkpoint(state, force=checkpoint)
-        if len(rows) < BATCH:
+        if once or len(rows) < batch:
             return sealed
 
 
@@ -201,7 +205,7 @@ def witness(cp: Checkpoint) -> None:
 _sealing = threading.Lock()
 
 
-def seal_now() -> int:
+def seal_now(*, batch: int = BATCH, once: bool = False) -> int:
     """Seal what was just written, unless this process is sealing already; never raises.
 
     Called by an administrative change after its commit (so a command-line process does not
@@ -212,7 +216,7 @@ def seal_now() -> int:
     if not _sealing.acquire(blocking=False):
         return 0
     try:
-        return seal()
+        return seal(batch=batch, once=once)
     except Exception:
         log.exception("sealing the audit log failed; the next write or beat retries")
         return 0

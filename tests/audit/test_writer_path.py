@@ -1,0 +1,87 @@
+"""The request path's audit writer does not make a request wait for work that is not its own.
+
+On SQLite one thread and one connection write the records and seal them. A seal of thousands
+of records used to run as one piece of work on that thread, and every insert queued behind it
+waited for all of it; the connection also ran SQLite's automatic checkpoint of the write-ahead
+log (with an fsync) inside whichever commit crossed its threshold. Both were the tail of the
+gateway's latency (bench/gateway_profile.py). Now a seal runs in steps that inserts can pass
+between, and the log is checkpointed in a thread of its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from django.db import connection
+
+from audit import log as audit_log
+from audit import sequencer
+from audit.events import Event
+from audit.models import AuditRecord
+from audit.verify import verify_log
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _spec(n: int) -> dict[str, Any]:
+    return {
+        "event": Event.INFERENCE_REQUEST,
+        "request_id": f"req_{n:06d}",
+        "meta": {"endpoint": "chat/completions", "model": "stub", "params": {"max_tokens": 16}},
+    }
+
+
+def _unsealed() -> int:
+    return AuditRecord.objects.filter(seq__isnull=True).count()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="on PostgreSQL the sealer has its own thread")
+def test_an_insert_waits_for_one_step_of_a_long_seal_not_for_all_of_it() -> None:
+    for start in range(0, 2000, 500):
+        audit_log._insert([_spec(n) for n in range(start, start + 500)])
+    assert _unsealed() == 2000
+
+    async def scenario() -> tuple[int, bool]:
+        writer = audit_log.Writer()
+        writer._start_seal()  # a seal of 2,000 records starts first...
+        await writer.write(**_spec(9999))  # ...and a request's record arrives right behind it
+        left_when_committed = await asyncio.to_thread(_unsealed)
+        while writer._sealing_tasks:
+            await asyncio.sleep(0.01)
+        checkpoint = getattr(writer, "_wal_checkpoint", None)
+        if checkpoint is not None:
+            await checkpoint
+        return left_when_committed, checkpoint is not None
+
+    left, checkpointed = asyncio.run(scenario())
+    # Committed after the first step: most of the seal was still to come.
+    assert left > 1000, f"the insert waited for the seal: only {left} record(s) were left unsealed"
+    assert checkpointed, "the seal did not checkpoint the write-ahead log"
+    sequencer.seal()
+    assert _unsealed() == 0
+    records = list(AuditRecord.objects.order_by("seq"))
+    assert [r.seq for r in records] == list(range(len(records)))
+    # Sealed in commit order: the request's record, committed last, has the last place.
+    assert records[-1].request_id == "req_009999"
+    result = verify_log()
+    assert result.ok, result.message
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's write-ahead log")
+def test_the_writers_connection_never_checkpoints_inside_a_commit() -> None:
+    def writer_thread_setting() -> int:
+        audit_log._insert([_spec(1)])
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_autocheckpoint")
+            return int(cursor.fetchone()[0])
+
+    async def scenario() -> int:
+        return await audit_log.in_writer_thread(writer_thread_setting)
+
+    assert asyncio.run(scenario()) == 0
+    # Every other connection keeps SQLite's default, so nothing grows the log unchecked.
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA wal_autocheckpoint")
+        assert int(cursor.fetchone()[0]) > 0
