@@ -4,7 +4,8 @@ Used by the gateway benchmark (to measure Airlock's own overhead, not a model's)
 tests for the failures a real vLLM cannot be made to produce on demand. The served model
 name chooses the behaviour:
 
-- ``stub`` (or anything else): a 16-token chat or text completion, streamed or not;
+- ``stub`` (or anything else): a 16-token chat or text completion, streamed or not (a streamed
+  one has ``STUB_STREAM_TOKENS`` tokens when that is set);
 - ``stub-malformed``: 200 with a body that is not JSON;
 - ``stub-nochoices``: 200 with JSON that has no ``choices``;
 - ``stub-500`` / ``stub-400``: that status with an OpenAI-shaped error;
@@ -20,11 +21,56 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import time
 from typing import Any
 
 TOKENS = [f"tok{i} " for i in range(16)]
 STATE: dict[str, Any] = {"requests": 0, "cancelled": 0, "bodies": []}
+# A longer streamed answer reads like prose, so that output validation (quality) does not take
+# it for a degenerate answer: seeded sentences from a small grammar (up to about 300 tokens pass
+# the repetition check; longer answers start to compress like repeated text, and are flagged).
+_SUBJECTS = [
+    "the gateway",
+    "a client",
+    "the model",
+    "the backend",
+    "an operator",
+    "the audit log",
+    "each worker",
+]
+_VERBS = ["relays", "reads", "writes", "checks", "records", "counts", "routes", "seals", "answers", "streams"]
+_OBJECTS = [
+    "every token",
+    "the answer",
+    "a long reply",
+    "its own record",
+    "the quota",
+    "the first word",
+    "a request",
+]
+_TAILS = [
+    "as soon as it can",
+    "before the next one",
+    "without waiting",
+    "in the right order",
+    "on its own thread",
+]
+_PROSE: list[str] = []
+
+
+def _token(i: int) -> str:
+    if i < len(TOKENS):
+        return TOKENS[i]
+    seed = len(_PROSE)
+    while len(_PROSE) <= i:
+        pick = random.Random(seed)
+        seed += 1
+        sentence = (
+            f"{pick.choice(_SUBJECTS)} {pick.choice(_VERBS)} {pick.choice(_OBJECTS)} {pick.choice(_TAILS)}."
+        )
+        _PROSE.extend(word + " " for word in sentence.split())
+    return _PROSE[i]
 
 
 def _completion(model: str, chat: bool) -> bytes:
@@ -47,7 +93,12 @@ def _completion(model: str, chat: bool) -> bytes:
 
 
 def _chunk(
-    model: str, chat: bool, token: str | None, usage: bool = False, finish: str | None = None
+    model: str,
+    chat: bool,
+    token: str | None,
+    usage: bool = False,
+    finish: str | None = None,
+    tokens: int = 16,
 ) -> bytes:
     data: dict[str, Any] = {
         "id": "cmpl-stub",
@@ -57,7 +108,7 @@ def _chunk(
     }
     if usage:
         data["choices"] = []
-        data["usage"] = {"prompt_tokens": 10, "completion_tokens": 16, "total_tokens": 26}
+        data["usage"] = {"prompt_tokens": 10, "completion_tokens": tokens, "total_tokens": 10 + tokens}
     elif chat:
         data["choices"] = [{"index": 0, "delta": {"content": token}, "finish_reason": finish}]
     else:
@@ -133,7 +184,8 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         {"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"text/event-stream")]}
     )
     delay = 0.2 if model == "stub-slowstream" else 0.0
-    count = 300 if model == "stub-slowstream" else len(TOKENS)
+    # STUB_STREAM_TOKENS sets a streamed answer's length (bench/stream_relay.py: long answers).
+    count = 300 if model == "stub-slowstream" else int(os.environ.get("STUB_STREAM_TOKENS", len(TOKENS)))
     disconnected = asyncio.Event()
 
     async def watch() -> None:
@@ -151,11 +203,11 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
                     return
             # The last token's chunk carries the finish reason, as vLLM's does.
             finish = "stop" if i == count - 1 else None
-            chunk = _chunk(model, chat, TOKENS[i % 16], finish=finish)
+            chunk = _chunk(model, chat, _token(i), finish=finish)
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
         tail = b""
         if (body.get("stream_options") or {}).get("include_usage"):
-            tail = _chunk(model, chat, None, usage=True)
+            tail = _chunk(model, chat, None, usage=True, tokens=count)
         await send({"type": "http.response.body", "body": tail + b"data: [DONE]\n\n", "more_body": False})
     except (asyncio.CancelledError, OSError):
         STATE["cancelled"] += 1
