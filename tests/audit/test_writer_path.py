@@ -85,3 +85,33 @@ def test_the_writers_connection_never_checkpoints_inside_a_commit() -> None:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA wal_autocheckpoint")
         assert int(cursor.fetchone()[0]) > 0
+
+
+def test_the_writers_parameters_are_what_the_orm_would_store(billing: Any) -> None:
+    """``db_values`` skips the model and the fields' conversions; it must not change a byte."""
+    from django.contrib.auth.models import User
+
+    admin = User.objects.create_user("ada")
+    specs = [
+        _spec(1),
+        {
+            **_spec(2),
+            "application_id": billing.pk,
+            "subject_id": "patient-7",
+            "content": {"request": {"a": 1}},
+        },
+        {"event": Event.KEY_REVOKED, "actor": admin, "target": ("api_key", 42), "meta": {"why": "leaked"}},
+    ]
+    for spec in specs:
+        fields = audit_log._prepared(**spec)
+        row = AuditRecord(**fields)
+        expected = [f.get_db_prep_save(getattr(row, f.attname), connection) for f in audit_log._FIELDS]
+        got = audit_log.db_values(fields)
+        assert [_plain(v) for v in got] == [_plain(v) for v in expected]
+
+
+def _plain(value: Any) -> Any:
+    """Bytes however the driver's adapter wraps them (memoryview, psycopg's Binary)."""
+    if isinstance(value, memoryview):
+        return bytes(value)
+    return bytes(value.obj) if type(value).__name__ == "Binary" else value
