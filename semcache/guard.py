@@ -1,24 +1,32 @@
-"""The details a sentence embedding blurs, which must match exactly for a hit.
+"""Is the difference between two questions benign? The verifier after the embedding.
 
 all-MiniLM-L6-v2 puts "Convert 5 miles to kilometres" and "Convert 5 kilometres to miles" at a
-cosine of 0.993, and a question and its negation near 0.9: similarity alone cannot tell
-them apart at any useful threshold. So besides the threshold, a hit needs the same
-*signature*: of the question, in their order,
+cosine of 0.993, "Approve the invoice" and "Reject the invoice" near 0.9, and "Summarise it in
+French" and "Summarise it in German" higher still: similarity alone cannot tell them apart at
+any useful threshold, and a list of the kinds of detail that matter (numbers, dates, negations,
+opposites...) is never complete: the next hard negative differs by a word the list does not
+name. So this verifier works the other way round. It names what may differ, and everything
+else must match:
 
-- numbers (digits with their sign, number words, ordinals), units and currency or percent signs;
-- dates: months, weekdays, relative dates ("next", "ago"), seasons and times of day;
-- negations: negative words, ``un``-/``non``- words whose rest is a common word ("unpaid"), and
-  verbs that undo or refuse an action ("cancel", "unsubscribe", "disable", "reject");
-- the pole of opposites ("ascending"/"descending", "before"/"after", "buy"/"sell",
-  "highest"/"lowest"): synonyms of one pole agree;
-- names: capitalised words after the first, and rare words (outside the model's WordPiece
-  vocabulary: "omeprazole", "haproxy"), which name things in lower case.
+- both questions are normalised (lower case, contractions spelt out, typos corrected to the
+  model's vocabulary when exactly one word is one edit away, plurals and tenses folded, number
+  words as digits, units, months and a small table of synonyms and abbreviations to one name);
+- filler is dropped: articles, auxiliaries, first-person pronouns, politeness and the ways of
+  asking ("can you tell me", "please", "I'd like to know", "what is");
+- what is left, the *content tokens*, must be the same set on both sides: a token on one side
+  with no counterpart on the other refuses the hit, whatever it is (a scope word, an antonym,
+  a language, a unit, a noun, a name);
+- and in the same order, except that whole clauses may change places ("For the Q3 report,
+  what is the deadline?" / "What is the deadline for the Q3 report?") and one "A of B" may
+  be said "B A" ("the shares of Nestle" / "the Nestle shares"): tokens that moved otherwise
+  ("from Rome to Paris" / "from Paris to Rome", "a list of dicts" / "a dict of lists") may
+  have changed roles. A unit conversion has one form however it is asked ("How many km is
+  12 miles?" / "Convert 12 miles to km"), the units after the number being the ones
+  converted from.
 
-Swapped entities, another number, date or unit, an added "not" or the opposite verb change the
-signature; the paraphrases that keep those details (most do) keep it. A paraphrase that words
-them differently ("cancel" / "call off") is a miss, never a false hit.
-
-Only a keyed hash of the signature is stored (``keys.text_hash`` of it), never the words.
+It errs on refusing: a paraphrase that words a detail differently ("cancel" / "drop") is a
+miss, never a false hit. Only keyed hashes of the tokens are stored (``service.word_order``,
+and ``keys.text_hash`` of the sorted set as the entry's ``guard``), never the words.
 """
 
 from __future__ import annotations
@@ -26,93 +34,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
 
-_APOSTROPHE = "\u2019"  # a typographic apostrophe: "don't" typed on a phone
-# A word, a unit ratio ("mg/kg"), a number (with a sign when nothing is glued before it: "-5",
-# not the "-204" of "B-204"), or a unit or currency symbol.
-_WORD = re.compile(
-    r"[A-Za-z]+/[A-Za-z]+|[A-Za-z][A-Za-z'\u2019]*"
-    r"|(?:(?<![\w.])[-\u2212])?\d+(?:[.,:/-]\d+)*|[%$\u20ac\u00a3\u00a5\u00b0]"
-)
-_SYMBOLS = {"%": "pct", "$": "usd", "\u20ac": "eur", "\u00a3": "gbp", "\u00a5": "jpy", "\u00b0": "deg"}
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-# "one" is mostly a pronoun or an article ("which one", "in one day" = "per day").
-del _NUMBER_WORDS["one"]
-_NUMBER_WORDS.update(
-    {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80"}
-)
-_NUMBER_WORDS.update(
-    {"ninety": "90", "hundred": "100", "thousand": "1000", "million": "1e6", "billion": "1e9"}
-)
-_NUMBER_WORDS.update({"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th"})
-_NUMBER_WORDS.update({"sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th"})
-_NUMBER_WORDS.update({"last": "last", "final": "last", "quarter": "0.25", "quarters": "0.25"})
-_NUMBER_WORDS.update({"half": "0.5", "double": "x2", "twice": "x2", "triple": "x3", "dozen": "12"})
-_NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "without",
-        "cannot",
-        "cant",
-        "dont",
-        "doesnt",
-        "didnt",
-        "isnt",
-        "arent",
-        "wasnt",
-        "werent",
-        "wont",
-        "shouldnt",
-        "couldnt",
-        "wouldnt",
-        "hasnt",
-        "havent",
-        "hadnt",
-        "mustnt",
-        "except",
-        "unless",
-        "non",
-        "instead",
-    ]
-)
-# Units, with their usual variants mapped to one name.
+_VERSION = "v3"
+# A clause boundary in ``content_words``: whole clauses may change places, words within one not.
+MARK = "|"
+# Where "of", "for" or a possessive stood: "the shares of Nestle" / "the Nestle shares".
+LINK = "^"
+
 _UNITS = {
     **dict.fromkeys(("km", "kilometre", "kilometres", "kilometer", "kilometers", "kms"), "km"),
     **dict.fromkeys(("mile", "miles", "mi"), "mile"),
@@ -221,269 +152,452 @@ _MONTHS = {
     )
     for m in names
 }
-_DAYS = {d: d[:3] for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
-_DAYS.update({"today": "today", "tomorrow": "tomorrow", "yesterday": "yesterday", "tonight": "tonight"})
-_DAYS.update({"weekend": "weekend", "weekday": "weekday", "weekdays": "weekday", "weekends": "weekend"})
-_DAYS.update({s: s for s in ("spring", "summer", "autumn", "winter")})
-_DAYS.update({"midnight": "midnight", "noon": "noon", "midday": "noon"})
-_DAYS.update({p: p for p in ("morning", "afternoon", "evening", "night", "overnight")})
-# Which one of a recurring date: "next Monday" is not "last Monday".
-_DAYS.update({"next": "next", "coming": "next", "upcoming": "next", "previous": "prev", "past": "prev"})
-_DAYS.update({"ago": "ago", "recent": "prev", "recently": "prev", "current": "this", "currently": "this"})
-# Capitalised words that are not names: sentence starters and question words.
-_NOT_NAMES = frozenset(
+
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_NUMBER_WORDS.update(
+    {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80"}
+)
+_NUMBER_WORDS.update({"ninety": "90", "hundred": "100", "thousand": "1000", "million": "1e6"})
+_NUMBER_WORDS.update({"billion": "1e9", "dozen": "12", "half": "0.5", "quarter": "0.25"})
+_NUMBER_WORDS.update({"double": "x2", "twice": "x2", "triple": "x3"})
+for _i, _w in enumerate(
+    ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+):
+    _NUMBER_WORDS[_w] = f"{_i + 1}th"
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_SYMBOLS = {"%": "pct", "$": "usd", "\u20ac": "eur", "\u00a3": "gbp", "\u00a5": "jpy", "\u00b0": "deg"}
+_TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
+# Unit symbols of two letters that are no English word: units wherever they stand.
+_PLAIN_SHORT_UNITS = frozenset(
+    {"km", "kg", "mg", "mm", "cm", "ml", "lb", "oz", "ft", "yd", "gb", "mb", "kb", "tb"}
+)
+
+# Words that never change what is asked: articles, auxiliaries, the asker ("I", "my", "we"),
+# the assistant addressed ("you"), politeness, and the plain ways of asking ("what is",
+# "tell me", "show me"). Everything else is content.
+_FILLER = frozenset(
     [
-        "i",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "is",
-        "are",
-        "was",
-        "were",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "the",
         "a",
         "an",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "to",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "please",
-        "tell",
-        "give",
-        "show",
-        "list",
-        "explain",
-        "describe",
-        "define",
-        "find",
-        "name",
-        "write",
-        "summarise",
-        "summarize",
-        "compare",
-        "if",
-        "it",
+        "the",
         "this",
         "that",
         "these",
         "those",
+        "it",
+        "its",
+        "itself",
+        "there",
+        "here",
+        "is",
+        "are",
+        "am",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "have",
+        "has",
+        "having",
+        "i",
+        "me",
         "my",
+        "mine",
+        "myself",
+        "we",
+        "us",
         "our",
-        "your",
-        "ok",
+        "ours",
+        "ourselves",
+        "you",
+        "yourself",
+        "will",
+        "would",
+        "shall",
+        "what",
+        "please",
+        "pls",
+        "plz",
+        "kindly",
+        "thanks",
+        "thank",
+        "thx",
+        "cheers",
         "hi",
         "hello",
+        "hey",
+        "dear",
+        "ok",
+        "okay",
+        "sorry",
+        "just",
+        "really",
+        "actually",
+        "basically",
+        "simply",
+        "exactly",
+        "quite",
+        "very",
+        "pretty",
+        "rather",
+        "somewhat",
+        "perhaps",
+        "maybe",
+        "tell",
+        "show",
+        "give",
+        "let",
+        "know",
+        "want",
+        "like",
+        "wish",
+        "wonder",
+        "wondering",
+        "curious",
+        "need",
+        "needs",
+        "help",
+        "grant",
+        "get",
+        "got",
+        "getting",
+        "make",
+        "making",
+        "go",
+        "going",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "about",
+        "regarding",
+        "re",
+        "concerning",
+        "as",
+        "and",
+        "anything",
+        "also",
+        "too",
+        "well",
+        "so",
+        "then",
+        "display",
+        "explain",
+        "describe",
+        "clarify",
+        "define",
+        "obtain",
     ]
 )
-# "may" is a month only when capitalised mid-sentence; lower-case, or first, it is a modal verb.
-_AMBIGUOUS_MONTHS = frozenset(
-    {"may", "mar", "jan", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr"}
+# Past tense: "when was it changed" is not "when is it changed" (the main verb's tense is folded).
+_PAST = frozenset({"was", "were", "did", "had"})
+
+# Rewrites of phrases, applied to the lower-cased text before its words are read: ways of
+# saying one thing (left) with the one name used for it (right). Written for the questions of
+# an internal assistant: IT, HR, finance, documents.
+_PHRASES: list[tuple[str, str]] = [
+    # Ways of asking that ask nothing more.
+    (
+        r"(?:i (?:would )?like|i want|i need|i wanted|i trying|i am trying) to"
+        r" (?:know|find out|understand)",
+        "",
+    ),
+    (r"(?:can|could|would|will) you (?:please )?(?:tell|show|let) me", ""),
+    (r"(?:can|could|would|will) you(?: please)?", ""),
+    (r"what (?:should|can|do|must) i do", ""),
+    (r"(?:i|we) (?:want|need|would like|like|wish|am trying|are trying|trying) to", ""),
+    (r"in (ascending|descending|alphabetical|reverse|chronological) order", r"\1"),
+    (r"how does (?:it|that|this) work", ""),
+    (r"(?:give|make) (?:me )?a list of", "list"),
+    (r"every one of|all of", "all"),
+    (r"each one of|each of", "each"),
+    (r"by when", "when"),
+    (r"the year(?= \d)", ""),
+    (r"(?:number|no\.|nr\.?)(?= \d)", ""),
+    (r"is it (?:a )?(?:good idea|wise|advisable|recommended|a smart move) to", "should"),
+    (r"do you (?:happen to )?know", ""),
+    (r"(?:i was|i am|i) wondering", ""),
+    (r"any idea", ""),
+    (r"would you mind", ""),
+    (r"where (?:can|do|could|would|should|might) (?:i|we|one|you) (?:find|get|see|locate)", "where"),
+    (
+        r"who (?:should|do|can|could|would|must) (?:i|we) (?:contact|ask|talk to|speak to|speak with|"
+        r"talk with|reach out to|reach|email|call)",
+        "who contact",
+    ),
+    (r"(\d+)k\b", r"\g<1>000"),
+    (r"(?:a )?quick question|one more question|(?:a |one )?question", ""),
+    (r"is there (?:a way|any way) to", "how to"),
+    (
+        r"what(?:'s| is| are) the (?:best |right |correct |proper )?"
+        r"(?:way|steps|procedure|process) (?:to|for)",
+        "how to",
+    ),
+    (r"what (?:steps|do i do) to", "how to"),
+    (r"how (?:do|can|should|would|could|will|might|must|to) (?:i|we|one|you)\b", "how"),
+    (r"how to", "how"),
+    (r"(?:at )?what (?:time|date|day)\b", "when"),
+    (r"the number of", "how many"),
+    (r"what (?:is|are) the (?:amount|quantity) of", "how much"),
+    # Permission and obligation: one word each.
+    (r"(?:am i|are we|is one|is it) (?:allowed|permitted|able|ok|okay|possible) to", "can i"),
+    (r"(?:is it (?:ok|okay|fine|alright|possible|allowed|permitted)) (?:if|that) i", "can i"),
+    (r"may i\b", "can i"),
+    (r"(?:do|does) (?:i|we|one|you) (?:need|have) to", "must"),
+    (r"(?:am i|are we|is one) (?:required|obliged|obligated) to", "must"),
+    (r"is it (?:mandatory|required|necessary|compulsory|obligatory) to", "must"),
+    (r"(?:have|has|had|got) to", "must"),
+    (r"ought to", "should"),
+    (r"(?:is|are) (\w+) (?:allowed|permitted|able) to", r"can \1"),
+    (r"prior to|ahead of", "before"),
+    (r"take over|took over|taken over|takes over", "acquire"),
+    (r"in order to", "to"),
+    (r"as well as", "and"),
+    (r"a (?:lot|number|couple) of|lots of|plenty of", "many"),
+    (r"right now|at the moment|at present|currently|presently", "now"),
+    (r"as soon as possible|asap", "soon"),
+    (r"most recent|newest", "latest"),
+    # Verbs of two words, and their one-word synonyms.
+    (r"\b(?:log|sign) ?(?:in|into|on|onto)\b|\blogin\b|\bsignin\b", "login"),
+    (r"\b(?:log|sign) ?(?:out|off)\b|\blogout\b|\bsignout\b", "logout"),
+    (r"\bset ?up\b|\bsetup\b|\bconfigure\b", "setup"),
+    (r"\b(?:turn|switch) on\b|\bactivate\b", "enable"),
+    (r"\b(?:turn|switch) off\b|\bdeactivate\b", "disable"),
+    (r"\bcall off\b", "cancel"),
+    (r"\bsign off on\b|\bsign off\b", "approve"),
+    (r"\blook up\b|\blook for\b|\bsearch for\b|\blocate\b", "find"),
+    (r"\bfill (?:in|out)\b", "complete"),
+    (r"\bsum up\b|\btl;?dr\b|\bsummarize\b|\bsummarise\b|\bgive (?:me )?a summary of\b", "summarise"),
+    # Nouns of two words.
+    (r"\bpaid time off\b|\bannual leave\b|\bvacation days?\b|\bpto\b", "vacation"),
+    (r"\bpull requests?\b", "pr"),
+    (r"\be-?mail\b", "email"),
+    (r"\bwi-?fi\b", "wifi"),
+    (r"\bpay ?slips?\b|\bpay ?stubs?\b|\bpayslips?\b", "payslip"),
+    (r"\bco-?workers?\b|\bcolleagues?\b", "colleague"),
+    (r"\bline manager\b|\bboss\b|\bsupervisor\b", "manager"),
+    (r"\bout of office\b|\booo\b", "absence"),
+    (r"\bexpense claims?\b|\bexpense reports?\b|\bexpenses? forms?\b", "expense report"),
+]
+_PHRASE_RES = [
+    (re.compile(r"(?<![\w'])(?:" + re.sub(r"^\\b|\\b$", "", p) + r")(?![\w'])"), r) for p, r in _PHRASES
+]
+
+# One name for words that mean the same in an assistant's questions (after plurals and
+# tenses are folded). Never opposites: those must stay apart.
+_SYNONYM_GROUPS = """
+    change modify alter edit amend update
+    delete remove erase
+    create add
+    repair fix resolve solve
+    problem issue trouble
+    error bug
+    buy purchase acquire
+    move shift
+    end finish terminate
+    book reserve schedule arrange
+    start begin commence
+    big large huge
+    small little tiny
+    fast quick rapid speedy
+    job task
+    doc document documentation docs
+    info information details detail
+    config configuration settings setting
+    app application
+    repo repository
+    db database
+    env environment
+    prod production
+    k8s kubernetes
+    pc computer
+    laptop
+    phone mobile cellphone smartphone
+    employee staff worker personnel
+    manager
+    salary wage
+    price cost
+    cheap inexpensive
+    check verify
+    send forward
+    can could might may
+    allowed permitted
+    who whom
+    every all
+    until till
+    to into towards
+    whether if
+    latest
+    meeting meet
+    guide tutorial
+    rule policy guideline
+    list enumerate
+    write draft compose
+    translate
+    correct
+    incorrect wrong
+    annually yearly
+    monthly
+    weekly
+    daily
+    contract agreement
+    client customer
+    firm company organisation organization business
+    receipt
+    deadline
+    """
+_SYNONYMS: dict[str, str] = {}
+for _line in _SYNONYM_GROUPS.strip().splitlines():
+    _group = _line.split()
+    for _w in _group:
+        _SYNONYMS[_w] = _group[0]
+_SYNONYMS.update(
+    {
+        "not": "not",
+        "no": "not",
+        "nope": "not",
+        "cannot": "not",
+        "they": "they",
+        "them": "they",
+        "their": "they",
+        "theirs": "they",
+        "him": "he",
+        "his": "he",
+        "her": "she",
+        "hers": "she",
+        "yours": "your",
+        "anyone": "someone",
+        "anybody": "someone",
+        "somebody": "someone",
+        "should": "should",
+    }
 )
+# Tenses and plurals the suffix rules miss.
+_IRREGULAR = {
+    "bought": "buy",
+    "sold": "sell",
+    "sent": "send",
+    "paid": "pay",
+    "made": "make",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "went": "go",
+    "gone": "go",
+    "began": "begin",
+    "begun": "begin",
+    "wrote": "write",
+    "written": "write",
+    "left": "leave",
+    "lost": "lose",
+    "won": "win",
+    "spent": "spend",
+    "built": "build",
+    "ran": "run",
+    "held": "hold",
+    "kept": "keep",
+    "found": "find",
+    "people": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "data": "data",
+    "news": "news",
+    "analyses": "analysis",
+    "criteria": "criterion",
+    "indices": "index",
+    "has": "have",
+    "does": "do",
+    "is": "is",
+    "was": "was",
+    "this": "this",
+    "us": "us",
+    "yes": "yes",
+    "its": "its",
+    "less": "less",
+    "unless": "unless",
+    "always": "always",
+    "status": "status",
+    "bus": "bus",
+    "virus": "virus",
+    "across": "across",
+    "perhaps": "perhaps",
+    "towards": "to",
+    "afterwards": "after",
+}
 
-
-_TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year"})
-
-# Verbs that undo or refuse an action: "cancel the meeting" asks the opposite of "schedule the
-# meeting", with nearly every other word the same. One marker for all of them (a negation in
-# the verb), in every inflection (``_base``).
-_REVERSALS = frozenset(
-    [
-        "cancel",
-        "revoke",
-        "undo",
-        "reverse",
-        "withdraw",
-        "retract",
-        "rescind",
-        "unsubscribe",
-        "deactivate",
-        "disable",
-        "uninstall",
-        "unenroll",
-        "unregister",
-        "remove",
-        "delete",
-        "erase",
-        "stop",
-        "halt",
-        "abort",
-        "quit",
-        "terminate",
-        "reject",
-        "decline",
-        "deny",
-        "refuse",
-        "forbid",
-        "prohibit",
-        "ban",
-        "prevent",
-        "avoid",
-        "skip",
-        "exclude",
-        "omit",
-        "lack",
-        "miss",
-        "fail",
-        "lose",
-        "unlock",
-        "unblock",
-        "unfreeze",
-        "unpause",
-        "unmute",
-        "unfollow",
-        "unpublish",
-        "unshare",
-    ]
+# A word, or a number (sign, decimals, thousands), or a symbol.
+_TOKEN = re.compile(
+    r"(?:(?<![\w.])[-\u2212])?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th)?"
+    r"|[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*"
+    r"|[%$\u20ac\u00a3\u00a5\u00b0]"
+    r"|[,;:?!.^]|\s[-\u2013\u2014]\s"
 )
-# Opposites: each word names one pole of a scale. A text gets the pole's marker, so a question
-# and its antonym ("ascending"/"descending", "before"/"after", "buy"/"sell") differ, while
-# synonyms of one pole ("maximum"/"highest") agree.
-_POLES: dict[str, str] = {}
-for _scale, _low, _high in (
-    (
-        "extreme",
-        "min minimum least lowest smallest fewest shortest cheapest",
-        "max maximum most highest largest biggest greatest longest top",
-    ),
-    (
-        "compare",
-        "less fewer lower smaller below beneath cheaper shorter",
-        "more greater higher larger bigger above exceed exceeding longer",
-    ),
-    ("order", "ascending ascend increasing", "descending descend decreasing"),
-    ("trend", "decrease reduce reduction drop shrink downgrade", "increase raise rise grow growth upgrade"),
-    ("time", "before prior ahead earlier until till", "after later since following afterwards"),
-    ("age", "youngest younger newest newer", "oldest older elder eldest"),
-    ("speed", "slowest slower", "fastest faster"),
-    ("trade", "sell sold selling seller", "buy bought buying buyer purchase purchased acquire acquired"),
-    (
-        "flow",
-        "import imports imported inbound incoming receive received",
-        "export exports exported outbound outgoing send sent",
-    ),
-    (
-        "money",
-        "debit debits expense expenses loss losses cost",
-        "credit credits income revenue profit profits",
-    ),
-    ("lend", "borrow borrowed borrowing", "lend lent lending loan"),
-    ("start", "start started starting begin beginning begins", "finish finished end ending ends"),
-    ("enter", "enter arrival arrive arrivals", "exit leave departure depart departures"),
-    ("win", "lose lost losing loser", "win won winning winner"),
-    ("pass", "fail failed failing", "pass passed passing"),
-    ("truth", "false wrong incorrect", "true right correct"),
-    ("add", "subtract minus deduct", "plus"),
-    ("best", "worst worse", "best better"),
-    ("sex", "female women woman girls girl", "male men man boys boy"),
-    ("north", "south southern", "north northern"),
-    ("east", "west western", "east eastern"),
-    ("temperature", "cold colder coldest", "hot hotter hottest warm warmer warmest"),
-    ("pros", "cons disadvantages drawbacks downsides", "pros advantages benefits upsides"),
-    ("in", "inside internal indoor indoors", "outside external outdoor outdoors"),
-):
-    for _pole, _words in (("-", _low), ("+", _high)):
-        for _w in _words.split():
-            _POLES.setdefault(_w, f"~{_scale}{_pole}")
-# Words these scales share with everyday phrasing ("take over", "set up", "with"): not poles.
-for _w in ("with", "right", "left", "end", "ends", "top", "cost", "leave", "sent", "send", "lock"):
-    _POLES.pop(_w, None)
-
-_VERSION = "v2"
-
-
-def _base(lower: str) -> set[str]:
-    """The word and its likely base forms: "cancelled" -> cancel, "stops" -> stop."""
-    forms = {lower}
-    for suffix in ("ing", "ed", "es", "s", "ation", "ations", "ion", "ions", "al"):
-        if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
-            stem = lower[: -len(suffix)]
-            forms.update({stem, stem + "e"})
-            if len(stem) > 3 and stem[-1] == stem[-2]:
-                forms.add(stem[:-1])  # cancelled, stopped
-            if stem.endswith("l") and suffix in ("ation", "ations"):
-                forms.add(stem[:-1])  # cancellation
-    return forms
+_CLITICS = [
+    (re.compile(r"\blet's\b"), ""),
+    (re.compile(r"\bcan't\b|\bcannot\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"\b(what|that|it|there|here|who|where|how|when|he|she)'s\b"), r"\1 is"),
+    (re.compile(r"(?<=[a-z])'s\b"), " ^ "),
+    (re.compile(r"'(?:re|m|ve|ll|d)\b"), ""),
+    (re.compile(r"\blet us\b"), ""),
+]
 
 
 @cache
-def _vocabulary() -> frozenset[str]:
-    """The whole words of the model's WordPiece vocabulary (30,522 entries, lower case): common
-    English. A word outside it (split into pieces) is a rare word: a drug, a product, a place."""
+def _ranks() -> dict[str, int]:
+    """The whole words of the model's WordPiece vocabulary (lower case, about 20,000: common
+    English, the words a typo is corrected to), each with its position, which follows how
+    common the word is (the vocabulary was built most frequent first)."""
     from semcache import encoder
 
     try:
         folder = encoder.model_folder()
     except ImproperlyConfigured:
-        return frozenset()
+        return {}
     vocab = json.loads((folder / "tokenizer.json").read_text())["model"]["vocab"]
-    return frozenset(w for w in vocab if w.isalpha() and w.islower())
+    return {w: int(i) for w, i in vocab.items() if w.isalpha() and w.islower()}
 
 
-# Words that carry no entity: left out of the word order compared by ``same_order``.
-_FUNCTION_WORD_LIST = """
-    a an the this that these those some any each every all both either such what which who whom
-    whose when where why how is are was were be been being am do does did done doing have has had
-    having can could would should will shall may might must need i me my mine we us our ours you
-    your yours he him his she her hers it its they them their theirs one ones there here then than
-    as at by for from in into on onto of off out over to up down with within about above below
-    under between through during before after against among per via and or but so if whether also
-    just only very really quite please kindly tell give show let make get go know want like would
-    again still even not no yes ok okay thanks thank hi hello hey way much many more most lot lots
-    other another same"""
-_FUNCTION_WORDS = _NOT_NAMES | frozenset(_FUNCTION_WORD_LIST.split())
+@cache
+def _vocabulary() -> frozenset[str]:
+    return frozenset(_ranks()) | _KNOWN
 
 
-def content_words(text: str) -> list[str]:
-    """The text's content words in order of first appearance (lower case, plural folded)."""
-    seen: list[str] = []
-    for word in _WORD.findall(text):
-        lower = word.lower().replace(_APOSTROPHE, "'").split("'")[0]
-        if not lower or lower in _FUNCTION_WORDS or not lower[0].isalnum():
-            continue
-        if lower.endswith("s") and not lower.endswith("ss") and len(lower) > 3:
-            lower = lower[:-1]
-        if lower not in seen:
-            seen.append(lower)
-    return seen
-
-
-def same_order(first: Sequence[str], second: Sequence[str]) -> bool:
-    """Whether the words the two texts share come in the same order.
-
-    Not when entities changed places with everything else kept: "Can the tenant sue the
-    landlord?" and "Can the landlord sue the tenant?" share every content word, in another
-    order, and the embedding puts them at 0.99. The words can be keyed hashes (the cache keeps
-    no question text): only equality is used.
-    """
-    common = set(first) & set(second)
-    return [w for w in first if w in common] == [w for w in second if w in common]
+# Words of the table above: known, never "corrected".
+_KNOWN = frozenset(_SYNONYMS) | frozenset(_FILLER) | frozenset(_IRREGULAR.values())
 
 
 def load() -> None:
@@ -491,61 +605,318 @@ def load() -> None:
     _vocabulary()
 
 
-def _rare(lower: str) -> str | None:
-    """A rare word's canonical form (singular), or None for a common word."""
-    vocabulary = _vocabulary()
-    if not vocabulary or len(lower) < 4 or not lower.isalpha():
-        return None
-    inflected = {lower + "s", lower + "ed", lower + "d", lower + "ing", lower[:-1] + "ing", lower + "er"}
-    if (_base(lower) | inflected) & vocabulary:
-        return None
-    return lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower
+def _known(word: str) -> bool:
+    return word in _vocabulary()
 
 
-def _after_number(words: list[str], position: int) -> bool:
-    if position == 0:
-        return False
-    before = words[position - 1]
-    return before[0].isdigit() or before[0] in "-\u2212" or before.lower() in _NUMBER_WORDS
+def _stem(word: str) -> str:
+    """Plural and tense folded, when the base form is a known word: "approved" -> approve,
+    "policies" -> policy, "stopped" -> stop. Unknown words stay as they are."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 3:
+        return word
+    candidates: list[str] = []
+    if word.endswith("ies") or word.endswith("ied"):
+        candidates.append(word[:-3] + "y")
+    elif word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        candidates.append(word[:-2])
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        candidates.append(word[:-1])
+    elif word.endswith(("ing", "ed")):
+        stem = word[:-3] if word.endswith("ing") else word[:-2]
+        if len(stem) >= 2:
+            candidates += [stem, stem + "e"]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                candidates.append(stem[:-1])
+    for candidate in candidates:
+        if _known(candidate):
+            return candidate
+    if candidates and word.endswith("s") and not word.endswith("ss") and not _known(word):
+        return candidates[0]  # an unknown word's plural: "tramadols"
+    return word
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=65536)
+def _corrected(word: str) -> str:
+    """A typo's correction: the known word one transposition, deletion, substitution or
+    insertion away, when there is one, or one far more common than the others ("latpop" ->
+    laptop, "recieve" -> receive). The word itself when it is known, short or not a plain
+    word, or when no correction is clear ("imort": import or mort?)."""
+    if len(word) < 5 or not word.isalpha() or _known(word) or _known(_stem(word)):
+        return word
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} - {word}
+    edits = swaps | {a + b[1:] for a, b in splits if b}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    ranks = _ranks()
+    found: dict[str, int] = {}
+    for edit in edits - {word}:
+        if _known(edit) or (edit.endswith("s") and _known(_stem(edit))):
+            found[edit] = ranks.get(edit, ranks.get(_stem(edit), 30_000))
+    if not found:
+        return word
+    swapped = [e for e in found if e in swaps]
+    if len(swapped) == 1:  # two letters swapped: the commonest typo
+        return swapped[0]
+    ordered = sorted(found.items(), key=lambda item: item[1])
+    if len({_stem(e) for e, _ in ordered}) == 1 or ordered[0][1] * 3 < ordered[1][1]:
+        return ordered[0][0]
+    return word
+
+
+def _is_number(word: str) -> bool:
+    word = word.strip()
+    return bool(word) and (word[0].isdigit() or (word[0] in "-\u2212" and len(word) > 1))
+
+
+def _canonical_number(word: str) -> str:
+    word = word.replace("\u2212", "-")
+    ordinal = _ORDINAL.match(word)
+    if ordinal:
+        return f"{ordinal.group(1)}th"
+    if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+", word):
+        return word.replace(",", "")
+    return word
+
+
+_CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Za-z]*[A-Z][A-Za-z]*)")
+
+
+def _tokens(text: str) -> list[str]:
+    """The question's content tokens in order, with ``MARK`` between clauses."""
+    # Capitalised words after a sentence's first are names: never "corrected" ("Nestle").
+    names = {m.lower() for m in _CAPITALISED.findall(text.strip())}
+    lower = " " + text.lower().replace("\u2019", "'").replace("\u2018", "'") + " "
+    for pattern, replacement in _CLITICS:
+        lower = pattern.sub(replacement, lower)
+    for phrase, replacement in _PHRASE_RES:
+        lower = phrase.sub(replacement, lower)
+    words = _TOKEN.findall(lower)
+    out: list[str] = []
+    pending_symbol: str | None = None
+    for position, raw in enumerate(words):
+        word = raw.strip()
+        if word in {",", ";", ":", "?", "!", ".", "-", "\u2013", "\u2014"}:
+            if out and out[-1] != MARK:
+                out.append(MARK)
+            continue
+        if word in {"in", "into"} and out and out[-1].startswith("u") and position + 1 < len(words):
+            following = _word_tokens(words[position + 1].strip(), words, position + 1, names)
+            if following and following[0].startswith("u"):
+                out.append("to")  # "5 km in miles": what the conversion is to
+                continue
+        if word in {"^", "of", "for"}:
+            if out and out[-1] not in (MARK, LINK):
+                out.append(LINK)
+            continue
+        if word in _SYMBOLS:
+            unit = "u" + _SYMBOLS[word]
+            # "$40" and "40 dollars" alike: a currency sign before a number goes after it.
+            if position + 1 < len(words) and _is_number(words[position + 1]):
+                pending_symbol = unit
+            else:
+                out.append(unit)
+            continue
+        if _is_number(word):
+            out.append("#" + _canonical_number(word))
+            if pending_symbol:
+                out.append(pending_symbol)
+                pending_symbol = None
+            continue
+        out.extend(_word_tokens(word, words, position, names))
+    while out and out[-1] in (MARK, LINK):
+        out.pop()
+    return _dates(out)
+
+
+def _dates(out: list[str]) -> list[str]:
+    """A day of a month as one form: "June 5th", "5 June", "the 5th of June" -> @m6 #5."""
+    for i, token in enumerate(out):
+        if token.startswith("#") and token.endswith("th") and token[1:-2].isdigit():
+            near = out[max(0, i - 1) : i] + out[i + 1 : i + 3]
+            if any(t.startswith("@m") for t in near):
+                out[i] = token[:-2]
+    i = 0
+    while i + 1 < len(out):
+        day = out[i]
+        gap = 1 if out[i + 1] == LINK and i + 2 < len(out) else 0
+        month = out[i + 1 + gap]
+        if day.startswith("#") and day[1:].isdigit() and month.startswith("@m"):
+            out[i : i + 2 + gap] = [month, day]
+        i += 1
+    return out
+
+
+def _word_tokens(word: str, words: list[str], position: int, names: set[str]) -> list[str]:
+    if "-" in word:
+        joined = word.replace("-", "")
+        if _known(joined) or joined in _SYNONYMS:
+            word = joined
+        else:
+            parts: list[str] = []
+            for part in word.split("-"):
+                parts.extend(_word_tokens(part, words, position, names) if part else [])
+            return parts
+    word = word.split("'")[0] if "'" in word else word
+    if not word:
+        return []
+    previous = words[position - 1].strip() if position else ""
+    after_number = bool(previous) and (_is_number(previous) or previous in _NUMBER_WORDS)
+    nxt = words[position + 1].strip() if position + 1 < len(words) else ""
+    if word in _UNITS and (
+        after_number or word in _PLAIN_SHORT_UNITS or (len(word) > 2 and _UNITS[word] not in _TIME_UNITS)
+    ):
+        return ["u" + _UNITS[word]]
+    if word in _NUMBER_WORDS:
+        return ["#" + _NUMBER_WORDS[word]]
+    if word in _MONTHS and (word != "may" or after_number or _is_number(nxt)):
+        return ["@m" + _MONTHS[word]]
+    if word in _PAST:
+        return ["~past"]
+    if word in _FILLER:
+        return []
+    if word not in names:
+        word = _corrected(word)
+    if word in _FILLER:
+        return []
+    if word in _PAST:
+        return ["~past"]
+    if word in _SYNONYMS:
+        return [_SYNONYMS[word]]
+    stem = _stem(word)
+    if stem in _FILLER:
+        return []
+    return [_SYNONYMS.get(stem, stem)]
+
+
+# Words a unit conversion may be asked with: "Convert 5 km to miles", "How many miles is 5 km?",
+# "What does 5 kg weigh in pounds?", "5 km in miles?" all ask one thing.
+_CONVERSION_WORDS = frozenset({"convert", "how", "many", "much", "weigh", "to", "equal", "equivalent"})
+
+
+def _conversion(tokens: list[str]) -> list[str] | None:
+    """A unit conversion, as "convert <number> <units after it> to <the other units>", or None.
+    The units right after the number are the ones converted from, wherever the question puts
+    the others: roles are kept ("5 miles to km" is not "5 km to miles")."""
+    plain = [t for t in tokens if t not in (MARK, LINK)]
+    numbers = [i for i, t in enumerate(plain) if t.startswith("#")]
+    if len(numbers) != 1:
+        return None
+    at = numbers[0]
+    source: list[str] = []
+    for t in plain[at + 1 :]:
+        if not t.startswith("u"):
+            break
+        source.append(t)
+    target = [t for i, t in enumerate(plain) if t.startswith("u") and not at < i <= at + len(source)]
+    rest = [t for t in plain if not t.startswith(("#", "u"))]
+    if not source or not target or any(t not in _CONVERSION_WORDS for t in rest):
+        return None
+    return ["convert", plain[at], *source, "to", *target]
+
+
+def _content(text: str) -> list[str]:
+    tokens = _tokens(text)
+    return _conversion(tokens) or tokens
+
+
+def content_words(text: str) -> list[str]:
+    """The question's content tokens, each at its first appearance, with ``MARK`` between
+    clauses and ``LINK`` where "of", "for" or a possessive stood (the order ``same_order``
+    compares)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for token in _content(text):
+        if token in (MARK, LINK):
+            if out and out[-1] not in (MARK, LINK):
+                out.append(token)
+            elif out and token == MARK:
+                out[-1] = MARK
+        elif token not in seen:
+            seen.add(token)
+            out.append(token)
+    while out and out[-1] in (MARK, LINK):
+        out.pop()
+    return out
 
 
 def signature(text: str) -> str:
-    """The question's exact-match details, as one string (compared for equality)."""
-    parts: list[str] = [_VERSION]
-    words = _WORD.findall(text)
-    for position, word in enumerate(words):
-        lower = word.lower().replace(_APOSTROPHE, "'")
-        bare = lower.replace("'", "")
-        # "team's" -> team, "what's" -> what: the clitic does not change the word.
-        head = lower.split("'")[0] if "'" in lower and not lower.endswith("n't") else bare
-        if word[0].isdigit() or (word[0] in "-\u2212" and len(word) > 1):
-            parts.append("#" + word.replace(",", "").replace("\u2212", "-"))
-        elif word in _SYMBOLS:
-            parts.append("u" + _SYMBOLS[word])
-        elif bare in _NEGATIONS or lower.endswith("n't"):
-            parts.append("!not")
-        elif head.startswith("un") and len(head) >= 6 and head[2:] in _vocabulary() and head not in _POLES:
-            # "unpaid", "unable", "unknown": a negated word.
-            parts.append("!not")
-        elif _base(head) & _REVERSALS:
-            parts.append("!undo")
-        elif head in _POLES:
-            parts.append(_POLES[head])
-        elif lower in _NUMBER_WORDS:
-            parts.append("#" + _NUMBER_WORDS[lower])
-        elif lower in _MONTHS and (lower not in _AMBIGUOUS_MONTHS or (word[0].isupper() and position > 0)):
-            parts.append("@m" + _MONTHS[lower])
-        elif lower in _DAYS:
-            parts.append("@d" + _DAYS[lower])
-        elif lower in _UNITS and (
-            (len(lower) > 2 and _UNITS[lower] not in _TIME_UNITS) or _after_number(words, position)
-        ):
-            # Short unit symbols ("m", "s", "in") and units of time ("per day", "a year")
-            # count only right after a number.
-            parts.append("u" + _UNITS[lower])
-        elif word[0].isupper() and position > 0 and lower not in _NOT_NAMES:
-            parts.append("n" + (_rare(head) or head))
-        elif (rare := _rare(head)) is not None:
-            # A rare word in lower case names something as a capitalised one does.
-            parts.append("n" + rare)
-    return " ".join(parts)
+    """The set of the question's content tokens, as one string: equal for two questions exactly
+    when every content token of one has its counterpart in the other."""
+    return " ".join([_VERSION, *sorted({t for t in _content(text) if t not in (MARK, LINK)})])
+
+
+def _clauses(words: Sequence[str]) -> list[list[str]]:
+    clauses: list[list[str]] = [[]]
+    for word in words:
+        if word == MARK:
+            clauses.append([])
+        elif word != LINK:
+            clauses[-1].append(word)
+    return [c for c in clauses if c]
+
+
+def _contains(words: Sequence[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(list(words[i : i + n]) == part for i in range(len(words) - n + 1))
+
+
+def _inverted(marked: Sequence[str], other_marked: Sequence[str], other: list[str]) -> bool:
+    """Whether ``other`` is ``marked`` with one "A of B" turned into "B A" (at most three tokens
+    each side, inside a clause), and "B A" stands in ``other_marked`` with nothing between:
+    "the shares of Nestle" / "the Nestle shares", but not "a list of dicts" / "a dict of lists"
+    nor "swap euros for dollars" / "swap dollars for euros"."""
+    for at, word in enumerate(marked):
+        if word != LINK:
+            continue
+        for la in range(1, 4):
+            before = list(marked[max(0, at - la) : at])
+            if len(before) < la or MARK in before or LINK in before:
+                break
+            for lb in range(1, 4):
+                after = list(marked[at + 1 : at + 1 + lb])
+                if len(after) < lb or MARK in after or LINK in after:
+                    break
+                swapped = [*marked[: at - la], *after, *before, *marked[at + 1 + lb :]]
+                if [w for w in swapped if w not in (MARK, LINK)] == other and _contains(
+                    other_marked, after + before
+                ):
+                    return True
+    return False
+
+
+def same_order(first: Sequence[str], second: Sequence[str]) -> bool:
+    """Whether the content tokens both questions share come in the same order, up to whole
+    clauses that changed places, or one "A of B" said "B A".
+
+    "Can the tenant sue the landlord?" and "Can the landlord sue the tenant?" share every token,
+    in another order, and the embedding puts them at 0.99. "If the VPN drops, how do I
+    reconnect?" and "How do I reconnect if the VPN drops?" moved a clause and asked the same.
+    The tokens can be keyed hashes (the cache keeps no question text; ``MARK`` and ``LINK``
+    stay as they are): only equality is used.
+    """
+    marks = (MARK, LINK)
+    common = {w for w in first if w not in marks} & {w for w in second if w not in marks}
+    a = [w for w in first if w in common or w in marks]
+    b = [w for w in second if w in common or w in marks]
+    flat_a = [w for w in a if w not in marks]
+    flat_b = [w for w in b if w not in marks]
+    if flat_a == flat_b:
+        return True
+    for clauses, other in ((_clauses(a), flat_b), (_clauses(b), flat_a)):
+        for start in range(1, len(clauses)):
+            rotated = [w for c in clauses[start:] + clauses[:start] for w in c]
+            if rotated == other:
+                return True
+    return _inverted(a, b, flat_b) or _inverted(b, a, flat_a)
+
+
+def benign(first: str, second: str) -> bool:
+    """Whether the two questions differ only in what ``content_words`` leaves out: the same
+    content tokens, in the same order up to whole clauses."""
+    return signature(first) == signature(second) and same_order(content_words(first), content_words(second))

@@ -118,8 +118,9 @@ class Partition:
     def candidates(
         self, query: np.ndarray | None, digest: str, guard: str, threshold: float, limit: int = 3
     ) -> list[Match]:
-        """Live, unexpired entries at or above ``threshold`` whose ``guard`` (numbers, negations,
-        units, dates, names: ``semcache.guard``) is the query's, best first (an exact repeat: 1.0)."""
+        """Live, unexpired entries at or above ``threshold`` whose ``guard`` (a keyed hash of the
+        question's set of content tokens: ``semcache.guard``) is the query's, best first (an
+        exact repeat: 1.0)."""
         one_blas_thread()  # a product over 100,000 rows split across busy cores waits for them
         now = time.time()
         found: list[Match] = []

@@ -158,9 +158,12 @@ def _finished(task: asyncio.Future[Any]) -> None:
 
 
 def word_order(text: str) -> list[str]:
-    """The question's content words in order, as keyed hashes (``guard.same_order`` compares
-    them; kept inside the entry's encrypted content, never as words)."""
-    return [keys.text_hash("order", word)[:16] for word in guard.content_words(text)]
+    """The question's content tokens in order, as keyed hashes, with the clause marks as they are
+    (``guard.same_order`` compares them; kept inside the entry's encrypted content, never as words)."""
+    return [
+        word if word in (guard.MARK, guard.LINK) else keys.text_hash("order", word)[:16]
+        for word in guard.content_words(text)
+    ]
 
 
 def _embed_one(text: str) -> tuple[str, np.ndarray | None]:
