@@ -343,6 +343,9 @@ AIRLOCK_AUDIT_SEAL_DELAY = envfloat("AIRLOCK_AUDIT_SEAL_DELAY", 0.25, minimum=0.
 # refused with 503 audit_unavailable: a locked audit table must not hold requests open.
 AIRLOCK_AUDIT_LOCK_TIMEOUT_MS = envint("AIRLOCK_AUDIT_LOCK_TIMEOUT_MS", 2000, minimum=1)
 AIRLOCK_AUDIT_STATEMENT_TIMEOUT_MS = envint("AIRLOCK_AUDIT_STATEMENT_TIMEOUT_MS", 5000, minimum=1)
+# The gateway's audit inserts run on a connection its event loop owns (audit.fastpath), falling
+# back to the writer's thread when that cannot commit; false: always the thread.
+AIRLOCK_AUDIT_LOOP_WRITES = envbool("AIRLOCK_AUDIT_LOOP_WRITES", True)
 # A starting worker closes (outcome worker_lost) the requests of dead workers this far back.
 AIRLOCK_AUDIT_LOST_LOOKBACK_HOURS = envint("AIRLOCK_AUDIT_LOST_LOOKBACK_HOURS", 24, minimum=1)
 AIRLOCK_AUDIT_CHECKPOINT_RECORDS = envint("AIRLOCK_AUDIT_CHECKPOINT_RECORDS", 10_000, minimum=1)

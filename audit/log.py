@@ -30,7 +30,7 @@ from django.db import close_old_connections, connection, connections, transactio
 from django.utils import timezone
 
 from appliance.shell_actor import command_line_actor
-from audit import envelope, keyring, sequencer
+from audit import envelope, fastpath, keyring, sequencer
 from audit.events import Event
 from audit.models import AuditRecord
 from audit.verifier import canonical_json
@@ -264,6 +264,7 @@ def _sealer_executor() -> ThreadPoolExecutor:
 async def close() -> None:
     """Close the writer's and the sealer's database connections (worker shutdown)."""
     loop = asyncio.get_running_loop()
+    await fastpath.close()
     await loop.run_in_executor(_executor, connections.close_all)
     await loop.run_in_executor(_sealer, connections.close_all)
     await loop.run_in_executor(_wal, connections.close_all)
@@ -312,7 +313,8 @@ class Writer:
                 specs.insert(0, self._failure_spec())
             began = time.perf_counter()
             try:
-                await _in_writer_thread(_insert, specs)
+                if not (fastpath.enabled() and await self._in_loop(specs)):
+                    await _in_writer_thread(_insert, specs)
             except Exception as exc:
                 metrics.audit_written(0.0, ok=False)
                 log.error("audit log unavailable, refusing %d request(s): %r", len(batch), exc)
@@ -333,6 +335,14 @@ class Writer:
                 self._start_seal()
             elif self._seal_timer is None:
                 self._schedule_seal()
+
+    async def _in_loop(self, specs: list[dict[str, Any]]) -> bool:
+        """The batch committed on the loop's own connection (``audit.fastpath``), or False."""
+        try:
+            return await fastpath.for_loop().insert(specs)
+        except Exception:
+            log.exception("the loop's audit insert failed unexpectedly; the writer's thread takes the batch")
+            return False
 
     def _schedule_seal(self) -> None:
         self._seal_timer = asyncio.get_running_loop().call_later(

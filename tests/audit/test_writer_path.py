@@ -11,13 +11,15 @@ between, and the log is checkpointed in a thread of its own.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import time
 from typing import Any
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
+from audit import fastpath, sequencer
 from audit import log as audit_log
-from audit import sequencer
 from audit.events import Event
 from audit.models import AuditRecord
 from audit.verify import verify_log
@@ -115,3 +117,116 @@ def _plain(value: Any) -> Any:
     if isinstance(value, memoryview):
         return bytes(value)
     return bytes(value.obj) if type(value).__name__ == "Binary" else value
+
+
+class _Thread:
+    """Counts the batches that went to the writer's thread (the path every record took before)."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        self.batches = 0
+        original = audit_log._insert
+
+        def counted(specs: list[dict[str, Any]]) -> None:
+            self.batches += 1
+            original(specs)
+
+        monkeypatch.setattr(audit_log, "_insert", counted)
+
+
+def test_the_request_path_commits_on_the_loops_own_connection(monkeypatch: Any) -> None:
+    thread = _Thread(monkeypatch)
+
+    async def scenario() -> None:
+        writer = audit_log.Writer()
+        try:
+            for n in range(5):
+                await writer.write(**_spec(n))
+            # Committed when write() returns: another connection sees every record.
+            assert (
+                await asyncio.to_thread(AuditRecord.objects.filter(request_id__startswith="req_0").count) == 5
+            )
+        finally:
+            await fastpath.close()
+
+    asyncio.run(scenario())
+    assert thread.batches == 0
+    sequencer.seal()
+    assert verify_log().ok
+
+
+def test_a_record_whose_data_key_is_not_cached_goes_through_the_thread(
+    monkeypatch: Any, billing: Any
+) -> None:
+    """Reading or making a data key is a query: the loop may not run it, the thread does."""
+    thread = _Thread(monkeypatch)
+    content = {"application_id": billing.pk, "content": {"request": {"messages": ["hello"]}}}
+
+    async def scenario() -> None:
+        writer = audit_log.Writer()
+        try:
+            await writer.write(**_spec(1), **content)  # the day's key is made by the thread
+            await writer.write(**_spec(2), **content)  # now cached: the loop writes
+        finally:
+            await fastpath.close()
+
+    asyncio.run(scenario())
+    assert thread.batches == 1
+    sequencer.seal()
+    assert verify_log().ok
+    assert (
+        AuditRecord.objects.filter(request_id__in=["req_000001", "req_000002"]).exclude(content=None).count()
+        == 2
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's database-wide write lock")
+def test_while_another_writer_holds_sqlites_lock_the_batch_waits_in_the_thread(monkeypatch: Any) -> None:
+    """The loop never waits for a lock (it would stall every request): the thread waits."""
+    thread = _Thread(monkeypatch)
+    other = sqlite3.connect(str(connection.settings_dict["NAME"]), isolation_level=None)
+
+    async def scenario() -> None:
+        writer = audit_log.Writer()
+        other.execute("BEGIN IMMEDIATE")
+        asyncio.get_running_loop().call_later(0.2, other.execute, "COMMIT")
+        try:
+            await writer.write(**_spec(7))
+        finally:
+            await fastpath.close()
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        other.close()
+    assert thread.batches == 1
+    assert AuditRecord.objects.filter(request_id="req_000007").exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's session timeouts")
+def test_on_postgresql_a_locked_table_refuses_within_the_lock_timeout(settings: Any) -> None:
+    """The loop's session has the writer's lock timeout: a locked table refuses, never hangs."""
+    settings.AIRLOCK_AUDIT_LOCK_TIMEOUT_MS = 200
+    other = connections.create_connection("default")
+    other.ensure_connection()
+    other.set_autocommit(True)
+    cursor = other.connection.cursor()
+    cursor.execute("BEGIN")
+    cursor.execute(f"LOCK TABLE {AuditRecord._meta.db_table} IN ACCESS EXCLUSIVE MODE")
+
+    async def scenario() -> float:
+        writer = audit_log.Writer()
+        began = time.monotonic()
+        try:
+            with pytest.raises(audit_log.AuditUnavailable):
+                await writer.write(**_spec(8))
+            return time.monotonic() - began
+        finally:
+            await fastpath.close()
+
+    try:
+        waited = asyncio.run(scenario())
+    finally:
+        cursor.execute("ROLLBACK")
+        other.close()
+    # The loop's try (200 ms), then the thread's (200 ms): refused well within a second.
+    assert waited < 2.0
