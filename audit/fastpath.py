@@ -43,6 +43,11 @@ _SQLITE_INSERT = f"INSERT INTO {_TABLE} ({_COLUMNS}) VALUES ({', '.join(['?'] * 
 _PG_INSERT = f"INSERT INTO {_TABLE} ({_COLUMNS}) VALUES ({', '.join(['%s'] * len(_FIELDS))})"  # noqa: S608
 
 
+class Refused(Exception):
+    """The database refused the batch in a way the writer's thread would only repeat (a lock
+    held past the lock timeout, a statement past its timeout): the batch fails at once."""
+
+
 def enabled() -> bool:
     return bool(settings.AIRLOCK_AUDIT_LOOP_WRITES)
 
@@ -130,6 +135,10 @@ class LoopConnection:
             db = await self._pg_connection()
             async with db.transaction(), db.cursor() as cursor:
                 await cursor.executemany(_PG_INSERT, values)
+        except (psycopg.errors.LockNotAvailable, psycopg.errors.QueryCanceled) as exc:
+            # Waited out AIRLOCK_AUDIT_LOCK_TIMEOUT_MS (or the statement timeout) already: the
+            # thread would wait as long again before refusing the same way.
+            raise Refused(repr(exc)) from exc
         except (psycopg.Error, OSError) as exc:
             log.info("the loop's audit connection failed (%r); the writer's thread takes the batch", exc)
             await self.aclose()

@@ -340,6 +340,8 @@ class Writer:
         """The batch committed on the loop's own connection (``audit.fastpath``), or False."""
         try:
             return await fastpath.for_loop().insert(specs)
+        except fastpath.Refused:
+            raise
         except Exception:
             log.exception("the loop's audit insert failed unexpectedly; the writer's thread takes the batch")
             return False

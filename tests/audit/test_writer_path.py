@@ -203,9 +203,13 @@ def test_while_another_writer_holds_sqlites_lock_the_batch_waits_in_the_thread(m
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's session timeouts")
-def test_on_postgresql_a_locked_table_refuses_within_the_lock_timeout(settings: Any) -> None:
-    """The loop's session has the writer's lock timeout: a locked table refuses, never hangs."""
+def test_on_postgresql_a_locked_table_refuses_within_the_lock_timeout(
+    settings: Any, monkeypatch: Any
+) -> None:
+    """The loop's session has the writer's lock timeout: a locked table refuses, never hangs,
+    and the refusal is final (the writer's thread does not wait out the timeout a second time)."""
     settings.AIRLOCK_AUDIT_LOCK_TIMEOUT_MS = 200
+    thread = _Thread(monkeypatch)
     other = connections.create_connection("default")
     other.ensure_connection()
     other.set_autocommit(True)
@@ -228,5 +232,5 @@ def test_on_postgresql_a_locked_table_refuses_within_the_lock_timeout(settings: 
     finally:
         cursor.execute("ROLLBACK")
         other.close()
-    # The loop's try (200 ms), then the thread's (200 ms): refused well within a second.
-    assert waited < 2.0
+    assert thread.batches == 0, "the writer's thread waited for the lock a second time"
+    assert waited < 2.0, f"refused after {waited:.2f} s"
