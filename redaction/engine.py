@@ -447,6 +447,7 @@ class Engine:
             # Handles, lower-case titles and given names, relatives, initials (recognizers_cues).
             by_pattern += recognizers_cues.find_names(text)
             found = self._drop_lone_capitalised_words(text, found, by_pattern) + by_pattern
+            found = recognizers_names.extend_over_particles(text, found)
             found = [
                 c
                 for c in found

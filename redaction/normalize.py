@@ -93,10 +93,11 @@ def _patterns() -> tuple[
     # after a digit (the contextual rules below).
     trigger = re.compile(r"[^\x20-\x7e\n\r]|[0-9][\t.]")
     same_length = [
-        # Tabs and en/em dashes between digit groups ("+44\t20", "4111\u20131111").
+        # Tabs and en/em dashes between digit groups ("+44\t20", "4111\u20131111"). A tab in a
+        # line with other tabs is a spreadsheet's cell edge, not a gap inside one number: kept.
         (
             re.compile(rf"(?<=[0-9])[\t{_DIGIT_DASHES}]+(?=[0-9+])"),
-            lambda m: _same(m, " " if "\t" in m[0] else "-"),
+            lambda m: m[0] if _cell_edge(m) else _same(m, " " if "\t" in m[0] else "-"),
         ),
         # SSN with dots: 536.22.8475.
         (
@@ -110,6 +111,28 @@ def _patterns() -> tuple[
         ),
     ]
     return trigger, re.compile(f"[{mapped}]+"), re.compile(f"[{removed}]+"), same_length
+
+
+def _cell_edge(match: re.Match[str]) -> bool:
+    """Whether a tab run is the edge between two cells of a row: its line has another tab beside a
+    word or a blank ("SMITH\tAnna\t12.03.1980\t0151 2345678"), and the cells on both sides of it
+    hold five digits or more each (two numbers side by side, "0151 2345678\t12.03.1980"), not the
+    groups of one number split by tabs ("+44\t20\t7946\t0958", "…\t303\t978\t7680")."""
+    if "\t" not in match[0]:
+        return False
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    left = text[max(line_start, text.rfind("\t", 0, match.start()) + 1) : match.start()]
+    right_end = text.find("\t", match.end(), line_end)
+    right = text[match.end() : line_end if right_end < 0 else right_end]
+    if sum(c.isdigit() for c in left) < 5 or sum(c.isdigit() for c in right) < 5:
+        return False
+    return bool(_WORD_TAB.search(text, line_start, line_end))
+
+
+_WORD_TAB = re.compile(r"(?:^|[^\d+\t])\t|\t(?:$|[^\d+\t])")
 
 
 def _same(match: re.Match[str], char: str) -> str:

@@ -67,9 +67,12 @@ class OfflineEmailRecognizer(EmailRecognizer):
 
 # --- E-mail addresses written to dodge harvesters --------------------------------------------------
 
+# The at sign's name in the six languages ("jane arroba example.es", "jane chiocciola example.it"):
+# no everyday word, so written plainly between two words it makes an address on its own.
+_AT_NAMES = r"(?:arroba|chiocciola|arobase|klammeraffe|apenstaartje|apestaartje)"
 _OBF_AT = (
-    r"(?:[ \t]*[\[({<][ \t]*(?:at|@|arobase|chiocciola|klammeraffe)[ \t]*[\])}>][ \t]*"
-    r"|[ \t]+(?:at|AT|@)[ \t]+)"
+    rf"(?:[ \t]*[\[({{<][ \t]*(?:at|@|{_AT_NAMES})[ \t]*[\])}}>][ \t]*"
+    rf"|[ \t]+(?:at|AT|@|(?i:{_AT_NAMES}))[ \t]+)"
 )
 _OBF_DOT = (
     r"(?:[ \t]*[\[({<][ \t]*(?:dot|punto|punkt|point|punt|\.)[ \t]*[\])}>][ \t]*"
@@ -139,7 +142,7 @@ _PHONE_CANDIDATE = re.compile(
     # A comma after a digit is a CSV cell's edge unless a thousands group follows ("1,234,567").
     # A period is an edge only after a letter: the end of a label glued to the number ("tel.02 …").
     r"(?=[+(\d])(?<![\w+/\-])(?:(?<!\.)|(?<=[^\W\d_]\.))(?:(?<!\d,)|(?!\d{3},\d))"
-    r"(?:\+|00)?\(?\d[\d \t().\-/]{5,22}\d"
+    r"(?:\+|00)?\(?\d[\d ().\-/]{5,22}\d"
     rf"(?:[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*-?\d{{1,6}}\)?(?![\w/\-]|[.,]\d))?"
     # A comma then digits continues an amount ("1 234,56") unless another number starts there:
     # the next CSV cell ("02 121727,0180 2 47800", "…,810 14 40 10", "…,1-201-555-0143").
@@ -170,7 +173,9 @@ _PHONE_CONTEXT = re.compile(
     r"|urgenze|urgencias|spoed|noodnummer|out of hours|emergency"
     # What a call note says was done on the number: "left a voicemail at", "dejé un mensaje en el",
     # "devolver llamada al", "contactarme en el", "RR an" (Rückruf).
-    r"|voicemail|mensaje|messaggio|message|llamada|contact(?:ar|arme|arnos|er|ez)|rr|cb)\b[^\w\n]{0,4}"
+    r"|voicemail|mensaje|messaggio|message|llamada|contact(?:ar|arme|arnos|er|ez)|rr|cb"
+    # Whom to notify and how to reach someone: "avisar al", "avvisare al", "recapiti:", "contacto:".
+    r"|avis(?:ar|e|en|ad)|avvis(?:are|ate|a|ami)|recapit[oi]|contact[oe]s?|contatt[oi]|bereikbaarheid)\b[^\w\n]{0,4}"
     # Up to three short function words between the cue and the number: "reach us on", "mi número
     # es el", "richiamare il cliente al", "message laissé sur le".
     rf"(?:{_PHONE_FILLER}[^\w\n]{{1,4}}){{0,3}}$",
@@ -190,7 +195,8 @@ _PHONE_LABEL = re.compile(
 # "IBAN endet auf", "référence client", "codice cliente", "Rechnung Nr." — not a phone number
 # unless it is written with a country code.
 _OTHER_NUMBER_LABEL = re.compile(
-    r"(?:order|invoice|ref|reference|tracking|case|account|policy|iban|kundennummer|kunden-nr|bestellnummer"
+    # A whole word: "az" (Aktenzeichen) is no label at the end of a handle like "mdiaz:".
+    r"\b(?:order|invoice|ref|reference|tracking|case|account|policy|iban|kundennummer|kunden-nr|bestellnummer"
     r"|bestellung|rechnung|rechnungsnummer|aktenzeichen|az|vertrag|vertragsnummer|konto|commande|facture"
     r"|r[ée]f[ée]rence|r[ée]f|dossier|compte|pedido|factura|referencia|expediente|cuenta|p[óo]liza|ordine"
     r"|fattura|codice|pratica|conto|polizza|bestelnummer|factuur|klantnummer|dossiernummer|rekening|polis"
@@ -229,6 +235,11 @@ def find_phone_numbers(text: str) -> list[Candidate]:
     while (match := _PHONE_CANDIDATE.search(text, position)) is not None:
         start, end = match.span()
         position = end
+        if dated := _LEADING_DATE.match(text, start, end):
+            # "02/14/2024 14:20", "2024-02-18 16:40": a date and a time, no number; the scan goes
+            # on after the date.
+            position = dated.end()
+            continue
         listed = previous_end >= 0 and bool(_PHONE_LIST_GAP.match(text, previous_end, start))
         lead = _LEADING_REFERENCE.match(text, start, end)
         if lead and (rest := _phone_candidate(text, lead.end(), end, listed)) and not rest.weak:
@@ -348,6 +359,7 @@ def _first_of_cells(text: str, start: int, end: int, listed: bool) -> tuple[Cand
     return None
 
 
+_LEADING_DATE = re.compile(r"(?:\d{1,2}([./\-])\d{1,2}\1(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?=[ \t])")
 _DATE_CELL = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?=[ \t]+\d)")
 # Between two phone numbers written side by side: a slash with spaces, or a wide gap.
 _SIDE_BY_SIDE = re.compile(r"[ \t]+/[ \t]+|[ \t]{3,}")
@@ -391,6 +403,8 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
         or _phone_column(text, start)
     )
     trunk = compact.startswith(("0", "(0"))
+    context = context or _signature_line(text, start, end) or bool(_PHONE_SYMBOL.search(before))
+    mobile = bool(_MOBILE_TWO_GROUPS.match(compact))
     if not (international or separated or context or (trunk and digits >= 10)):
         # A bare run of digits: a phone number only inside a record of personal data (the
         # engine raises WEAK_SCORE there), otherwise an order number or an amount.
@@ -402,7 +416,7 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
     groups = [g for g in re.split(r"[^\d]+", compact) if g]
     if not international and len(groups) == 2 and _YEAR_SERIAL.match(compact):
         return None  # "2024/118734", "2024-118734": a year and a serial number
-    if not (international or context or trunk or "(" in compact) and len(groups) < 3:
+    if not (international or context or trunk or mobile or "(" in compact) and len(groups) < 3:
         # "2024-0003" or "4839 2011": two groups without a trunk zero are references, not phones.
         return None
     verdict = _phone_verdict(compact, international)
@@ -415,6 +429,26 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
         # what someone wrote down as their number is theirs, typo or not.
         return Candidate("PHONE_NUMBER", start, end, 0.6)
     return None
+
+
+# A mobile number written as its operator prefix and the subscriber number, with no trunk zero:
+# Italian "347 1234567", "347/1234567" (mobiles there start with 3, nine or ten digits in all).
+_MOBILE_TWO_GROUPS = re.compile(r"^3\d{2}[ /.\-]\d{6,7}$")
+# A telephone symbol just before the number: "📞 912 345 678", "☎ 0612345678", "✆: …".
+_PHONE_SYMBOL = re.compile("[\u260e\u260f\u2706\U0001f4de\U0001f4f1\U0001f4f2][\ufe0f]?[ \t:]*$")
+# The block under a signature separator ("-- " on a line of its own), a few short lines long.
+_SIGNATURE_ABOVE = re.compile(r"(?:^|\n)--[ \t]?\n(?:[^\n]{1,60}\n){0,4}[ \t]*$")
+
+
+def _signature_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone on a line of a signature block: a number there is
+    the sender's phone number."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:start].strip() or text[end:line_end].strip(" \t.,"):
+        return False
+    return bool(_SIGNATURE_ABOVE.search(text, max(0, line_start - 300), line_start))
 
 
 _CELL_SEPARATORS = ("\t", ";", ",")
@@ -641,6 +675,8 @@ _DATE = re.compile(
     rf"(?P<num>\d{{1,2}}([/.\-])\d{{1,2}}\2(?:\d{{4}}|\d{{2}}(?!\2)))"
     rf"|(?P<iso>{_YEAR}([-/.])\d{{1,2}}\4\d{{1,2}})"
     rf"|(?P<dmy>{_DAY}(?:\s+of)?[ \t]+{_MONTH},?[ \t]+{_YEAR})"
+    # "22-Feb-1991", "03/Mar/1978": the month's abbreviation between dashes or slashes.
+    rf"|(?P<dashed>{_DAY}(?P<dsep>[-/]){_MONTH}(?<!\.)(?P=dsep){_YEAR})"
     rf"|(?P<mdy>{_MONTH}[ \t]+{_DAY},?[ \t]+{_YEAR})"
     rf"|(?P<dm>{_DAY}[ \t]+{_MONTH}(?![ \t]*\d))"
     rf"|(?P<md>{_MONTH}[ \t]+{_DAY}(?![\w:]))"
@@ -692,11 +728,16 @@ def find_dates(text: str) -> list[Candidate]:
         value = match.group()
         if kind in ("num", "iso") and not _numeric_date_ok(value):
             continue
-        if kind == "num" and "." in value and len(value.rsplit(".", 1)[-1]) != 4:
-            continue  # 1.2.10 is a version number
+        short_year = kind == "num" and len(re.split(r"[/.\-]", value)[-1]) == 2
+        if kind == "num" and "." in value and short_year and not _PADDED_SHORT.match(value):
+            continue  # 1.2.10 is a version number; 02.04.55 a date
         start, end = match.span()
         if _DOB_CONTEXT.search(_before(text, start, 40)):
             found.append(Candidate("DATE_OF_BIRTH", start, end, 0.9))
+        elif short_year and not _PERSONAL_DATE_CONTEXT.search(_before(text, start, 40)):
+            # "12.04.61", "03/11/58": a two-digit year far back reads as a birth date's; a recent
+            # one ("am 05.06.22") is a letter's or a payment's date, even in a row of records.
+            found.append(Candidate("DATE_TIME", start, end, 0.85 if _short_year_old(value) else WEAK_SCORE))
         else:
             found.append(_other_date(text, start, end, 0.6 if kind in ("dm", "md", "my") else 0.85))
     for match in _FOREIGN_DATE.finditer(text):
@@ -738,6 +779,17 @@ def _other_date(text: str, start: int, end: int, score: float) -> Candidate:
 
 _FOUR_DIGIT_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OLD_YEAR = datetime.datetime.now(datetime.UTC).year - 16
+# A dotted date with a two-digit year and a zero-padded day and month: "02.04.55", not "1.2.10".
+_PADDED_SHORT = re.compile(r"^\d\d\.\d\d\.\d\d$")
+
+
+def _short_year_old(value: str) -> bool:
+    """Whether a date written with a two-digit year lies sixteen years back or more (a year ahead
+    of this one's two digits is read as last century's)."""
+    yy = int(value[-2:])
+    this_year = datetime.datetime.now(datetime.UTC).year
+    year = 1900 + yy if yy > this_year % 100 else 2000 + yy
+    return year <= _OLD_YEAR
 
 
 _YEAR_AT_END = re.compile(r"\d{4}$")
@@ -756,14 +808,16 @@ _MRN = re.compile(
     r"(?:\s+n(?:°|o|º))?|\bIPP\b|\bhistoria\s+cl[ií]nica(?:\s+(?:n\.?(?:º|°|o|[uú]m)\.?))?"
     r"|\bn(?:º|°|[uú]m(?:ero)?)\.?\s+(?:de\s+)?historia(?:\s+cl[ií]nica)?|\bNHC\b"
     r"|\bcartella(?:\s+clinica)?(?:\s+(?:n\.?|nr\.?|numero))?|\bn(?:\.|umero)\s+(?:di\s+)?cartella(?:\s+clinica)?"
-    r"|\bfall[\- ](?:nr\.?|id)|\bpat\.?[\- ]?nr\.?"
+    r"|\bfall[\- ](?:nr\.?|id)|\bpat\.?[\- ]?(?:nr\.?|id\b)"
     r"|\b(?:n[°º]|num[ée]ro|numero|n[uú]mero|nr\.?|id)\s+(?:de\s+|di\s+)?"
     r"(?:patient|paziente|paciente|pati[ëe]nt)|\bexpediente\s+cl[ií]nico|\bmedisch\s+dossier"
     r"|\bnosologico|\bpati[ëe]nt(?:nummer|nr\.?|[\- ]?id)|\bziekenhuis(?:nummer|nr\.?)|\bEPD[\-"
     r" ]?(?:nummer|nr\.?)"
     r"|\bdossiernummer|\brecord\s+(?:number|no\.?))"
     r"(?:[ \t]+(?:is|was|of|ist|est|es|è|is|nr\.?|n[°º]\.?))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
-    r"(?P<id>[A-Z]{0,4}[-/ ]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12}"
+    # "4411 2093": short digit groups written with spaces, as a number is read out.
+    r"(?P<id>\d{3,4}(?:[ ]\d{3,4}){1,2}(?![\w.\-/])"
+    r"|[A-Z]{0,4}[-/ ]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12}"
     # "2023-HC-05512", "HC/19/447812": a year or a prefix, the service's letters, a serial.
     r"|(?:[A-Z]{1,4}[-/])?\d{2,4}[-/][A-Z]{1,4}[-/]\d{3,10})\b"
 )

@@ -34,6 +34,25 @@ def _context(pattern: re.Pattern[str], text: str, start: int) -> bool:
     return pattern.search(text, max(0, start - _LOOK_BEHIND), start) is not None
 
 
+# How far back the line that asked for an identifier may be: a chat's or a thread's previous message
+# ("… im Personalbogen fehlt die Steuer-ID" / "hab ich: 12345678901").
+_ASKED_LOOK_BEHIND = 160
+
+
+def _asked_for(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether the identifier's name stands in one of the three lines before the one holding it."""
+    line_start = text.rfind("\n", 0, start)
+    if line_start < 0:
+        return False
+    window_start = max(0, start - _ASKED_LOOK_BEHIND)
+    for _ in range(3):
+        previous = text.rfind("\n", window_start, line_start)
+        if previous < 0:
+            break
+        line_start = previous
+    return pattern.search(text, max(window_start, line_start), start) is not None
+
+
 def _digits(value: str) -> str:
     return "".join(c for c in value if c.isdigit())
 
@@ -99,6 +118,8 @@ def find_de_tax_ids(text: str) -> list[Candidate]:
             found.append(Candidate("DE_TAX_ID", match.start(), match.end(), 0.95))
         elif " " in match.group():
             found.append(Candidate("DE_TAX_ID", match.start(), match.end(), 0.7))
+        elif _asked_for(_STEUER_CONTEXT, text, match.start()):
+            found.append(Candidate("DE_TAX_ID", match.start(), match.end(), 0.6))
         else:
             found.append(Candidate("DE_TAX_ID", match.start(), match.end(), WEAK_SCORE, weak=True))
     return found
@@ -259,6 +280,8 @@ def find_nl_bsns(text: str) -> list[Candidate]:
             found.append(Candidate("NL_BSN", match.start(), match.end(), 0.95))
         elif match.group(2) == ".":
             found.append(Candidate("NL_BSN", match.start(), match.end(), 0.7))
+        elif _asked_for(_BSN_CONTEXT, text, match.start()):
+            found.append(Candidate("NL_BSN", match.start(), match.end(), 0.6))
         else:
             found.append(Candidate("NL_BSN", match.start(), match.end(), WEAK_SCORE, weak=True))
     return found
@@ -288,7 +311,7 @@ def find_nhs_numbers(text: str) -> list[Candidate]:
             continue
         if _context(_NHS_CONTEXT, text, match.start()):
             found.append(Candidate("UK_NHS", match.start(), match.end(), 0.95))
-        elif match.group(2):
+        elif match.group(2) or _asked_for(_NHS_CONTEXT, text, match.start()):
             found.append(Candidate("UK_NHS", match.start(), match.end(), 0.6))
         else:
             found.append(Candidate("UK_NHS", match.start(), match.end(), WEAK_SCORE, weak=True))

@@ -132,7 +132,11 @@ def product_brand_spans(text: str, start: int = 0, end: int | None = None) -> li
         lowered = word.group().casefold()
         if lowered in _PRODUCT_WORDS or lowered in ("ice", "gift", "eau", "bon"):
             maker = _MAKER_BEFORE.search(text, max(start, word.start() - 60), word.start())
-            if maker and (lowered in _PRODUCT_WORDS or _PRODUCT_TAIL.match(text, word.start())):
+            if (
+                maker
+                and (lowered in _PRODUCT_WORDS or _PRODUCT_TAIL.match(text, word.start()))
+                and maker.group("brand").casefold() not in _NOT_MAKERS
+            ):
                 out.append(maker.span("brand"))
         if lowered in _PRODUCTS_BEFORE:
             maker = _MAKER_AFTER.match(text, word.end(), end)
@@ -141,6 +145,12 @@ def product_brand_spans(text: str, start: int = 0, end: int | None = None) -> li
     return out
 
 
+# Function words that open a street's or a place's name before a product-like word ("Im Winkel 12",
+# "Am Markt 3"): not a maker.
+_NOT_MAKERS = frozenset(
+    {"im", "am", "an", "auf", "in", "zum", "zur", "beim", "vom", "unter", "hinter", "the", "de", "la", "le"}
+    | {"les", "el", "il", "lo", "het", "van", "von", "der", "den"}
+)
 _PRODUCT_TAIL = re.compile(
     r"(?i:ice[ \t]cream|gift[ \t]card|eau[ \t]de[ \t](?:parfum|toilette)|bon[ \t]d'achat)\b"
 )
@@ -163,6 +173,9 @@ def brand_spans(text: str, start: int = 0, end: int | None = None) -> Iterable[t
 _EPONYM = re.compile(
     r"\b[A-ZÀ-Þ][\w\-]+(?:['\u2019]s)?(?:[\s\-]+(?:and|&|-)[\s\-]*[A-ZÀ-Þ][\w\-]+(?:['\u2019]s)?)?[\s\-]+"
     r"(?i:disease|syndrome|lymphoma|sarcoma|palsy|disorder|dystrophy|anomaly|tumou?r|test|sign|reflex|procedure"
+    # Organs and conditions named after who described them: "Barrett's oesophagus", "Raynaud's phenomenon".
+    r"|o?esophagus|thyroiditis|phenomenon|encephalopathy|encephalitis|neuroma|neuralgia|contracture|ulcer"
+    r"|an(?:a)?emia|arthritis|keratitis|chorea|ataxia|dementia|diverticulum|cyst|fracture|granuloma"
     r"|operation|manoeuvre|maneuver|scale|score|classification|criteria|law|principle|effect|equation"
     r"|krankheit|syndrom|lymphom|morbus|erkrankung|ziekte|syndroom)\b"
     r"|(?i:\b(?:maladie|syndrome|morbus|enfermedad|s[ií]ndrome|malattia|sindrome|linfoma|lymphome|ziekte\s+van"
@@ -253,6 +266,9 @@ _LABEL_TEXT = """
     adres klant patiënt bedrag datum geboortedatum woonplaats personeelskaart vorname nachname karte
     gültig bis telefon mobil anschrift kunde patient betrag datum geburtsdatum personalbogen
     fallnummer patientennummer kundennummer rückfragen
+    sent subject queue priority note notes supplier buyer seller purchaser vendor licensor licensee
+    plaintiff defendant claimant respondent appellant petitioner adjuster loss report handler claims
+    officer data protection controller processor finanzamt bürgeramt standesamt ordnungsamt jobcenter
 """
 _LABEL_WORDS = frozenset(_LABEL_TEXT.split())
 _LABEL_SPLIT = re.compile(r"[\s;,:|/]+")
@@ -260,7 +276,9 @@ _LABEL_SPLIT = re.compile(r"[\s;,:|/]+")
 
 def is_label(value: str) -> bool:
     """Whether ``value`` is only words of form labels and column headers ("Kaart\tGeldig")."""
-    lowered = value.casefold()
+    lowered = value.casefold().replace("'s ", " ").replace("\u2019s ", " ")
+    if lowered.endswith(("'s", "\u2019s")):
+        lowered = lowered[:-2]
     first = lowered.split(None, 1)[0].strip(".\"'():;,|/") if lowered.strip() else ""
     if first and first not in _LABEL_WORDS and not _LABEL_SPLIT.search(first):
         return False  # most findings: a name whose first word is no label

@@ -84,6 +84,9 @@ _TITLE_WORDS = (
     "|Fr|Madame|Monsieur|Mademoiselle|Maitre|Maître|M.|MM.|Señor|Señora|Señorita|Don|Doña|D.|Dña|Dª|Dra|Sig"
     "|Sig.ra|Sig.na|Signor|Signora|Signorina|Dott|Dott.ssa|Dr.ssa|Avv|Ing|Prof.ssa|Mevrouw|Meneer|Mw|Fam"
     "|Dipl.-Ing|Dr. med|Dr.med|Dr. rer. nat|Dr.rer.nat|Dr. rer.nat|Dr.rer. nat"
+    # Military ranks as letters to service members write them ("Dear SGT Ortiz", "MSgt Novak").
+    "|Sgt|SGT|MSgt|SSgt|TSgt|SMSgt|CMSgt|SFC|SSG|Cpl|CPL|LCpl|Pvt|PVT|PFC|Spc|SPC|Lt|LT|1LT|2LT|Capt|CPT"
+    "|Maj|MAJ|LtCol|Cmdr|Cdr|CDR|LCDR|Ens|ENS"
 )
 _TITLES = (
     # A trie (see _alternatives): every name rule starts from these.
@@ -122,7 +125,12 @@ _LABELS = _alternatives(
     "|in the name of|my name is|name is|i am|i'm|this is|opened by|submitted by|reported by|referred by"
     "|seen by|written by|approved by|prepared by|signed by|assigned to|escalated to|driver|agent|buddy|son"
     "|daughter|wife|husband|partner|mother|father|sister|brother|spouse|child|director|manager|officer"
-    "|physician|doctor|nurse|contractor|consultant|caller|sender|author|c/o|care of"
+    "|physician|doctor|nurse|contractor|consultant|caller|sender|author|c/o|care of|assignee|handled by"
+    "|nickname|preferred name|roepnaam|rufname|apodo|soprannome|surnom|melder|melder naam"
+    # Closings of personal messages and chats, and thanks to someone: "Bises,\nJB", "LG Andi", "grazie Vale".
+    "|bises|bisous|besos|un beso|abrazos|un abrazo|un abbraccio|baci|abbracci|lg|liebe grüße|liebe grüsse"
+    # Not German "danke": its nouns are capitalised ("Danke, Erstattung folgt").
+    "|groetjes|liefs|kusjes|love|xoxo|grazie|gracias|merci|bedankt|dankjewel|dank je"
     # Who called, in call notes: "Anrufer: …", "Beller: …", "Appelant : …".
     "|anrufer|anruferin|beller|belster|appelant|appelante|llamante|chiamante|interlocutore|referente"
     "|gesprächspartner|gesprächspartnerin|gesprekspartner|contactpersoon|persona de contacto"
@@ -191,7 +199,10 @@ _NOT_NAMES = re.compile(
     # Greetings and thanks that open a chat line after a speaker's label ("medewerker: Goedemorgen").
     r"|Guten|Moin|Servus|Danke|Dank|Vielen|Bedankt|Goedemorgen|Goedemiddag|Goedenavond|Goeiedag|Bonjour|Bonsoir"
     r"|Merci|Salut|Buenos|Buenas|Gracias|Buongiorno|Buonasera|Grazie|Salve|Hello|Hallo|Hola|Ciao|Welcome"
-    r"|Willkommen|Bienvenue|Bienvenido|Benvenuto|Welkom|Morning|Afternoon|Evening)\b"
+    r"|Willkommen|Bienvenue|Bienvenido|Benvenuto|Welkom|Morning|Afternoon|Evening"
+    # What follows a word of thanks when no one is named: "Grazie Mille", "Merci Beaucoup", "Danke Schön".
+    r"|Mille|Beaucoup|Bien|Schön|Sehr|Vielmals|Nochmals|Muchas|Mil|Tante|Tanto|Infinite|Wel|Allemaal|Alle|Tutti"
+    r"|Todos|Tous|Everyone|Again|So|Much|Anyway)\b"
 )
 
 
@@ -285,12 +296,231 @@ def find_names(text: str) -> list[Candidate]:
             if match.group("surname") not in _ACRONYMS and not _NOT_NAMES.match(match.group("given")):
                 found.append(Candidate("PERSON", match.start(), match.end(), 0.6))
     found.extend(_display_names(text))
+    found.extend(_context_names(text))
     found.extend(_speakers(text))
     if "\n" in text:
         found.extend(_speaker_lines(text))
     if any(c.islower() for c in text):
         found.extend(cued_lower_names(text))
     return found
+
+
+# A note signed with a dash at the end of its line: "… will call back. -Anna", "- Jonas".
+_DASH_SIGNED = re.compile(
+    rf"(?:^|(?<=[\n.!?)])[ \t]?)[ \t]*[-\u2013\u2014~][ \t]?(?P<name>{_TOKEN})[ \t]*(?=\n|$)"
+)
+_DASH_CHAR = re.compile("[-\u2013\u2014~]")
+# Who wrote an internal note: "--- Internal note (Jonas) ---", "Agent note (Mira):", "(Notiz: Jonas)".
+_NOTE_AUTHOR = re.compile(
+    rf"(?i:\b(?:note|notes|internal|comment|notiz|notizen|vermerk|nota|notas|interno|interna|notitie|notities"
+    rf"|werknotities|appunti|remarque|commentaire|interne?))"
+    rf"[ \t]*[(\[][ \t]*(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN})?)[ \t]*[)\]]"
+)
+# A nickname or the name someone goes by: "prefers to be called Bea", "goes by Sandy", "known as Kit",
+# "se fait appeler Manu", "lo chiamano Beppe", "le llaman Pepe", "wird Hansi genannt" is not covered.
+_GOES_BY = re.compile(
+    r"(?i:\b(?:(?:prefers|likes|wants|asked|asks)[ \t]+to[ \t]+be[ \t]+called|goes[ \t]+by|known[ \t]+as"
+    r"|nicknamed|a\.?k\.?a\.?|se[ \t]+fait[ \t]+appeler|surnomm[ée]e?|l[oae][ \t]+chiamano|detto|detta"
+    r"|essere[ \t]+chiamat[oa]|farsi[ \t]+chiamare|l['\u2019]appelle"
+    r"|l[ea][ \t]+(?:llam(?:a|an|en)|dicen|digan)|apodad[oa]|alias|genannt|noemen[ \t]+(?:hem|haar))[ \t]+)"
+    rf"[\"'\u201c\u2018]?(?P<name>{_TOKEN})"
+    # Dutch and German put the name first: "wil graag Jet genoemd worden", "möchte Bine genannt werden".
+    rf"|(?i:\b(?:wil|wilt|willen|möchte|möchten|will)(?:[ \t]+(?:graag|gerne|gern|liever))?[ \t]+)"
+    rf"(?P<first>{_TOKEN})(?i:[ \t]+(?:genoemd|genannt)\b)"
+)
+# Substrings one of which each pattern needs: a cheap test before the scan.
+_NOTE_HINTS = ("note", "nota", "notiz", "notitie", "intern", "comment", "vermerk", "appunti", "remarque")
+_GOES_BY_HINTS = (
+    "called", "goes", "known", "nickname", "aka", "a.k.a", "appel", "surnomm", "chiam", "detto", "detta",
+    "llam", "dicen", "digan", "apodad", "alias", "genannt", "noemen", "genoemd",
+)  # fmt: skip
+_NOTE_WORDS = frozenset(
+    ["draft", "update", "urgent", "new", "old", "copy", "internal", "todo", "info", "fyi"]
+)
+# "Surname, Given" in brackets or right before the person's e-mail address: "(Okafor, Jonas)",
+# "to Meyer, Lina, l.meyer@example.com".
+_SURNAME_FIRST_BRACKETED = re.compile(rf"\((?P<name>{_SURNAME_FIRST})\)")
+_SURNAME_FIRST_MAIL = re.compile(rf"(?<![\w\-])(?P<name>{_SURNAME_FIRST}),?[ \t]*<?[\w.+\-]+@[\w\-]+\.")
+# A handle in brackets after the name it is made of: "Okafor, Jonas (jonas.okafor)", "(j_okafor)".
+_BRACKETED_HANDLE = re.compile(r"\((?P<name>[a-z][a-z'\-]*(?:[._][a-z][a-z'\-]*)+)\)")
+_BRACKETED_WORD = re.compile(r"\((?P<name>[a-z]{4,20}\d{0,3})\)")
+
+
+def _fold(value: str) -> str:
+    """``value`` without accents and with the dotless i as i: how a handle spells a name."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", value.replace("\u0131", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _context_names(text: str) -> list[Candidate]:
+    """Names placed where only a person's name goes: a note's dashed signature, an internal note's
+    author in brackets, a nickname after "goes by", "Surname, Given" in brackets or before an e-mail
+    address, a handle in brackets right after the name it is made of."""
+    found: list[Candidate] = []
+    lowered = text.lower()
+    if "-" in text or "\u2013" in text or "~" in text:
+        for match in _DASH_SIGNED.finditer(text):
+            name = match.group("name")
+            # "… in 8 days. -Rokia": a sentence, a space, then the dash ("CLAUSE 4.- Notices" is a heading).
+            found_dash = _DASH_CHAR.search(text, match.start(), match.start("name"))
+            dash = found_dash.start() if found_dash else match.start()
+            before = text[max(0, dash - 4) : dash]
+            after_sentence = before[-1:] in (" ", "\t") and before.rstrip()[-1:] in (".", "!", "?")
+            if _known_given(name) or (
+                after_sentence and name.lower() not in COMMON_WORDS and not _NOT_NAMES.match(name)
+            ):
+                found.append(Candidate("PERSON", *match.span("name"), 0.75))
+    if "(" in text or "[" in text:
+        notes = any(word in lowered for word in _NOTE_HINTS)
+        for match in _NOTE_AUTHOR.finditer(text) if notes else ():
+            name = match.group("name")
+            if not _NOT_NAMES.match(name) and name.casefold() not in _NOTE_WORDS:
+                found.append(Candidate("PERSON", *match.span("name"), 0.75))
+        for match in _SURNAME_FIRST_BRACKETED.finditer(text):
+            found.extend(_name_candidates(text, *match.span("name"), 0.75))
+        for match in _BRACKETED_HANDLE.finditer(text):
+            before = text[max(0, match.start() - 60) : match.start()].casefold()
+            words = set(re.findall(r"[^\W\d_]{2,}", before))
+            parts = [p for p in re.split(r"[._]", match.group("name")) if len(p) >= 2]
+            if parts and any(p in words for p in parts):
+                found.append(Candidate("PERSON", *match.span("name"), 0.75))
+        for match in _BRACKETED_WORD.finditer(text):
+            # "Bruijn, Marieke de (mdebruijn)": an initial and the surname run together.
+            handle = match.group("name")
+            before = _fold(text[max(0, match.start() - 60) : match.start()])
+            surnames = {w.casefold() for w in re.findall(rf"[{_UP}][{_LOW}]{{2,}}", before)}
+            if any(len(w) >= 4 and w in handle and len(handle) <= len(w) + 4 for w in surnames):
+                found.append(Candidate("PERSON", *match.span("name"), 0.75))
+    if "@" in text:
+        for match in _SURNAME_FIRST_MAIL.finditer(text):
+            found.extend(_name_candidates(text, *match.span("name"), 0.75))
+    goes_by = any(word in lowered for word in _GOES_BY_HINTS)
+    for match in _GOES_BY.finditer(text) if goes_by else ():
+        group = "name" if match.group("name") else "first"
+        if not _NOT_NAMES.match(match.group(group)):
+            found.append(Candidate("PERSON", *match.span(group), 0.75))
+    return found
+
+
+# Particles and conjunctions of surnames written in capitals or capitalised before a found name:
+# "DE GROOT Lieke", "VAN DEN HEUVEL Maaike", "Van der Meer, Jan", "ECHEVERRÍA DE LA CRUZ Antonio",
+# "GIL Y PRIETO Ignacio" (Spanish surnames joined by "y").
+_CAPS_PARTICLE = (
+    r"(?:VAN|VON|DE|DER|DEN|DEL|DELLA|DEGLI|DI|DA|DAL|LA|LE|LO|EL|AL|DOS|DAS|DU|DES|TER|TEN|'T|\u2019T|ZU|Y|I"
+    r"|Van|Von|De|Der|Den|Del|Della|Di|Da|Dal|La|Le|El|Al|Dos|Das|Du|Des|Ter|Ten|Zu)"
+)
+_PARTICLES_BEFORE = re.compile(
+    rf"(?:(?<![^\s:(\-\u2013])(?P<pre>[{_UP}][{_UP}'\u2019\-]+)[ ]+)?"
+    rf"(?P<parts>(?<![\w'\u2019])(?:{_CAPS_PARTICLE}[ ]+)+)$"
+)
+_CONJUNCTION_PARTICLE = frozenset({"Y", "I"})
+_LAST_WORD = re.compile(r"([\w'\u2019]+) $")
+# The same words as a set: the cheap test of the word before a name.
+_PARTICLE_WORDS = frozenset(re.findall(r"[\w']+", _CAPS_PARTICLE)) | {"\u2019T"}
+# Surnames joined by "y" or "e", and a lower-case name's particles, after a found name:
+# "Vázquez y Rubio", "Castro y Cortés", "ruiz de alarcón y ortega".
+_JOINED_AFTER = re.compile(
+    r"(?P<link>(?:[ ]+(?:y|e|i|de|del|la|las|los|di|da|van|von|der|den|'t"
+    r"|Y|E|DE|DEL|LA|DI|DA|VAN|VON|DER|DEN|'T))+)"
+    rf"[ ]+(?P<word>[{_UP}{_LOW}][{_LOW}{_UP}'\u2019\-]*)"
+)
+
+
+_LOWER_SURNAME_AFTER = re.compile(r"[ ]+(?P<word>[a-zà-öø-ÿß][a-zà-öø-ÿß'\-]{2,})(?![\w])")
+_ELIDED_TAIL = re.compile(rf"['\u2019]?[{_UP}{_LOW}][{_LOW}{_UP}]+")
+_ELIDED_HEAD = re.compile(rf"(?<![\w])(?:[{_UP}][{_LOW}{_UP}]{{0,3}})['\u2019]$")
+_PARTICLES_AFTER_GIVEN = re.compile(
+    r"(?:[ ]+(?:van|de|der|den|von|du|di|da|'t|ter|ten))+(?=[ \t]*(?:[(),;\n]|$))"
+)
+
+
+def _known_surname(word: str) -> bool:
+    from redaction.recognizers_gazetteer import _fold, surnames
+
+    return _fold(word) in surnames() and word not in COMMON_WORDS
+
+
+def _is_brand(text: str, start: int, end: int) -> bool:
+    from redaction.recognizers_lookalikes import brand_spans
+
+    return any(True for _ in brand_spans(text, start, end))
+
+
+def extend_over_particles(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Names widened over the particles before them written as part of the surname ("DE GROOT
+    Lieke", "Van der Meer, Jan") and over surnames joined after them by "y"/"e" ("Castro y
+    Cortés"), or by particles in a lower-case name ("ruiz de alarcón")."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.entity_type != "PERSON" or all(_PARTICLE_RE.match(w) for w in text[c.start : c.end].split()):
+            out.append(c)
+            continue
+        start, end = c.start, c.end
+        previous = (
+            _LAST_WORD.search(text, max(0, start - 7), start) if text[start - 1 : start] == " " else None
+        )
+        word_before = previous.group(1) if previous else ""
+        left = (
+            _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
+            if word_before in _PARTICLE_WORDS
+            else None
+        )
+        if left:
+            words = left.group("parts").split()
+            first = text[start:end].split()[0] if text[start:end].split() else ""
+            if first[:1].islower() and not _PARTICLE_RE.match(first):
+                pass  # "Von meinem iPhone": a capitalised preposition before a lower-case word
+            elif words[-1].upper() not in _CONJUNCTION_PARTICLE and not (
+                len(words) == 1 and words[0].istitle() and len(text[start:end].split()) < 2
+            ):
+                start = left.start("parts")
+            if left.group("pre") and (
+                left.group("pre").isupper() and text[c.start : c.end].split()[0].isupper()
+            ):
+                start = left.start("pre")
+        while True:
+            right = _JOINED_AFTER.match(text, end)
+            if not right:
+                break
+            name, word, links = text[start:end], right.group("word"), right.group("link").split()
+            last = name.split()[-1] if name.split() else ""
+            same_case = (
+                (word.islower() and last.islower())
+                or (word.isupper() and last.isupper())
+                or (word[0].isupper() and not word.isupper() and last[:1].isupper() and not last.isupper())
+            )
+            joined = any(w.lower() in ("y", "e") for w in links)
+            capitals = name.isupper() and word.isupper() and all(w.isupper() for w in links)
+            if not same_case or not (joined or capitals or name.islower()) or word.casefold() in _NOT_GIVEN:
+                break
+            if _is_brand(text, start, right.end()):
+                break  # "Giorgio Armani e Ferrero": two houses, not one person's surnames
+            end = right.end()
+        name = text[start:end]
+        if name.islower() and " " not in name.strip():
+            # "welche Cosimo? cosimo zanetti": a lower-case given name, then a known surname.
+            after = _LOWER_SURNAME_AFTER.match(text, end)
+            if after and _known_surname(after.group("word")):
+                end = after.end()
+        if (end < len(text) and text[end] in "'\u2019") or text[end - 1 : end] in ("'", "\u2019"):
+            # "Simona Dell'" read without the rest of "Dell'Acqua".
+            tail = _ELIDED_TAIL.match(text, end)
+            if tail:
+                end = tail.end()
+        if start > 1 and text[start - 1] in "'\u2019":
+            # "D'ANGELO Loredana", "N'DIAYE Michel" read from after the apostrophe.
+            head = _ELIDED_HEAD.search(text, max(0, start - 6), start)
+            if head:
+                start = head.start()
+        if "," in name:
+            # "Leeuwen, Esther van": the surname's particles written after the given name.
+            trailing = _PARTICLES_AFTER_GIVEN.match(text, end)
+            if trailing:
+                end = trailing.end()
+        out.append(c._replace(start=start, end=end) if (start, end) != (c.start, c.end) else c)
+    return out
 
 
 # --- Capitalised words in languages that write common nouns in lower case --------------------------
@@ -306,6 +536,17 @@ _RUN = re.compile(
 # Words that make a capitalised run an organisation's or a place's name, not a person's.
 _ORGANISATION_WORDS = frozenset(
     [
+        # Law and accountancy firms named after their partners ("Van Dijk Advocaten").
+        "Advocaten",
+        "Advocatenkantoor",
+        "Notarissen",
+        "Rechtsanwälte",
+        "Rechtsanwaltskanzlei",
+        "Kanzlei",
+        "Abogados",
+        "Avvocati",
+        "Avocats",
+        "Solicitors",
         "Banco",
         "Banca",
         "Bank",

@@ -277,7 +277,49 @@ def find_addresses(text: str) -> list[Candidate]:
     if ">" in text and _QUOTE_MARKS.search(text):
         return _unquoted(text)
     found = _find_addresses(text)
-    return found + _grown(text, found)
+    found = found + _grown(text, found)
+    if "B" in text:
+        found = _with_building(text, found)
+    if any(word in text for word in _NL_ADJECTIVES):
+        found += [Candidate("ADDRESS", *m.span("street"), 0.8) for m in _NL_ADJECTIVE_STREET.finditer(text)]
+    return found
+
+
+# Dutch streets named with an adjective and no street-type word, written before a Dutch postcode:
+# "Lange Voorhout 12-1, 2514 EC Den Haag", "Oude Delft 5  2611 BA Delft".
+_NL_ADJECTIVES = (
+    "Lange ",
+    "Korte ",
+    "Oude ",
+    "Nieuwe ",
+    "Hoge ",
+    "Lage ",
+    "Grote ",
+    "Kleine ",
+    "Brede ",
+    "Achter ",
+)
+_NL_ADJECTIVE_STREET = re.compile(
+    r"(?<![\w\-])(?P<street>(?:Lange|Korte|Oude|Nieuwe|Hoge|Lage|Grote|Kleine|Brede|Achter)[ ]"
+    rf"{_WORD}[ ]+\d{{1,5}}(?:[ ]?[a-zA-Z]|-(?:hs|\d{{1,3}}|[a-z]{{1,3}})|[ ](?:hs|I{{1,3}}|IV))?)"
+    r"(?=,?[ \t]+\d{4}[ ]?[A-Z]{2}(?![\w]))"
+)
+
+
+# A building written before the flat and the street: "Bât. C, Apt 12, 4 rue …", "Bâtiment 2, …".
+_BUILDING_BEFORE = re.compile(r"(?<![\w\-])B[âa]t(?:iment|\.)?[ \t]+[A-Z0-9]{1,3},?[ \t]*$")
+
+
+def _with_building(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Address findings widened over a building named just before them."""
+    out = []
+    for c in found:
+        if c.entity_type == "ADDRESS":
+            building = _BUILDING_BEFORE.search(text, max(0, c.start - 20), c.start)
+            if building:
+                c = c._replace(start=building.start())
+        out.append(c)
+    return out
 
 
 def _find_addresses(text: str) -> list[Candidate]:
