@@ -925,7 +925,7 @@ def run(args: argparse.Namespace, children: Children, work: Path) -> int:
     print()
     print(table(points))
     print()
-    print("Verdict (targets of shared BENCHMARKS.md):")
+    print("Verdict (the targets of issue 19):")
     print("\n".join(verdict_lines))
     if verdict_data["errors"] or problems:
         print()

@@ -224,7 +224,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     requests = [r for d in dumps for r in d["requests"] if "total" in r]
     events = [e for d in dumps for e in d["events"]]
-    report: dict[str, Any] = {"windows": []}
+    from bench.machine import describe
+
+    report: dict[str, Any] = {
+        "benchmark": "gateway_profile",
+        "database": go.database_label(),
+        "git": go.git_state(),
+        "machine": describe(),
+        "windows": [],
+    }
     for c, began, ended, cpu_us in windows:
         inside = [r for r in requests if began <= r["start"] <= ended]
         rows = breakdown(inside)

@@ -295,6 +295,9 @@ def main(argv: list[str] | None = None) -> int:
     results["checks"] = [{"check": n, "value": v, "met": ok} for n, v, ok in checks]
     results["database"] = go.database_label()
     results["git"] = go.git_state()
+    from bench.machine import describe
+
+    results["machine"] = describe()
     go.RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     out = go.RESULTS_DIR / f"stream_relay-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
