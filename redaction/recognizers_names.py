@@ -56,7 +56,12 @@ def _alternatives(words: str) -> str:
 def _trie_of(words: Iterable[str]) -> str:
     """An alternation of ``words`` written as a trie (see :func:`_alternatives`)."""
     trie: dict[str, dict] = {}
-    for word in (w.strip() for w in words):
+    # Every run of white space becomes one space, i.e. one ``[ \t]+``: a name found with column
+    # padding inside it ("Anna        Berg" in an aligned table) would otherwise put several
+    # ``[ \t]+`` in a row, and against long runs of spaces elsewhere in the text the matcher tries
+    # every way to split them: 40 s for one document with eight, hours with more (a denial of
+    # service of the egress gate by a pasted table).
+    for word in (" ".join(w.split()) for w in words):
         node = trie
         for char in word:
             node = node.setdefault(char, {})
@@ -1544,7 +1549,9 @@ def other_mentions(text: str, names: Iterable[tuple[int, int]]) -> list[Candidat
             forms.update(p for p in parts if len(p) >= 3 and not _NOT_NAMES.match(p))
     handles = handle_parts(text)
     forms.update(p.capitalize() for p in handles if not _NOT_NAMES.match(p.capitalize()))
-    forms = {f for f in forms if f.strip()}
+    # White space compared as one space: a name found with column padding inside it is still
+    # the name written with one space elsewhere (and the pattern below has one gap per run).
+    forms = {" ".join(f.split()) for f in forms if f.strip()}
     if not forms:
         return []
     forms |= {f.upper() for f in forms}
@@ -1562,7 +1569,7 @@ def other_mentions(text: str, names: Iterable[tuple[int, int]]) -> list[Candidat
     pattern = _words_regex_folded(tuple(sorted({f.lower() for f in forms} | lowered)))
     found = []
     for m in pattern.finditer(text):
-        word = m.group()
+        word = " ".join(m.group().split())
         if word in forms:
             found.append(Candidate("PERSON", m.start(), m.end(), 0.75))
         elif word in lowered:
