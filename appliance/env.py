@@ -90,6 +90,27 @@ def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+def _sqlite_file(path: Path) -> dict[str, object]:
+    """A SQLite database file as the appliance runs it (the embedded profile)."""
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        # Tests get a file too, not SQLite's in-memory database: its shared cache locks
+        # whole tables and fails at once ("table is locked") instead of waiting, and the
+        # gateway writes the audit log from several threads.
+        "TEST": {"NAME": str(path.with_name(f"test-{path.name}"))},
+        # A local file: keep connections open. With the default (0) the audit writer's
+        # close_old_connections() would reopen the database, and rerun its PRAGMAs, per batch.
+        "CONN_MAX_AGE": None,
+        "OPTIONS": {
+            # WAL lets the inference path read while a writer commits; IMMEDIATE avoids
+            # the "database is locked" upgrade deadlock between two writers.
+            "transaction_mode": "IMMEDIATE",
+            "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"),
+        },
+    }
+
+
 def database_from_url(url: str, data_dir: Path) -> dict[str, object]:
     """Turn ``DATABASE_URL`` into a Django ``DATABASES['default']`` entry.
 
@@ -99,25 +120,7 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, object]:
     from urllib.parse import parse_qs, unquote, urlsplit
 
     if not url:
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(data_dir / "airlock.sqlite3"),
-            # Tests get a file too, not SQLite's in-memory database: its shared cache locks
-            # whole tables and fails at once ("table is locked") instead of waiting, and the
-            # gateway writes the audit log from several threads.
-            "TEST": {"NAME": str(data_dir / "test-airlock.sqlite3")},
-            # A local file: keep connections open. With the default (0) the audit writer's
-            # close_old_connections() would reopen the database, and rerun its PRAGMAs, per batch.
-            "CONN_MAX_AGE": None,
-            "OPTIONS": {
-                # WAL lets the inference path read while a writer commits; IMMEDIATE avoids
-                # the "database is locked" upgrade deadlock between two writers.
-                "transaction_mode": "IMMEDIATE",
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
-                ),
-            },
-        }
+        return _sqlite_file(data_dir / "airlock.sqlite3")
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
         path = unquote(parts.path)
@@ -125,7 +128,12 @@ def database_from_url(url: str, data_dir: Path) -> dict[str, object]:
             path = path[1:]
         elif path.startswith("/"):
             path = path[1:] if not parts.netloc else path
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": path or ":memory:", "CONN_MAX_AGE": None}
+        if not path or path == ":memory:":
+            return {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:", "CONN_MAX_AGE": None}
+        # The same settings as the default file: without them a database named by URL ran in
+        # rollback-journal mode, where readers block writers, and scheduled jobs failed with
+        # "database is locked" under load.
+        return _sqlite_file(Path(path))
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:
         options: dict[str, object] = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         return {

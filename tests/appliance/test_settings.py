@@ -95,6 +95,29 @@ def _audit_key_files(folder: Path) -> dict[str, str]:
     }
 
 
+def test_a_sqlite_database_named_by_url_runs_like_the_default_one(tmp_path: Path) -> None:
+    """WAL, IMMEDIATE transactions and a busy timeout: without them a database named by
+    ``DATABASE_URL=sqlite:///...`` ran in rollback-journal mode, where a reader blocks a writer,
+    and the scheduled jobs failed with "database is locked" while the gateway served."""
+    import sqlite3
+
+    path = tmp_path / "named.sqlite3"
+    named = env.database_from_url(f"sqlite:///{path}", tmp_path / "elsewhere")
+    default = env.database_from_url("", tmp_path)
+    assert named["NAME"] == str(path)
+    assert named["OPTIONS"] == default["OPTIONS"]
+    assert named["TEST"] == {"NAME": str(tmp_path / "test-named.sqlite3")}
+    options = named["OPTIONS"]
+    assert isinstance(options, dict)
+    db = sqlite3.connect(path)
+    try:
+        db.executescript(str(options["init_command"]))
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        db.close()
+    assert env.database_from_url("sqlite://:memory:", tmp_path)["NAME"] == ":memory:"
+
+
 def test_production_settings_pass_the_deploy_checks(tmp_path: Path) -> None:
     result = _manage(
         ["check", "--deploy", "--fail-level", "WARNING"],
