@@ -58,11 +58,22 @@ def _before(text: str, start: int, width: int = 40) -> str:
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 
+def mail_domain(domain: str) -> bool:
+    """Whether ``domain`` can receive mail: a name under a real public suffix.
+
+    Under a wildcard rule of the public-suffix list (``*.sch.uk``, ``*.ck``) the list calls the
+    school's own name a suffix (``northgate.sch.uk``) and leaves the domain empty; such a suffix
+    of three labels or more is a registered name all the same.
+    """
+    extracted = _OFFLINE_TLD(domain)
+    return extracted.suffix != "" and (extracted.domain != "" or extracted.suffix.count(".") >= 2)
+
+
 class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's e-mail recogniser, validating domains against the bundled public-suffix snapshot."""
 
     def validate_result(self, pattern_text: str) -> bool:
-        return _OFFLINE_TLD(pattern_text.rsplit("@", 1)[-1]).fqdn != ""
+        return mail_domain(pattern_text.rsplit("@", 1)[-1])
 
 
 # --- E-mail addresses written to dodge harvesters --------------------------------------------------
@@ -85,6 +96,19 @@ _OBF_LOCAL = re.compile(rf"(?<![\w.@])(?:{_OBF_WORD}(?:{_OBF_DOT}{_OBF_WORD}){{0
 _OBF_DOMAIN = re.compile(rf"{_OBF_WORD}(?:{_OBF_DOT}{_OBF_WORD}){{1,3}}(?![\w@])")
 _OBF_DOT_RE = re.compile(_OBF_DOT)
 _PLAIN_AT = re.compile(r"^[ \t]+(?:at|AT|@)[ \t]+$")
+# What an address, and no English word, can hold before a plain "at": "kim77", "anne-marie", "j_doe".
+_NOT_A_WORD = re.compile(r"^(?=.*[^\W\d_])[\w\-]*[\d_\-.][\w\-.]*$")
+# An e-mail cue shortly before the local part: "E-mail: tobias at webmail.de", "confirmed by email (…".
+_MAIL_CUE = re.compile(
+    r"(?i:\b(?:e-?mail|mail|courriel|correo|posta\s+elettronica|pec)\b)[^\w\n]{0,4}"
+    r"(?:(?:to|an|à|a|al|op|by|per|par|por|via|from|de|von|van|du|der)[^\w\n]{1,4}){0,2}$"
+)
+
+
+def _no_word(local: str) -> bool:
+    return bool(_NOT_A_WORD.match(local))
+
+
 _OBF_LOOK = 64
 
 
@@ -108,12 +132,16 @@ def find_obfuscated_emails(text: str) -> list[Candidate]:
         # "reach me at jane dot doe" offers "me at jane..." no further than "jane".
         local = local_match.group()
         domain = _OBF_DOT_RE.sub(".", domain_match.group())
-        extracted = _OFFLINE_TLD(domain)
-        if extracted.suffix == "" or not extracted.domain:
+        if not mail_domain(domain):
             continue
         at = at_match.group()
         obfuscated_dot = domain_match.group() != domain or _OBF_DOT_RE.sub(".", local) != local
-        if _PLAIN_AT.match(at) and "@" not in at and not (obfuscated_dot or "." in local or "_" in local):
+        if (
+            _PLAIN_AT.match(at)
+            and "@" not in at
+            and not (obfuscated_dot or _no_word(local))
+            and not _MAIL_CUE.search(text, max(0, local_match.start() - 40), local_match.start())
+        ):
             continue
         if "@" in at and not (obfuscated_dot or at != "@"):
             continue
@@ -143,11 +171,14 @@ _PHONE_CANDIDATE = re.compile(
     # A period is an edge only after a letter: the end of a label glued to the number ("tel.02 …").
     r"(?=[+(\d])(?<![\w+/\-])(?:(?<!\.)|(?<=[^\W\d_]\.))(?:(?<!\d,)|(?!\d{3},\d))"
     r"(?:\+|00)?\(?\d[\d ().\-/]{5,22}\d"
-    rf"(?:[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*-?\d{{1,6}}\)?(?![\w/\-]|[.,]\d))?"
+    # An extension ends before a comma and digits only where another number starts there (a CSV cell).
+    rf"(?:[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*-?\d{{1,6}}\)?"
+    r"(?![\w/\-]|\.\d|,\d(?!\d{3}|\d{0,2}[ .\-/)]\d)))?"
     # A comma then digits continues an amount ("1 234,56") unless another number starts there:
     # the next CSV cell ("02 121727,0180 2 47800", "…,810 14 40 10", "…,1-201-555-0143").
     # So is an amount with a decimal point ("…,49.99"): a comma then digits then a point is no number.
-    r"(?![\w/\-]|\.\d|,(?!0\d[ .\-/]?\d|\d{3}[ .\-/]\d|1-\d|\d{1,7}\.\d)\d)",
+    # Four or more digits after the comma are no decimals either: the next cell ("…,5187861381").
+    r"(?![\w/\-]|\.\d|,(?!0\d[ .\-/]?\d|\d{3}[ .\-/]\d|1-\d|\d{1,7}\.\d|\d{4})\d)",
     re.IGNORECASE,
 )
 _PHONE_FILLER = (
@@ -164,7 +195,9 @@ _PHONE_CONTEXT = re.compile(
     r"|chiamare|telefoon|telefoonnummer|mobiel|bellen|gsm|nummer|num[ée]ro"
     # Call-back verbs as call notes write them: "richiamato al", "rappelez-moi au", "bel me op".
     r"|(?:ri)?chiamat[oaie]|richiamare|(?:ri)?chiam(?:ami|atemi|armi)|contatt(?:ami|atemi|are)"
-    r"|(?:r)?appel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|en|ar|ad|a)(?:me|le|nos)?|bel|bereikbaar|erreichen"
+    r"|(?:r)?appel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|en|ar|ad|a|[aá]is)(?:me|le|nos)?|bel|bereikbaar|erreichen"
+    # Who called, as a call log names the number: "chiamante 333…", "caller", "Anrufer", "appelant".
+    r"|caller|calling|chiamante|anrufer(?:in)?|appelant|llamante|beller"
     r"|terugbellen|llamar[áa]n?|llamaremos|(?:r)?appellera|(?:ri)?chiamer[àa]|belt|bellen"
     r"|r[üu]ckruf|anruf|anrufen|ruf|rufen|sms|tlf|tfno|telf|cel|mob|durchwahl|doorkiesnummer|centralino|centralita"
     r"|switchboard|zentrale|telefax|t[ée]l[ée]copie"
@@ -403,7 +436,12 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
         or _phone_column(text, start)
     )
     trunk = compact.startswith(("0", "(0"))
-    context = context or _signature_line(text, start, end) or bool(_PHONE_SYMBOL.search(before))
+    context = (
+        context
+        or _signature_line(text, start, end)
+        or bool(_PHONE_SYMBOL.search(before))
+        or _contact_line(text, start, end)
+    )
     mobile = bool(_MOBILE_TWO_GROUPS.match(compact))
     if not (international or separated or context or (trunk and digits >= 10)):
         # A bare run of digits: a phone number only inside a record of personal data (the
@@ -434,6 +472,18 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
 # A mobile number written as its operator prefix and the subscriber number, with no trunk zero:
 # Italian "347 1234567", "347/1234567" (mobiles there start with 3, nine or ten digits in all).
 _MOBILE_TWO_GROUPS = re.compile(r"^3\d{2}[ /.\-]\d{6,7}$")
+# A contact line: words without digits, then a dash (any of three) and the number ending the line
+# ("Ana Ruiz - 915 251 419", "Jan Vos, buurman - 0612345678"); another number's label is refused before this.
+_CONTACT_DASH = re.compile(r"[ \t]*[^\W\d_][^\n\d]{2,60}[ \t][\-\u2013\u2014][ \t]*")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _contact_line(text: str, start: int, end: int) -> bool:
+    """Whether the number ends a line that is words, a dash and the number: a contact line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_CONTACT_DASH.fullmatch(text, line_start, start) and _LINE_END.match(text, end))
+
+
 # A telephone symbol just before the number: "📞 912 345 678", "☎ 0612345678", "✆: …".
 _PHONE_SYMBOL = re.compile("[\u260e\u260f\u2706\U0001f4de\U0001f4f1\U0001f4f2][\ufe0f]?[ \t:]*$")
 # The block under a signature separator ("-- " on a line of its own), a few short lines long.
@@ -814,7 +864,8 @@ _MRN = re.compile(
     r"|\bnosologico|\bpati[ëe]nt(?:nummer|nr\.?|[\- ]?id)|\bziekenhuis(?:nummer|nr\.?)|\bEPD[\-"
     r" ]?(?:nummer|nr\.?)"
     r"|\bdossiernummer|\brecord\s+(?:number|no\.?))"
-    r"(?:[ \t]+(?:is|was|of|ist|est|es|è|is|nr\.?|n[°º]\.?))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
+    # A label's abbreviation in brackets closes them: "Hospital record (MRN): …", "Historia clínica (NHC):".
+    r"[)\]]?(?:[ \t]+(?:is|was|of|ist|est|es|è|is|nr\.?|n[°º]\.?))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
     # "4411 2093": short digit groups written with spaces, as a number is read out.
     r"(?P<id>\d{3,4}(?:[ ]\d{3,4}){1,2}(?![\w.\-/])"
     r"|[A-Z]{0,4}[-/ ]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12}"
