@@ -98,6 +98,25 @@ def _show(title: str, f: dict) -> None:
         print(f"  {'':<34} false hits by kind: {f['by_kind']}")
 
 
+def _by_kind(rows: list[dict], sims: np.ndarray, guards: np.ndarray, threshold: float) -> None:
+    """Hits by kind of pair: paraphrases served (the hit rate) and hard negatives served (false
+    hits), each kind with its 95 % Wilson upper bound."""
+    from semcache.index import wilson_upper
+
+    served = (sims >= threshold) & guards
+    kinds = np.asarray([str(r["kind"]) for r in rows])
+    same = np.asarray([bool(r["same"]) for r in rows])
+    print(
+        f"  {'by kind, threshold ' + format(threshold, '.3f'):<34} "
+        f"{'pairs':>6} {'served':>7} {'share':>7} {'upper':>7}"
+    )
+    for kind in sorted(set(kinds.tolist()), key=lambda k: (not same[kinds == k].any(), k)):
+        mask = kinds == kind
+        n, hit = int(mask.sum()), int((served & mask).sum())
+        label = f"{kind} ({'hits' if same[mask].all() else 'false hits'})"
+        print(f"  {label:<34} {n:>6} {hit:>7} {hit / n * 100:6.1f}% {wilson_upper(hit, n) * 100:6.2f}%")
+
+
 def _percentiles(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
     return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
@@ -124,6 +143,9 @@ def main() -> None:
         type=float,
         default=ALSO,
         help="a lower threshold an application may set, the verifier holding precision (0 to skip)",
+    )
+    parser.add_argument(
+        "--by-kind", action="store_true", help="a table of hits and false hits by kind of pair, all families"
     )
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=1000)
@@ -214,6 +236,9 @@ def main() -> None:
     _show("calibrated threshold", _figures(rows, sims, guards, calibrated))
     if args.also:
         _show("application's threshold", _figures(rows, sims, guards, args.also))
+    if args.by_kind:
+        for threshold in (0.95, calibrated, *([args.also] if args.also else [])):
+            _by_kind(rows, sims, guards, threshold)
     if args.compare and model.precision != "float32":
         # The same figures with the float32 numpy encoder (the reference the int8 one
         # approximates), calibrated the same way on the same families.
@@ -276,6 +301,9 @@ def main() -> None:
             _figures(blind_rows, blind_sims, blind_guards, 0.95, guard=False),
         )
         _show("verifier alone, any cosine", _figures(blind_rows, blind_sims, blind_guards, -1.0))
+        if args.by_kind:
+            for threshold in (0.95, calibrated, *([args.also] if args.also else [])):
+                _by_kind(blind_rows, blind_sims, blind_guards, threshold)
 
     # --- Latency at scale: one partition of --entries vectors ---
     rng = np.random.default_rng(16)

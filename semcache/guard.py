@@ -8,21 +8,32 @@ opposites...) is never complete: the next hard negative differs by a word the li
 name. So this verifier works the other way round. It names what may differ, and everything
 else must match:
 
-- both questions are normalised (lower case, contractions spelt out, typos corrected to the
+- both questions are normalised (lower case, accents and contractions, typos corrected to the
   model's vocabulary when exactly one word is one edit away, plurals and tenses folded, number
-  words as digits, units, months and a small table of synonyms and abbreviations to one name);
-- filler is dropped: articles, auxiliaries, first-person pronouns, politeness and the ways of
-  asking ("can you tell me", "please", "I'd like to know", "what is");
+  words as digits, times of day on the 24-hour clock, units, months, quarters, how often ("twice
+  a day" / "2x daily"), inclusion ("with fees included" / "incl. fees"; "excluding" / "not
+  including" / "with no" as "without"), the abbreviations of chat and tickets, and a small
+  table of synonyms to one name);
+- filler is dropped: articles, auxiliaries, first-person pronouns, politeness, greetings,
+  sign-offs and urgency ("hi team", "thanks in advance", "asap"), the ways of asking ("can you
+  tell me", "I need you to", "check whether", "would it make sense to"), and a request put as a
+  passive question is read as the request ("Could the call be moved?" / "Move the call");
+- "to" and "than" are bound to the word they govern ("from Rome to Paris" -> rome, to:paris),
+  so a swap of their sides changes the tokens themselves, not only their order; "from" then
+  says nothing more and is dropped, and "to" before a verb ("safe to give") is no direction;
 - what is left, the *content tokens*, must be the same set on both sides: a token on one side
   with no counterpart on the other refuses the hit, whatever it is (a scope word, an antonym,
   a language, a unit, a noun, a name);
 - and in the same order, except that whole clauses may change places ("For the Q3 report,
-  what is the deadline?" / "What is the deadline for the Q3 report?") and one "A of B" may
-  be said "B A" ("the shares of Nestle" / "the Nestle shares"): tokens that moved otherwise
-  ("from Rome to Paris" / "from Paris to Rome", "a list of dicts" / "a dict of lists") may
-  have changed roles. A unit conversion has one form however it is asked ("How many km is
-  12 miles?" / "Convert 12 miles to km"), the units after the number being the ones
-  converted from.
+  what is the deadline?" / "What is the deadline for the Q3 report?"), one "A of B" may be
+  said "B A" ("the shares of Nestle" / "the Nestle shares"), and one run of words may move
+  (``_one_move``: to the front or the end, or, two words or more, across two words or more:
+  "600 mg of ibuprofen" / "ibuprofen 600 mg"). Tokens that moved otherwise ("the tenant sues
+  the landlord" / "the landlord sues the tenant", "a list of dicts" / "a dict of lists", "8 am
+  in Osaka, what time in Lima" / "8 am in Lima, what time in Osaka") may have changed roles. A
+  unit conversion has one form however it is asked ("How many km is 12 miles?" / "Convert 12
+  miles to km"; "3 cups of honey in tbsp" / "Convert honey: 3 cups -> tbsp"), the units
+  after the number being the ones converted from.
 
 It errs on refusing: a paraphrase that words a detail differently ("cancel" / "drop") is a
 miss, never a false hit. Only keyed hashes of the tokens are stored (``service.word_order``,
@@ -33,12 +44,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
 
-_VERSION = "v3"
+_VERSION = "v4"
 # A clause boundary in ``content_words``: whole clauses may change places, words within one not.
 MARK = "|"
 # Where "of", "for" or a possessive stood: "the shares of Nestle" / "the Nestle shares".
@@ -71,7 +83,7 @@ _UNITS = {
     **dict.fromkeys(("day", "days"), "day"),
     **dict.fromkeys(("week", "weeks"), "week"),
     **dict.fromkeys(("month", "months"), "month"),
-    **dict.fromkeys(("year", "years"), "year"),
+    **dict.fromkeys(("year", "years", "yr", "yrs"), "year"),
     **dict.fromkeys(("dollar", "dollars", "usd", "$"), "usd"),
     **dict.fromkeys(("euro", "euros", "eur", "€"), "eur"),
     **dict.fromkeys(("percent", "percentage", "%"), "pct"),
@@ -316,6 +328,19 @@ _FILLER = frozenset(
         "clarify",
         "define",
         "obtain",
+        "which",
+        # "With" says nothing "without" does not say apart: "a meeting with Alice" / "a
+        # meeting Alice", "with fees included" / "including fees" / "fees included".
+        "with",
+        "include",
+        "including",
+        "included",
+        "includes",
+        "u",
+        "ur",
+        "tia",
+        "approx",
+        "approximately",
     ]
 )
 # Past tense: "when was it changed" is not "when is it changed" (the main verb's tense is folded).
@@ -325,6 +350,99 @@ _PAST = frozenset({"was", "were", "did", "had"})
 # saying one thing (left) with the one name used for it (right). Written for the questions of
 # an internal assistant: IT, HR, finance, documents.
 _PHRASES: list[tuple[str, str]] = [
+    # Openings and sign-offs: greetings, thanks, apologies, urgency, a ticket's label. None of
+    # them changes what is asked.
+    (r"^\W*(?:hi|hello|hey|dear)\W+(?:team|there|all|everyone|folks|guys)\b", ""),
+    (r"^\W*(?:good )?(?:morning|afternoon|evening)(?=\s*[!,.:-])", ""),
+    (r"^\W*(?:ticket|request|fyi|note|todo|task|re)\s*:", ""),
+    (r"thanks? (?:you )?(?:so much |very much |a lot )?in advance|many thanks|thanks a lot|ty|tia", ""),
+    (r"thank you(?: so much| very much)?", ""),
+    (r"sorry to (?:bother|trouble|disturb) you|quick one|question for you", ""),
+    (r"as soon as possible|asap|urgently|urgent", ""),
+    # Abbreviations of chat and tickets.
+    (r"u", "you"),
+    (r"ur", "your"),
+    (r"w/o", "without"),
+    (r"w/", "with"),
+    (r"&", "and"),
+    (r"->|=>", " to "),
+    (r"appts?", "appointment"),
+    (r"accts?", "account"),
+    (r"incl\.?", "including"),
+    (r"excl\.?", "excluding"),
+    # Inclusion said three ways: "with fees included", "including fees", "incl. fees" (and
+    # "with" itself); "fees excluded", "excluding fees", "not including fees", "with no fees"
+    # and "without fees".
+    (r"(\w+) included", r"including \1"),
+    (r"(\w+) excluded", r"excluding \1"),
+    (r"not including|without including|leaving out|except for|with no", "excluding"),
+    # How often: "twice a day", "2x daily", "two times per day" -> "2 per day".
+    (r"once(?= (?:a|an|per|each|every|daily|weekly|monthly|yearly|annually)\b)", "1 times"),
+    (r"twice(?= (?:a|an|per|each|every|daily|weekly|monthly|yearly|annually)\b)", "2 times"),
+    (r"thrice(?= (?:a|an|per|each|every|daily|weekly|monthly|yearly|annually)\b)", "3 times"),
+    (r"(\w+) ?(?:x|times) (?:a|an|per|each|every) (day|week|month|year|hour)", r"\1 per \2"),
+    (r"(\w+) ?(?:x|times) daily", r"\1 per day"),
+    (r"(\w+) ?(?:x|times) weekly", r"\1 per week"),
+    (r"(\w+) ?(?:x|times) monthly", r"\1 per month"),
+    (r"(\w+) ?(?:x|times) (?:yearly|annually)", r"\1 per year"),
+    # The end of a day or month, however named.
+    (r"(?:the )?end of (?:the )?(?:business )?day|close of business|eod|cob", "eod"),
+    (r"(?:the )?(?:last day|end) of (?:the |this )?month|month-?end", "monthend"),
+    # A request put as a passive question asks for the deed: "Could the appointment be
+    # cancelled?" / "Cancel the appointment".
+    (r"(?:^|(?<=[:.!?,]))\W*(?:can|could|would) ([^?]*?) be (\w+(?:ed|en))(?![\w'])", r" \2 \1"),
+    # Advice, asked as "should", "would it make sense", "pros and cons of".
+    (r"(?:would|will|does|do)(?=[^?]*\bmake sense\b)", "should"),
+    (r"make sense", ""),
+    (r"(?:the )?pros and cons of", "should"),
+    (r"km/h|kmh|kph|km per hour|kilometres per hour|kilometers per hour", "kph"),
+    (r"mi/h|miles per hour", "mph"),
+    # Micrograms: "µg" is no gram.
+    (r"[\u00b5\u03bc]g", "mcg"),
+    # Temperatures: "°F", "degrees Fahrenheit", "Fahrenheit".
+    (r"(?:\u00b0 ?|degrees? )(?:f|fahrenheit)", "fahrenheit"),
+    (r"(?:\u00b0 ?|degrees? )(?:c|celsius|centigrade)", "celsius"),
+    # Quarters of a year: "the first quarter", "first-quarter", "Q1".
+    (r"(?:first|1st)[- ]quarter", "q1"),
+    (r"(?:second|2nd)[- ]quarter", "q2"),
+    (r"(?:third|3rd)[- ]quarter", "q3"),
+    (r"(?:fourth|4th)[- ]quarter", "q4"),
+    # Currencies and weights said in two words.
+    (r"pounds? sterling|british pounds?", "gbp"),
+    (r"(?:us|american) dollars?", "usd"),
+    (r"metric(?= tons?\b| tonnes?\b)", ""),
+    # Sending an amount of money is transferring it.
+    (r"send(?= (?:\d|[$\u20ac\u00a3]))", "transfer"),
+    # "Monday next week" is "next Monday"; a meeting's minutes are its notes.
+    (r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday) next week", r"next \1"),
+    (r"minutes(?= (?:of|from)\b)", "notes"),
+    # "Just the first clause" is "only the first clause".
+    (r"just(?= (?:the|a|an|one|first|last|final|\d))", "only"),
+    (r"over to", "to"),
+    # Making what is asked for: "create an invoice", "generate the report", "an invoice".
+    (r"(?:create|generate|produce|prepare)[sd]?", ""),
+    # "My own laptop" is my laptop; "in table form" is "as a table".
+    (r"(my|our|your) own", r"\1"),
+    (r"(table|list|paragraph|letter|essay|email|outline) form", r"\1"),
+    # Lists of points, however named.
+    (r"bullet(?:ed)?(?:[- ]point)? lists?|bullet[- ]points?|bullets", "bullets"),
+    # A version: "Python v3.10", "Python version 3.10", "Python 3.10".
+    (r"v(\d[\d.]*)", r"\1"),
+    (r"version(?= \d)", ""),
+    # A connection that cuts out drops.
+    (r"(?:cuts?|cutting|drops?|dropping) out", "disconnect"),
+    # A closing that asks for nothing more: "Any fix?", "Any concerns?"
+    (r"any (?:fix|fixes|ideas?|suggestions?|advice|help|thoughts|tips|concerns?)(?=\s*[?.!]|\s*$)", ""),
+    (r"staff members?", "employee"),
+    # Bounds before a number, one word each.
+    (r"(?:fewer than|less than|below|under)(?= [$\u20ac\u00a3]?\d)", "under"),
+    (r"(?:more than|greater than|above|over)(?= [$\u20ac\u00a3]?\d)", "over"),
+    # Asking someone to do it: "I need you to summarise", "the customer wants to exchange".
+    (r"(?:need|want|would like|like|ask|asking|asked)s? (?:you|u) to", ""),
+    (r"(?:wants?|needs?|wanted|would like|'d like|wishe?s?|hopes?|plans?|intends?) to", ""),
+    # Asking to check whether something holds asks whether it holds.
+    (r"(?:check|verify|find out|see|determine|confirm for me) (?:whether|if)", ""),
+    (r"out of(?= (?:the|a|an|my|our|your|this|that|these|those)\b)", "from"),
     # Ways of asking that ask nothing more.
     (
         r"(?:i (?:would )?like|i want|i need|i wanted|i trying|i am trying) to"
@@ -336,8 +454,14 @@ _PHRASES: list[tuple[str, str]] = [
     (r"what (?:should|can|do|must) i do", ""),
     (r"(?:i|we) (?:want|need|would like|like|wish|am trying|are trying|trying) to", ""),
     (r"in (ascending|descending|alphabetical|reverse|chronological) order", r"\1"),
-    (r"how does (?:it|that|this) work", ""),
-    (r"(?:give|make) (?:me )?a list of", "list"),
+    (r"how does (?:it|that|this) work", "how"),
+    (r"when (?:is|are) the (deadline|due date)", r"\1"),
+    (r"how long (?:does|will|would) it take(?: me| us)? to", "how long"),
+    (r"is it (?:ok|okay|fine|alright|allowed|permitted|possible) for (\w+(?: \w+)?) to", r"can \1"),
+    # Asking for a list asks which: "Give me a list of visitors with a badge" / "Which
+    # visitors have a badge?" ("list" as a format, "as a bulleted list", stays).
+    (r"(?:give|make|provide|send) (?:me |us )?(?:a |the )?list of", ""),
+    (r"(?:^|(?<=[:.!?,]))\W*list(?= )", ""),
     (r"every one of|all of", "all"),
     (r"each one of|each of", "each"),
     (r"by when", "when"),
@@ -422,7 +546,7 @@ _SYNONYM_GROUPS = """
     problem issue trouble
     error bug
     buy purchase acquire
-    move shift
+    move shift transfer reschedule
     end finish terminate
     book reserve schedule arrange
     start begin commence
@@ -474,6 +598,26 @@ _SYNONYM_GROUPS = """
     firm company organisation organization business
     receipt
     deadline
+    without exclude
+    father dad daddy
+    mother mom mum mommy mummy
+    child kid
+    teenager teen
+    grandmother grandma granny
+    grandfather grandpa
+    elderly older
+    passenger pax traveller traveler person
+    luggage bag baggage suitcase
+    longest maximum
+    last final
+    appointment slot
+    sea ocean
+    informal casual
+    reply response answer
+    symptom sign
+    disconnect disconnection
+    shortest minimum
+    ship shipment shipping
     """
 _SYNONYMS: dict[str, str] = {}
 for _line in _SYNONYM_GROUPS.strip().splitlines():
@@ -637,6 +781,19 @@ def _stem(word: str) -> str:
     return word
 
 
+def _fold_unknown(word: str) -> str:
+    """An unknown verb's tenses as one form: "rescheduled", "rescheduling" and "reschedule" ->
+    reschedul (the model's vocabulary has no "reschedule" to fold them to). Names fold the same
+    way on both sides ("Nestle" -> nestl), which changes nothing a comparison sees."""
+    if _known(word) or not word.isalpha():
+        return word
+    if len(word) >= 7 and word.endswith(("ed", "ing")):
+        return re.sub(r"(?:e?d|ing)$", "", word)
+    if len(word) >= 6 and word.endswith("e"):
+        return word[:-1]
+    return word
+
+
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -666,6 +823,11 @@ def _corrected(word: str) -> str:
     ordered = sorted(found.items(), key=lambda item: item[1])
     if len({_stem(e) for e, _ in ordered}) == 1 or ordered[0][1] * 3 < ordered[1][1]:
         return ordered[0][0]
+    # Of several, the one word of the guard's own tables (politeness, the ways of asking,
+    # synonyms): what an assistant's questions are made of ("plase" -> please, not place).
+    tabled = [e for e, _ in ordered if e in _KNOWN]
+    if len(tabled) == 1:
+        return tabled[0]
     return word
 
 
@@ -687,13 +849,54 @@ def _canonical_number(word: str) -> str:
 _CAPITALISED = re.compile(r"(?<![.?!:]\s)(?<!^)\b([A-Za-z]*[A-Z][A-Za-z]*)")
 
 
+def _plain(text: str) -> str:
+    """Accents dropped ("Nestlé" / "Nestle", "café" / "cafe"); the symbols of units kept."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_CLOCK = re.compile(r"(?<![\w:.])(\d{1,2})(?::(\d\d))? ?(a\.m\.|p\.m\.|am|pm)(?![\w])")
+
+
+def _clock(match: re.Match[str]) -> str:
+    """A time of day on the 24-hour clock: "3 pm", "3:00 pm" and "15:00" are one time, and
+    "9:30 am" is "9:30" (a time without am or pm is read on the 24-hour clock)."""
+    hour, minutes = int(match.group(1)), match.group(2) or "00"
+    if hour > 12:
+        return match.group(0)
+    hour = hour % 12 + (12 if match.group(3).startswith("p") else 0)
+    return f"{hour}:{minutes}"
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_TENS["ninety"] = 90
+_UNITS_WORDS = {
+    w: i
+    for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+}
+_COMPOUND_NUMBER = re.compile(
+    r"\b(?:(" + "|".join(_TENS) + r")[- ](" + "|".join(list(_UNITS_WORDS)[1:]) + r"))\b"
+    r"|\b(\d+|" + "|".join(list(_UNITS_WORDS)[1:]) + r") and a half\b"
+)
+
+
+def _compound_number(match: re.Match[str]) -> str:
+    """ "forty-five" -> 45, "one and a half" / "1 and a half" -> 1.5."""
+    if match.group(1):
+        return str(_TENS[match.group(1)] + _UNITS_WORDS[match.group(2)])
+    whole = match.group(3)
+    return f"{int(whole) if whole.isdigit() else _UNITS_WORDS[whole]}.5"
+
+
 def _tokens(text: str) -> list[str]:
     """The question's content tokens in order, with ``MARK`` between clauses."""
     # Capitalised words after a sentence's first are names: never "corrected" ("Nestle").
-    names = {m.lower() for m in _CAPITALISED.findall(text.strip())}
-    lower = " " + text.lower().replace("\u2019", "'").replace("\u2018", "'") + " "
+    names = {m.lower() for m in _CAPITALISED.findall(_plain(text).strip())}
+    lower = " " + _plain(text.lower()).replace("\u2019", "'").replace("\u2018", "'") + " "
     for pattern, replacement in _CLITICS:
         lower = pattern.sub(replacement, lower)
+    lower = _CLOCK.sub(_clock, lower)
+    lower = _COMPOUND_NUMBER.sub(_compound_number, lower)
     for phrase, replacement in _PHRASE_RES:
         lower = phrase.sub(replacement, lower)
     words = _TOKEN.findall(lower)
@@ -710,6 +913,13 @@ def _tokens(text: str) -> list[str]:
             if following and following[0].startswith("u"):
                 out.append("to")  # "5 km in miles": what the conversion is to
                 continue
+        if word == "from":
+            continue  # where a move starts: plain once its destination carries "to" (``_fuse``)
+        if word in {"to", "into", "than"}:
+            role = _role(word, words, position)
+            if role:
+                out.append(role)
+            continue
         if word in {"^", "of", "for"}:
             if out and out[-1] not in (MARK, LINK):
                 out.append(LINK)
@@ -731,7 +941,84 @@ def _tokens(text: str) -> list[str]:
         out.extend(_word_tokens(word, words, position, names))
     while out and out[-1] in (MARK, LINK):
         out.pop()
-    return _dates(out)
+    out = _fuse(_dates(out))
+    if "~past" in out and any(_ANCHOR.fullmatch(t) for t in out):
+        # "What was the income in Q3 2025?" / "What is the income in Q3 2025?": a question
+        # anchored to a year or a quarter has its time already; the tense adds nothing.
+        out = [t for t in out if t != "~past"]
+    return out
+
+
+_ANCHOR = re.compile(r"#(?:19|20)\d\d|q[1-4]")
+
+
+# Words between a preposition and what it governs: "to the savings account", "than my car".
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "any",
+        "every",
+        "each",
+        "all",
+    ]
+)
+_OBJECT_PRONOUNS = frozenset(["it", "them", "him", "her", "me", "us", "you"])
+_ROLE = "\x00"  # before a role word in ``_tokens``' output, until ``_fuse`` binds it
+
+
+def _role(word: str, words: list[str], position: int) -> str:
+    """The role marker for "to" or "than" at ``position``, or "" when the word is dropped:
+    "to" before a verb is no direction ("safe to give", "wants to sue the landlord")."""
+    role = "than" if word == "than" else "to"
+    at = position + 1
+    while at < len(words) and words[at].strip() in _DETERMINERS:
+        at += 1
+    if at >= len(words):
+        return role
+    following = words[at].strip()
+    if not following[:1].isalnum():
+        return role
+    if role == "to":
+        if following in _FILLER or following in _UNITS:
+            # "to get", "to know": no direction; "to km": the units a conversion goes to.
+            return "" if following in _FILLER else role
+        after = words[at + 1].strip() if at + 1 < len(words) else ""
+        if at == position + 1 and (after in _DETERMINERS or after in _OBJECT_PRONOUNS or _is_number(after)):
+            return ""  # "to sue the landlord", "to visit them", "to ship 20 kg": a verb follows
+    return _ROLE + role
+
+
+def _fuse(out: list[str]) -> list[str]:
+    """Binds "to" and "than" to the token they govern: "from Paris to Rome" -> paris, to:rome.
+    The role is then part of the token, so "from Rome to Paris" has other tokens (not only
+    another order), and the words may move: "to Rome from Paris" is one question with it.
+    A unit after "to" stays apart: a conversion reads it (``_conversion``)."""
+    fused: list[str] = []
+    for i, token in enumerate(out):
+        if token.startswith(_ROLE):
+            continue
+        if i and out[i - 1].startswith(_ROLE):
+            role = out[i - 1][len(_ROLE) :]
+            if token in (MARK, LINK) or token.startswith("u"):
+                fused.append(role)
+            else:
+                token = f"{role}:{token}"
+        fused.append(token)
+    return fused
 
 
 def _dates(out: list[str]) -> list[str]:
@@ -767,9 +1054,17 @@ def _word_tokens(word: str, words: list[str], position: int, names: set[str]) ->
         return []
     previous = words[position - 1].strip() if position else ""
     after_number = bool(previous) and (_is_number(previous) or previous in _NUMBER_WORDS)
+    # A unit a conversion goes to: "4 cups to g", "3 tbsp in g".
+    after_number = after_number or (
+        previous in {"to", "in", "into", "many", "much"} and word in _UNITS and word != "s"
+    )
     nxt = words[position + 1].strip() if position + 1 < len(words) else ""
     if word in _UNITS and (
-        after_number or word in _PLAIN_SHORT_UNITS or (len(word) > 2 and _UNITS[word] not in _TIME_UNITS)
+        after_number
+        or word in _PLAIN_SHORT_UNITS
+        or (len(word) > 2 and _UNITS[word] not in _TIME_UNITS)
+        # "8 consulting hours" / "8 hours of consulting"; "second" is also an ordinal.
+        or (len(word) > 3 and _UNITS[word] in _TIME_UNITS and _UNITS[word] != "s")
     ):
         return ["u" + _UNITS[word]]
     if word in _NUMBER_WORDS:
@@ -788,7 +1083,8 @@ def _word_tokens(word: str, words: list[str], position: int, names: set[str]) ->
         return ["~past"]
     if word in _SYNONYMS:
         return [_SYNONYMS[word]]
-    stem = _stem(word)
+    # Names are folded too: one side may write them in lower case ("brightwave").
+    stem = _fold_unknown(_stem(word))
     if stem in _FILLER:
         return []
     return [_SYNONYMS.get(stem, stem)]
@@ -814,10 +1110,12 @@ def _conversion(tokens: list[str]) -> list[str] | None:
             break
         source.append(t)
     target = [t for i, t in enumerate(plain) if t.startswith("u") and not at < i <= at + len(source)]
-    rest = [t for t in plain if not t.startswith(("#", "u"))]
-    if not source or not target or any(t not in _CONVERSION_WORDS for t in rest):
+    rest = [t for t in plain if not t.startswith(("#", "u")) and t not in _CONVERSION_WORDS]
+    if not source or not target or len(rest) > 2:
         return None
-    return ["convert", plain[at], *source, "to", *target]
+    # What is converted ("3 cups of honey in tablespoons", "convert honey: 3 cups to tbsp")
+    # follows, in its own order: those words change no unit's role.
+    return ["convert", plain[at], *source, "to", *target, *rest]
 
 
 def _content(text: str) -> list[str]:
@@ -829,7 +1127,6 @@ def content_words(text: str) -> list[str]:
     """The question's content tokens, each at its first appearance, with ``MARK`` between
     clauses and ``LINK`` where "of", "for" or a possessive stood (the order ``same_order``
     compares)."""
-    seen: set[str] = set()
     out: list[str] = []
     for token in _content(text):
         if token in (MARK, LINK):
@@ -837,8 +1134,7 @@ def content_words(text: str) -> list[str]:
                 out.append(token)
             elif out and token == MARK:
                 out[-1] = MARK
-        elif token not in seen:
-            seen.add(token)
+        elif not out or out[-1] != token:
             out.append(token)
     while out and out[-1] in (MARK, LINK):
         out.pop()
@@ -901,9 +1197,7 @@ def same_order(first: Sequence[str], second: Sequence[str]) -> bool:
     stay as they are): only equality is used.
     """
     marks = (MARK, LINK)
-    common = {w for w in first if w not in marks} & {w for w in second if w not in marks}
-    a = [w for w in first if w in common or w in marks]
-    b = [w for w in second if w in common or w in marks]
+    a, b = _shared(first, second), _shared(second, first)
     flat_a = [w for w in a if w not in marks]
     flat_b = [w for w in b if w not in marks]
     if flat_a == flat_b:
@@ -911,9 +1205,64 @@ def same_order(first: Sequence[str], second: Sequence[str]) -> bool:
     for clauses, other in ((_clauses(a), flat_b), (_clauses(b), flat_a)):
         for start in range(1, len(clauses)):
             rotated = [w for c in clauses[start:] + clauses[:start] for w in c]
-            if rotated == other:
+            if rotated == other or _one_move(rotated, other, edge=False):
                 return True
-    return _inverted(a, b, flat_b) or _inverted(b, a, flat_a)
+    if _inverted(a, b, flat_b) or _inverted(b, a, flat_a):
+        return True
+    # "for my father" is a run of two with its link: it may move as one.
+    linked_a = [w for w in a if w != MARK]
+    linked_b = [w for w in b if w != MARK]
+    if linked_a.count(LINK) != linked_b.count(LINK):
+        linked_a, linked_b = flat_a, flat_b
+    return _one_move(linked_a, linked_b)
+
+
+def _one_move(first: list[str], second: list[str], *, edge: bool = True) -> bool:
+    """Whether ``second`` is ``first`` with one run of tokens moved elsewhere: two adjacent runs
+    change places, and at least one of them is two tokens or longer ("600 mg of ibuprofen" /
+    "ibuprofen 600 mg"). A role swap moves two single tokens round a third that stays ("A sues
+    B" / "B sues A", "a list of dicts" / "a dict of lists"): that takes two moves. Two single
+    tokens that change places ("fees excluded" / "excluding fees", but also "Bob is Alice's
+    manager" / "Alice is Bob's manager") are refused too, and inside the question (not at its
+    front or end, or after clauses moved: ``edge``) both runs must be two tokens or longer."""
+    n = len(first)
+    if n != len(second) or n < 3 or first == second:
+        return False
+    # Only the differing middle can have moved. (Widening it to runs that end in a word both
+    # share would take "90 km at 120 km/h" for "120 km at 90 km/h".)
+    start = 0
+    while first[start] == second[start]:
+        start += 1
+    end = n
+    while first[end - 1] == second[end - 1]:
+        end -= 1
+    # A run moved to the front or the end of the question ("could the appointment be
+    # cancelled" / "cancel the appointment") may be a single token; a run moved inside it must
+    # be two tokens long and cross two ("Osaka when it is 8 am" / "8 am in Osaka").
+    at_edge = edge and (start == 0 or end == n)
+    for middle in range(start + 1, end):
+        shortest, longest = sorted((middle - start, end - middle))
+        if longest < 2 or (shortest < 2 and not at_edge):
+            continue
+        if first[middle:end] + first[start:middle] == second[start:end]:
+            return True
+    return False
+
+
+def _shared(words: Sequence[str], other: Sequence[str]) -> list[str]:
+    """``words`` with the marks, and each token only as often as ``other`` has it too (its
+    first appearances): "the account" said twice on one side and once on the other."""
+    budget: dict[str, int] = {}
+    for w in other:
+        budget[w] = budget.get(w, 0) + 1
+    kept: list[str] = []
+    for w in words:
+        if w in (MARK, LINK):
+            kept.append(w)
+        elif budget.get(w, 0) > 0:
+            budget[w] -= 1
+            kept.append(w)
+    return kept
 
 
 def benign(first: str, second: str) -> bool:

@@ -99,8 +99,8 @@ def test_the_partition_separates_every_part_of_the_isolation_key() -> None:
 
 
 def test_calibration_raises_the_threshold_above_reported_wrong_hits() -> None:
-    sims = [0.951, 0.953, 0.96, 0.97, 0.975, 0.98, 0.99, 0.99, 0.995, 0.999]
-    wrong = [True, True, False, False, False, False, False, False, False, False]
+    sims = [0.951, 0.952, 0.953, 0.96, 0.97, 0.975, 0.98, 0.99, 0.995, 0.999]
+    wrong = [True, True, True, False, False, False, False, False, False, False]
     assert choose_threshold(sims, wrong, 0.05, floor=0.95) == 0.955
     assert choose_threshold(sims, [False] * 10, 0.05, floor=0.95) == 0.95
     assert choose_threshold([], [], 0.05, floor=0.95) == 0.95
@@ -189,8 +189,12 @@ SWAPPED = [
 
 def test_entities_that_changed_places_are_told_apart_by_their_order() -> None:
     for a, b in SWAPPED:
-        assert guard.signature(a) == guard.signature(b)  # nothing else tells them apart
-        assert not guard.same_order(guard.content_words(a), guard.content_words(b)), (a, b)
+        assert not guard.benign(a, b), (a, b)
+    # Subject and object: only the order tells them apart. ("than" and "to" are bound to the
+    # word they govern, so those swaps already differ in the signature.)
+    a, b = SWAPPED[0]
+    assert guard.signature(a) == guard.signature(b)
+    assert not guard.same_order(guard.content_words(a), guard.content_words(b))
     # Paraphrases keep the order of the words they share, whatever else they change.
     a, b = (
         "Can the tenant sue the landlord for the deposit?",

@@ -96,7 +96,8 @@ def test_typos_are_corrected_only_when_one_word_is_meant() -> None:
         guard.content_words("mort tasks"),
     )
     # Capitalised words inside a sentence are names, never corrected.
-    assert "nestle" in guard.content_words("Should we buy Nestle shares?")
+    # ("Nestle" is folded like an unknown verb's "-e", the same on both sides, never corrected.)
+    assert "nestl" in guard.content_words("Should we buy Nestle shares?")
 
 
 def test_clauses_may_move_but_words_inside_a_clause_may_not() -> None:
@@ -136,6 +137,6 @@ def test_the_cache_compares_keyed_hashes_with_the_clause_marks() -> None:
     assert "deadline" not in "".join(hashed_a)
     assert guard.same_order(hashed_a, hashed_b)
     assert not guard.same_order(
-        service.word_order("Move the files from the archive to the inbox"),
-        service.word_order("Move the files from the inbox to the archive"),
+        service.word_order("Can the tenant sue the landlord?"),
+        service.word_order("Can the landlord sue the tenant?"),
     )
