@@ -31,6 +31,7 @@ from redaction.recognizers_names import (
     _NOT_NAMES,
     _ORGANISATION_WORDS,
     _TOKEN,
+    _UP,
     _WORD_NAMES,
     COMMON_WORDS,
     _alternatives,
@@ -192,11 +193,16 @@ _RELATIVE_NOUNS = (
     "|hijo|hija|marido|esposo|esposa|mujer|madre|padre|hermano|hermana|pareja|nieto|nieta|sobrino|sobrina"
     "|figlio|figlia|marito|moglie|fratello|sorella|compagno|compagna|nipote"
     "|zoon|dochter|echtgenoot|echtgenote|moeder|vader|broer|zus|kleinzoon|kleindochter"
+    # Neighbours and colleagues are named the same way ("bei Ihrem Nachbarn Krause"); not "voisin",
+    # "vecino", "vicino", adjectives too ("el pueblo vecino Villanueva").
+    "|neighbour|neighbor|nachbar|nachbarn|nachbarin|buurman|buurvrouw|colleague|kollege|kollegen"
+    "|kollegin|collègue|collega|compañero|compañera"
 )
 # ... except these, which are other words too ("man kann", "een vrouw", "partner company").
 _POSSESSED = re.compile(
-    r"(?i:(?<![\w\-])(?:his|her|my|their|our|sein|seine|ihr|ihre|mein|meine|zijn|haar|mijn|hun)[ \t]+"
-    r"(?:partner|frau|mann|man|vrouw))(?![\w\-])"
+    r"(?i:(?<![\w\-])(?:his|her|my|their|our|sein|seine|ihr|ihre|mein|meine|unser|zijn|haar|mijn|hun|ons"
+    r"|uw)[ \t]+"
+    r"(?:partner|frau|mann|man|vrouw|kind))(?![\w\-])"
 )
 _RELATIVE_WORD = re.compile(rf"(?<![\w\-])(?:{_alternatives(_RELATIVE_NOUNS)})(?![\w\-])")
 _RELATIVE_NAME = re.compile(
@@ -214,7 +220,10 @@ def _relatives(text: str, view: str) -> list[Candidate]:
     cues = [m.end() for m in _RELATIVE_WORD.finditer(lowered)]
     if lowered is view:
         cues = [m.end() for m in re.finditer(_RELATIVE_WORD.pattern, view, re.IGNORECASE)]
-    if any(w in view for w in ("man", "Man", "MAN", "rau", "RAU", "artner", "ARTNER", "rouw", "ROUW")):
+    if any(
+        w in view
+        for w in ("man", "Man", "MAN", "rau", "RAU", "artner", "ARTNER", "rouw", "ROUW", "ind", "IND")
+    ):
         cues += [m.end() for m in _POSSESSED.finditer(view)]
     for cue in cues:
         match = _RELATIVE_NAME.match(view, cue)
@@ -250,7 +259,7 @@ _SURNAME_BEFORE = re.compile(
     rf"(?<![\w\-'])(?P<surname>(?:{_PARTICLES.capitalize()}[ ]+)?{_TOKEN}(?:[ ]+{_TOKEN})?)$"
 )
 _GIVEN_AFTER = re.compile(
-    rf"(?P<given>{_TOKEN}(?:[ ]+{_TOKEN})?)(?=\t|[ \t]*(?:[;\n)\]<(|/]|[\u2013\u2014\-][ \t]|,[ \t]|$))"
+    rf"(?P<given>{_TOKEN}(?:[ ]+{_TOKEN})?)(?=\t|[ \t]*(?:[;\n)\]<(|/\"]|[\u2013\u2014\-][ \t]|,[ \t]|$))"
 )
 
 
@@ -275,9 +284,16 @@ def _surname_comma_given(view: str) -> list[Candidate]:
 
 # --- Initials before a surname ----------------------------------------------------------------------
 
+# Initials may be accented ("Ó. García", "Ö. Öztürk"), particles capitalised ("N. Lo Bianco", "F. El
+# Idrissi") and a Spanish or Portuguese surname double ("Ó. García Jiménez").
+# Capitalised only those that open a surname, not "Der"/"Das" opening a sentence ("Lager 3 B. Der …").
+_INITIAL_PARTICLES = (
+    _PARTICLES[:-1]
+    + "|lo|el|al|ben|ibn|abu|Lo|Le|La|De|Di|Da|Dal|Del|Della|Du|Dos|El|Al|Ben|Van|Von|Ter|Ten)"
+)
 _INITIALS = re.compile(
-    rf"(?<![\w.\-])(?P<name>[A-Z]\.(?:[ \t]?-?[A-Z]\.){{0,2}}[ \t]?(?:{_PARTICLES}[ \t]+){{0,2}}{_TOKEN})"
-    r"(?![\w\-]|\.\w)"
+    rf"(?<![\w.\-])(?P<name>[{_UP}]\.(?:[ \t]?-?[{_UP}]\.){{0,2}}[ \t]?"
+    rf"(?:{_INITIAL_PARTICLES}[ \t]+){{0,2}}{_TOKEN})(?:[ ](?P<second>{_TOKEN}))?(?![\w\-]|\.\w)"
 )
 
 
@@ -295,13 +311,19 @@ def _initials(view: str) -> list[Candidate]:
         surname = re.split(r"[ \t.]", match.group("name"))[-1]
         if gazetteer._plain_word(surname) or surname in _ORGANISATION_WORDS or len(surname) < 2:
             continue
-        found.append(Candidate("PERSON", *match.span("name"), 0.7))
+        end = match.end("name")
+        second = match.group("second")
+        surname_shaped = second and (gazetteer._is_surname(second) or _STRONG_SURNAME.search(second.lower()))
+        if surname_shaped and not gazetteer._plain_word(second) and second not in _ORGANISATION_WORDS:
+            end = match.end("second")
+        found.append(Candidate("PERSON", match.start("name"), end, 0.7))
     return found
 
 
 # --- Given names in lower case ----------------------------------------------------------------------
 
-_LOWER_WORD = re.compile(rf"(?<![\w\-.@/#:])[{_LOW}]{{3,}}(?![\w\-@/]|\.\w)")
+# A double given name too ("karl-heinz", "marie-luise"): both halves known.
+_LOWER_WORD = re.compile(rf"(?<![\w\-.@/#:])[{_LOW}]{{3,}}(?:-[{_LOW}]{{3,}})?(?![\w\-@/]|\.\w)")
 _FOLLOWING = re.compile(rf"[ ]+(?:{_PARTICLES}[ ]+){{0,2}}({_LOWER})(?![\w\-@/]|\.\w)")
 # Surnames by their shape, in the six languages and where their speakers' families come from.
 _SURNAME_SHAPE = re.compile(
@@ -332,8 +354,9 @@ def _lower_given(text: str) -> list[Candidate]:
     position = 0
     for match in _LOWER_WORD.finditer(text):
         word = match.group()
-        if match.start() < position or (
-            word not in names and (word.isascii() or gazetteer._fold(word) not in names)
+        if match.start() < position or not all(
+            part in names or (not part.isascii() and gazetteer._fold(part) in names)
+            for part in word.split("-")
         ):
             continue
         end = match.end()
@@ -429,8 +452,24 @@ def _pair(given: str, surname: str, cued: bool) -> bool:
 _LINE = re.compile(rf"^[ \t]*(?P<name>{_TOKEN}(?:[ ]+{_TOKEN})?)[ \t]*$", re.MULTILINE)
 
 
+# A signature below a closing that gives the signer's role after the name ("A presto!\nGiulia,
+# Reception", "¡Hasta pronto!\nNerea - Recepción"): the role marks the word before it as a name.
+_SIGNED_WITH_ROLE = re.compile(
+    r"^[ \t]*(?P<closing>[\u00a1\u00bf]?[^\W\d][^\n\d]{1,38}[,!])[ \t]*\n(?:[ \t]*\n)?"
+    rf"[ \t]*(?P<name>{_TOKEN})(?:,[ \t]+|[ \t]+[\u2013\u2014\-][ \t]+)[^\W\d][^\n\d,]{{1,40}}$",
+    re.MULTILINE,
+)
+
+
 def _signatures(view: str) -> list[Candidate]:
     found = []
+    for match in _SIGNED_WITH_ROLE.finditer(view):
+        name = match.group("name")
+        if len(match.group("closing").split()) > 4 or len(name) < 3:
+            continue
+        if gazetteer._plain_word(name) or name in _ORGANISATION_WORDS or name in _NOT_GIVEN_WORDS:
+            continue
+        found.append(Candidate("PERSON", *match.span("name"), 0.7))
     for match in _LINE.finditer(view):
         words = match.group("name").split()
         given = is_given(words[0]) and not gazetteer._plain_word(words[0]) and len(words[0]) >= 3
@@ -442,12 +481,169 @@ def _signatures(view: str) -> list[Candidate]:
     return found
 
 
+# --- Logins: a handle built from a name, where a log, a record or a form puts its author ------------
+#
+# Tickets, CRM exports and minutes name their authors by login: "- 14:05 k.osei: rebooted",
+# "exported 03/02/2025 by rmensah", "IT-Kontakt: jana_w84". A login is made from a name in a few
+# ways only: given.surname, surname.g, g.surname, given_s84, gsurname, givensur (a given name and the
+# opening letters of a surname). Separated logins with a known name part are taken anywhere; the
+# others only where a log, a by-line or a label puts a person.
+
+# Last parts that make a dotted word a file's or a host's name ("maria.db", "martin.py").
+_NOT_LOGIN_TAILS = frozenset(
+    gazetteer._split(
+        """
+        com org net edu gov int eu uk de fr it es nl be at ch us io co info biz app dev
+        py js ts rb go rs sh md txt csv pdf doc docx xls xlsx ppt pptx png jpg jpeg gif svg zip gz tar
+        exe dll log cfg conf ini json xml html htm yml yaml db sql bak tmp php java jar css
+        """
+    )
+)
+_LOGIN = r"[a-z][a-z0-9]*(?:[._\-][a-z0-9]+){0,2}"
+# Where logs, by-lines and labels put an author: a list item's head ("- 14:05 k.osei:"), a by-line
+# ending its clause ("… by rmensah"), a label's value ending its line ("Referent: jana_w84.").
+# Three patterns, each opening with what is cheap to find (a line's start, a preposition, a colon):
+# one alternation of the three was tried at every position of the text.
+_LOGIN_PLACES = (
+    (
+        "item",
+        re.compile(
+            rf"^[ \t]*[-*\u2022\u2013][ \t]+(?:\[?\d{{1,2}}[:.h]\d{{2}}\]?[ \t]+)?(?P<login>{_LOGIN})[ \t]*:",
+            re.MULTILINE,
+        ),
+    ),
+    (
+        "by",
+        re.compile(
+            rf"\b(?:by|von|par|por|da|door)[ \t]+(?P<login>{_LOGIN})(?=[ \t]*(?:[.,;)!?]|$))",
+            re.MULTILINE | re.IGNORECASE,
+        ),
+    ),
+    ("label", re.compile(rf":[ \t]*(?P<login>{_LOGIN})(?=[ \t]*(?:[.;)]|$))", re.MULTILINE)),
+)
+_SEPARATED = re.compile(
+    r"(?<![\w.@/:\-])(?P<login>[a-z]{1,20}(?:[._][a-z]{1,20}){1,2}|[a-z]{2,20}_[a-z]{1,3}\d{1,4})"
+    r"(?![\w@/\-]|\.\w)"
+)
+
+
+def _name_word(word: str) -> bool:
+    """A known given name or surname, folded and written without apostrophes ("dangelo"); not one
+    that is also an everyday word ("rosa" after "Farbe:", "rose.gold")."""
+    return (
+        len(word) >= 3
+        and word in _login_names()
+        and word not in gazetteer._AMBIGUOUS
+        and word not in _LOWER_RISKY
+        and word not in _WORD_NAMES
+        and not gazetteer._plain_word(word)
+    )
+
+
+@functools.cache
+def _login_names() -> frozenset[str]:
+    names = gazetteer.given_names() | gazetteer.surnames() | cued_given_names()
+    return frozenset(n.replace("'", "").replace("\u2019", "").replace("-", "") for n in names) | names
+
+
+@functools.cache
+def _surname_openings() -> frozenset[str]:
+    """The first two to five letters of every known surname: "givensur" logins keep only those."""
+    openings: set[str] = set()
+    for surname in gazetteer.surnames():
+        plain = surname.replace("'", "").replace("\u2019", "").replace("-", "").replace(" ", "")
+        openings.update(plain[:n] for n in range(2, 6))
+    return frozenset(openings)
+
+
+@functools.lru_cache(maxsize=4096)
+def _built_from_a_name(login: str) -> bool:
+    """Whether a login is made from a known name: separated parts, or run together."""
+    word = gazetteer._fold(login)
+    parts = [p for p in re.split(r"[._\-]|\d+", word) if p]
+    if not parts or word in COMMON_WORDS or gazetteer._plain_word(login):
+        return False
+    if len(parts) > 1:
+        # Each part an initial or a word ("luca.m", "femke.meer"), not a two-letter word ("mark.he").
+        return (
+            parts[-1] not in _NOT_LOGIN_TAILS
+            and all(len(p) == 1 or len(p) >= 3 for p in parts)
+            and any(_name_word(p) for p in parts)
+        )
+    if len(word) < 4:
+        return False
+    if _name_word(word) or (len(word) >= 5 and _name_word(word[1:])):
+        return True  # "bram", "aalbrecht"
+    for cut in range(3, len(word) - 1):
+        head, rest = word[:cut], word[cut:]
+        given = (
+            head in gazetteer.given_names() and head not in gazetteer._AMBIGUOUS and head not in _LOWER_RISKY
+        )
+        surname = _name_word(rest) or (len(rest) <= 5 and rest in _surname_openings())
+        if given and surname and not gazetteer._plain_word(head):
+            return True  # "tomaszkow", "lenahar"
+    return False
+
+
+_INITIAL_AND_WORD = re.compile(r"[a-z]\.[a-z]{3,20}|[a-z]{3,20}\.[a-z]|[a-z]{2,20}_[a-z]{1,3}\d{1,4}")
+# Two consonants that open words of the six languages (and of English); a login opening with another
+# pair is an initial before a surname ("lkaczmarek", "bpruitt", "mhaddad").
+_ONSETS = frozenset(
+    gazetteer._split(
+        """
+        bl br ch cl cr dr dw fl fr gl gn gr kl kn kr kw ph pl pr ps pt qu rh sc sh sk sl sm sn sp sq st
+        sv sw sz th tr ts tw tz vl vr wh wr zw zs gh kh wl
+        """
+    )
+)
+_INITIAL_THEN_WORD = re.compile(r"[b-df-hj-np-tv-z][b-df-hj-np-tv-z][a-z]*[aeiouy][a-z]{2,}")
+_TWO_WORDS = re.compile(r"[a-z]{2,20}[._][a-z]{2,20}")
+
+
+@functools.lru_cache(maxsize=4096)
+def _login_in_place(login: str, place: str) -> bool:
+    """Whether a word where a log, a by-line or a label puts a person is a login."""
+    if len(login) < 3 or re.split(r"[._]", login)[-1] in _NOT_LOGIN_TAILS:
+        return False
+    if _built_from_a_name(login) or _INITIAL_AND_WORD.fullmatch(login):
+        return True  # "rmensah", "tomaszkow"; "kowalczyk.t", "jana_w84" whatever the name
+    letters = login.rstrip("0123456789")  # "tcartwright2"
+    if _INITIAL_THEN_WORD.fullmatch(letters) and letters[:2] not in _ONSETS:
+        return True  # "tcartwright": an initial before a surname, no word opens with "tc"
+    # Two words joined ("ivo.kerbrat"): a list item's or a by-line's author, not a label's value
+    # ("Server: files.intern").
+    return place != "label" and bool(_TWO_WORDS.fullmatch(login))
+
+
+def _logins(text: str) -> list[Candidate]:
+    found = []
+    for place, pattern in _LOGIN_PLACES:
+        for match in pattern.finditer(text):
+            if place == "by" and text[match.start() - 1 : match.start()] == "-":
+                continue  # "stand-by"
+            if (
+                place == "label"
+                and not text[max(0, match.start() - 2) : match.start()].rstrip(" \t")[-1:].isalnum()
+            ):
+                continue  # a label is a word before its colon ("Referent: …"), not a time or a URL
+            login = match.group("login")
+            if login.islower() and _login_in_place(login, place):
+                found.append(Candidate("PERSON", *match.span("login"), 0.75))
+    if "." in text or "_" in text:
+        for match in _SEPARATED.finditer(text):
+            if _built_from_a_name(match.group("login")):
+                found.append(Candidate("PERSON", *match.span("login"), 0.7))
+    return found
+
+
 def find_names(text: str) -> list[Candidate]:
     """Names found by the cues of the module docstring."""
     found: list[Candidate] = []
     view = case_view(text)
     lower = any(c.islower() for c in text)
     found.extend(_handles(text))
+    if lower:
+        found.extend(_logins(text))
     if lower:
         found.extend(_titled_lower(text))
         found.extend(_lower_given(text))

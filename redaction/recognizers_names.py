@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from redaction.recognizers import Candidate
@@ -92,6 +93,9 @@ _TITLE_WORDS = (
     # Military ranks as letters to service members write them ("Dear SGT Ortiz", "MSgt Novak").
     "|Sgt|SGT|MSgt|SSgt|TSgt|SMSgt|CMSgt|SFC|SSG|Cpl|CPL|LCpl|Pvt|PVT|PFC|Spc|SPC|Lt|LT|1LT|2LT|Capt|CPT"
     "|Maj|MAJ|LtCol|Cmdr|Cdr|CDR|LCDR|Ens|ENS"
+    # German police ranks in reports ("aufnehmender Beamter: POK Brandt", "KHKin Yilmaz"); not KOK,
+    # which is a Dutch surname in capitals.
+    "|POK|POKin|PHK|PHKin|KHK|KHKin|POM|POMin|PHM|KHM|EPHK"
 )
 _TITLES = (
     # A trie (see _alternatives): every name rule starts from these.
@@ -180,6 +184,9 @@ _LABELS = _alternatives(
     "|werknemer|medewerker|medewerkster|huurder|verhuurder|rekeninghouder|klant|beste|geachte|geachte heer"
     "|geachte mevrouw|hoi|hallo|met vriendelijke groet|met vriendelijke groeten|groeten|groet|ondertekend"
     "|mijn naam is|ik ben|ik heet|namens|behandelend arts|arts|huisarts|verpleegkundige|afzender|ontvanger"
+    "|dokter|voornamen"
+    # Forms that ask for every given name ("Vornamen: Anna Luise", "Nombres: María José").
+    "|vornamen|nombres|first names|given names|forenames"
 )
 _COLON_LABELS = _alternatives(
     "from|to|cc|bcc|name|user|owner|contact|member|student|guest|passenger|traveller|candidate"
@@ -189,6 +196,9 @@ _COLON_LABELS = _alternatives(
 _LABELLED = re.compile(
     rf"(?i:(?<![\w\-])(?:(?:{_LABELS})[ \t]?[:,]?|(?:{_COLON_LABELS})[ \t]?:))[ \t_]*\n?[ \t_]*"
     rf"(?:(?i:{_TITLES})\.?[ \t]+)?(?P<name>(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_SURNAME_FIRST}|{_NAME}))"
+    # Not a label of its own: "EMERGENCY CONTACT\nName: …" is a heading above a field (a salutation's
+    # colon ends its line: "Estimado Sr. García:").
+    r"(?![\w\-]|[ \t]*:[ \t]*[^\s])"
 )
 _LEADING_LABEL = re.compile(rf"^(?i:(?:{_LABELS}|{_COLON_LABELS}|{_TITLES}\.?))\b[:,.]?[ \t]*")
 _NOT_NAMES = re.compile(
@@ -303,6 +313,7 @@ def find_names(text: str) -> list[Candidate]:
     found.extend(_display_names(text))
     found.extend(_context_names(text))
     found.extend(_speakers(text))
+    found.extend(_names_by_own_login(text))
     if "\n" in text:
         found.extend(_speaker_lines(text))
     if any(c.islower() for c in text):
@@ -453,12 +464,21 @@ def _is_brand(text: str, start: int, end: int) -> bool:
     return any(True for _ in brand_spans(text, start, end))
 
 
+_COLUMN_GAP = re.compile(r"[ ]{3,}|\t|[ ]*\n")
+
+
 def extend_over_particles(text: str, found: list[Candidate]) -> list[Candidate]:
     """Names widened over the particles before them written as part of the surname ("DE GROOT
     Lieke", "Van der Meer, Jan") and over surnames joined after them by "y"/"e" ("Castro y
     Cortés"), or by particles in a lower-case name ("ruiz de alarcón")."""
     out: list[Candidate] = []
     for c in found:
+        if c.entity_type == "PERSON" and (gap := _COLUMN_GAP.search(text, c.start, c.end)):
+            # A form's columns padded with spaces ("Name: Anna Berg      Relationship: mother"): no
+            # name runs across the padding, the value before it is the name.
+            if not text[c.start : gap.start()].strip():
+                continue
+            c = c._replace(end=gap.start())
         if c.entity_type != "PERSON" or all(_PARTICLE_RE.match(w) for w in text[c.start : c.end].split()):
             out.append(c)
             continue
@@ -737,6 +757,14 @@ def _run_candidate(text: str, start: int, end: int, stop_words: frozenset[str]) 
 # ALL CAPS words that are abbreviations, not names, even in a name's position.
 _ACRONYMS = frozenset(
     [
+        # German police ranks, titles before a name (_TITLE_WORDS).
+        "POK",
+        "PHK",
+        "KHK",
+        "POM",
+        "PHM",
+        "KHM",
+        "EPHK",
         "DOB",
         "SSN",
         "IBAN",
@@ -851,10 +879,13 @@ _ACRONYMS = frozenset(
         "BLVD",
     ]
 )
-_CAPS_WORD = re.compile(rf"(?<![\w\-'])[{_UP}]{{2,}}(?:[-'\u2019][{_UP}]{{2,}})*(?![\w])")
+# An elided particle opens some ("D'ANGELO", "O'BRIEN"): read as "D'Angelo". Not "L'": in capitals
+# that is mostly an article ("L'HÔPITAL").
+_CAPS_WORD = re.compile(rf"(?<![\w\-'])(?:[DO]['\u2019])?[{_UP}]{{2,}}(?:[-'\u2019][{_UP}]{{2,}})*(?![\w])")
 # "DUPONT Jean", "GARCÍA LÓPEZ María": a surname in capitals and a capitalised given name.
 _SURNAME_GIVEN = re.compile(
-    rf"(?<![\w\-])(?P<surname>[{_UP}]{{3,}}(?:[-' ][{_UP}]{{3,}})?)[ \t]+(?P<given>[{_UP}][{_LOW}]{{2,}}"
+    rf"(?<![\w\-])(?P<surname>(?:(?:AL|EL|DE|DI|DA|DU|LA|LE|LO)[-' ])?[{_UP}]{{3,}}(?:[-' ][{_UP}]{{3,}})?)"
+    rf"[ \t]+(?P<given>[{_UP}][{_LOW}]{{2,}}"
     rf"(?:-[{_UP}][{_LOW}]+)?)(?![\w\-])"
 )
 
@@ -1162,6 +1193,8 @@ def _speakers(text: str) -> list[Candidate]:
         key = name.lower()
         if key in _NOT_SPEAKERS or key.split()[0] in _NOT_SPEAKERS or any(c.isdigit() for c in name[:1]):
             continue
+        if _LABEL_WORD.fullmatch(key):
+            continue  # a form's label written twice ("Name: …" for the employee and for a contact)
         if any(
             part in _NOT_SPEAKERS or part in _NOT_LOCAL_NAMES
             for part in re.split(r"[._\s]", key)
@@ -1173,6 +1206,29 @@ def _speakers(text: str) -> list[Candidate]:
             found.append(Candidate("PERSON", *match.span("name"), 0.8))
         elif chat and _lone_speaker(text, match):
             found.append(Candidate("PERSON", *match.span("name"), 0.7))
+    return found
+
+
+_CLAUSE = re.compile(r"[^,.;:!?\n]+")
+_LOWER_NAME_WORDS = re.compile(
+    r"[a-zà-öø-ÿß]+(?:[-'\u2019][a-zà-öø-ÿß]+)*(?:[ ][a-zà-öø-ÿß]+(?:[-'\u2019][a-zà-öø-ÿß]+)*){1,4}"
+)
+
+
+def _names_by_own_login(text: str) -> list[Candidate]:
+    """A name typed in lower case by the chat user whose login it makes ("gbianco: gianluca lo bianco")."""
+    found = []
+    for match in _SPEAKER.finditer(text):
+        login = _LOGIN_DIGITS.sub("", match.group("name"))
+        if not login.islower() or " " in login or len(login) < 4:
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end == -1 else line_end
+        for clause in _CLAUSE.finditer(text, match.end(), line_end):
+            words = _LOWER_NAME_WORDS.fullmatch(clause.group().strip())
+            if words and login in _login_forms(words.group()):
+                start = clause.start() + clause.group().index(words.group())
+                found.append(Candidate("PERSON", start, start + len(words.group()), 0.75))
     return found
 
 
@@ -1527,6 +1583,9 @@ def other_mentions(text: str, names: Iterable[tuple[int, int]]) -> list[Candidat
     As written, capitalised or in capitals ("Anna Berg", "ANNA BERG"); in lower case only the
     parts of a ``given.surname`` handle or address ("anna" of "anna.berg@example.com").
     """
+    names = list(names)
+    in_lists = _listed_with_names(text, names)
+    names += [(c.start, c.end) for c in in_lists]
     forms: set[str] = set()
     view = case_view(text)
     for start, end in names:
@@ -1574,6 +1633,131 @@ def other_mentions(text: str, names: Iterable[tuple[int, int]]) -> list[Candidat
             found.append(Candidate("PERSON", m.start(), m.end(), 0.75))
         elif word in lowered:
             found.append(Candidate("PERSON", m.start(), m.end(), 0.7))
+    return found + in_lists + logins_of(text, names)
+
+
+# --- Names listed beside names ------------------------------------------------------------------------
+#
+# Minutes and distribution lists name people in one comma-separated line, some by surname alone
+# ("Anwesend: Jana Brandt (Leitung), Tim Roth, K. Sommer, Lindqvist"). Where most items of such a
+# line are names already found, an item written like a name (capitalised words, a particle) is one.
+
+# A comma or a semicolon and a space ("Osei, Kofi; Brennan, Aoife"); an export's cells have no space.
+_LIST_SEPARATOR = re.compile(r"[,;][ \t]+")
+# A record's row, not a list of people: cells split by tabs, an e-mail address, a number.
+_NOT_A_LIST = re.compile(r"[\t@]|\d{3}")
+_LIST_ITEM = re.compile(
+    rf"(?:(?:und|and|et|e|y|en|sowie)[ \t]+)?(?P<name>(?P<initials>[{_UP}]\.(?:-?[{_UP}]\.)?[ ])?"
+    rf"(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}(?:[ \t]{_TOKEN}){{0,2}})"
+    r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*"
+)
+
+
+def _listed_with_names(text: str, names: list[tuple[int, int]]) -> list[Candidate]:
+    lines: dict[int, list[tuple[int, int]]] = {}
+    for start, end in names:
+        line_start = text.rfind("\n", 0, start) + 1
+        lines.setdefault(line_start, []).append((start, end))
+    found = []
+    for line_start, spans in lines.items():
+        if len(spans) < 2:
+            continue
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        if _NOT_A_LIST.search(text, line_start, line_end):
+            continue
+        label = text.find(":", line_start, min(spans)[0])
+        position = label + 1 if label != -1 else line_start
+        items = []
+        for separator in _LIST_SEPARATOR.finditer(text, position, line_end):
+            items.append((position, separator.start()))
+            position = separator.end()
+        items.append((position, line_end))
+        # Each item a name and nothing else: a sentence naming two people is no list.
+        shaped = [
+            _LIST_ITEM.fullmatch(text, a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in items
+        ]
+        named = [
+            match is not None and any(s < b and e > a for s, e in spans)
+            for (a, b), match in zip(items, shaped, strict=True)
+        ]
+        if len(items) < 3 or sum(named) < 2 or sum(named) * 2 < len(items):
+            continue
+        for match, is_name in zip(shaped, named, strict=True):
+            if match is None:
+                continue
+            if is_name:
+                # "von Bülow" found as "Bülow": the particles opening the item belong to the surname.
+                if _PARTICLE_RE.match(match.group("name").split()[0]):
+                    found.append(Candidate("PERSON", *match.span("name"), 0.7))
+                continue
+            name = match.group("name")
+            if match.group("initials"):
+                continue  # an initialled name the other rules read already
+            words = [w for w in name.split() if not _PARTICLE_RE.match(w)]
+            if not words or any(w.lower() in COMMON_WORDS or _NOT_NAMES.match(w) for w in words):
+                continue
+            if any(w in _ORGANISATION_WORDS for w in words):
+                continue
+            found.append(Candidate("PERSON", *match.span("name"), 0.7))
+    return found
+
+
+# --- Logins built from a name found ---------------------------------------------------------------
+#
+# A ticket or an export names someone in full once and by login elsewhere: "Gaëtan Bouchard" is
+# "gaetanbou", "gbouchard", "bouchard.g" or "gaetan_b84". The logins a name gives are a handful, so
+# they are built from every name found and looked up word by word (one pass, a set look-up each).
+
+_LOGIN_WORD = re.compile(r"(?<![\w.@/\-])[a-z][a-z0-9]*(?:[._][a-z0-9]+){0,2}(?![\w@/\-]|\.\w)")
+_LOGIN_DIGITS = re.compile(r"\d{1,4}$")
+
+
+def _ascii_fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if c.isalpha() and c.isascii())
+
+
+def _login_forms(name: str) -> set[str]:
+    """The logins people build from ``name`` ("Gaëtan Bouchard", "Bouchard, Gaëtan"), folded."""
+    if "," in name:
+        surname_part, _, given_part = name.partition(",")
+        name = f"{given_part} {surname_part}"
+    words = [w for w in name.split() if not _PARTICLE_RE.match(w)]
+    words = [_ascii_fold(w) for w in words if len(w.strip(".")) > 1]
+    if len(words) < 2 or any(not w for w in words):
+        return set()
+    given, whole = words[0], "".join(words[1:])
+    forms = {given[0] + whole, given + whole}
+    # Any later word may be the surname a login keeps ("ana isabel peñalver navarro" is "penalver.a").
+    for surname in words[1:]:
+        forms |= {given + surname, given[0] + surname, given + "." + surname, given[0] + "." + surname}
+        forms |= {
+            surname + "." + given[0],
+            surname + given[0],
+            surname + "." + given,
+            given + "_" + surname[0],
+        }
+        forms |= {given + surname[:n] for n in range(1, 6)}
+    return {f for f in forms if len(f) >= 5}
+
+
+def logins_of(text: str, names: Iterable[tuple[int, int]]) -> list[Candidate]:
+    """Lower-case logins in ``text`` built from the names found ("gaetanbou" of "Gaëtan Bouchard")."""
+    if not any(c.islower() for c in text):
+        return []
+    forms: set[str] = set()
+    for start, end in names:
+        value = text[start:end]
+        if " " in value.strip():
+            forms |= _login_forms(value)
+    if not forms:
+        return []
+    found = []
+    for match in _LOGIN_WORD.finditer(text):
+        word = _LOGIN_DIGITS.sub("", match.group())
+        if word in forms:
+            found.append(Candidate("PERSON", match.start(), match.end(), 0.7))
     return found
 
 
