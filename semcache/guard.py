@@ -42,6 +42,7 @@ and ``keys.text_hash`` of the sorted set as the entry's ``guard``), never the wo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -50,7 +51,7 @@ from functools import cache, lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
 
-_VERSION = "v4"
+_VERSION = "v5"
 # A clause boundary in ``content_words``: whole clauses may change places, words within one not.
 MARK = "|"
 # Where "of", "for" or a possessive stood: "the shares of Nestle" / "the Nestle shares".
@@ -1118,9 +1119,26 @@ def _conversion(tokens: list[str]) -> list[str] | None:
     return ["convert", plain[at], *source, "to", *target, *rest]
 
 
+# Text quoted to be worked on ("Translate \"Your appointment has been moved.\""): the answer follows
+# it word for word, so two questions match only if it is the same, up to case and spacing.
+_QUOTED = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb\n]{3,})[\"\u201d\u00bb]")
+_NOT_WORDS = re.compile(r"\W+")
+
+
+def _quoted(text: str) -> list[str]:
+    """One token per quoted passage of two words or more: a digest of its words, verbatim."""
+    out = []
+    for match in _QUOTED.finditer(text):
+        words = _NOT_WORDS.sub(" ", match.group(1).casefold()).split()
+        if len(words) >= 2:
+            out.append("=" + hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest())
+    return out
+
+
 def _content(text: str) -> list[str]:
     tokens = _tokens(text)
-    return _conversion(tokens) or tokens
+    quoted = _quoted(text)
+    return (_conversion(tokens) or tokens) + ([MARK, *quoted] if quoted else [])
 
 
 def content_words(text: str) -> list[str]:

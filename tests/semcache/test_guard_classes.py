@@ -190,6 +190,17 @@ CLASSES = {
             "Move 90 euros from the payroll account to the travel account",
         ),
     ),
+    # The text a request works on is answered word for word: a plural inside it is another text.
+    "quoted text, verbatim": (
+        (
+            'Translate "The lab results are ready for collection." into German',
+            'Translate "the lab results are ready for collection" into German, please',
+        ),
+        (
+            'Translate "The lab result is ready for collection." into German',
+            'Translate "The lab results are ready for collection." into German',
+        ),
+    ),
 }
 
 
