@@ -327,6 +327,14 @@ _IBAN_LENGTHS = {
     "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18, "NO": 15, "PL": 28, "PT": 25,
     "RO": 24, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "GI": 23, "LC": 32, "SA": 24, "AE": 23, "TR": 26,
 }  # fmt: skip
+# The other countries of the IBAN registry. A code in neither list ("FA2025…" of an invoice number,
+# "RR5537…" of a parcel's) is only taken whole and in capitals: tried at every length, as a known
+# country's IBAN is, one in some dozen numbers would pass mod 97 by chance.
+_OTHER_IBAN_COUNTRIES = """
+    AL AZ BA BH BI BR BY CR DJ DO EG FK FO GE GL GT HN IL IQ JO KW KZ LB LY MD ME MK MN MR MU NI OM
+    PK PS QA RS RU SC SD SO ST SV TL TN UA VA VG XK YE
+"""
+_IBAN_COUNTRIES = frozenset(_IBAN_LENGTHS) | frozenset(_OTHER_IBAN_COUNTRIES.split())
 
 
 def iban_valid(compact: str) -> bool:
@@ -344,8 +352,11 @@ def find_ibans(text: str) -> list[Candidate]:
     for match in _IBAN.finditer(text):
         raw = match.group(1)
         compact = re.sub(r"[ .\-]", "", raw).upper()
+        known = compact[:2] in _IBAN_COUNTRIES
+        if not known and raw != raw.upper():
+            continue
         # The regex may have run into the next word ("DE89 3704 ... 00 Bank"): try shorter cuts.
-        for cut in range(len(compact), 14, -1):
+        for cut in range(len(compact), 14 if known else len(compact) - 1, -1):
             if iban_valid(compact[:cut]):
                 kept, end = 0, match.start(1)
                 while kept < cut:

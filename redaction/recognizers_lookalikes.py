@@ -105,22 +105,33 @@ _PRODUCTS = (
     r"|cadeaubon|pak|jas|jurk|overhemd|schoenen|tas|horloge|bril|winkel|filiaal|geur"
     r"|cake|mix|range|products|line|label|shampoo|conditioner|cosmetics|cookware|cheesecake|pizza|rice"
     r"|syrup|sauce|ketchup|pasta|sandals|heels|trainers|polo|underwear|lingerie|swimwear|cosmetica"
-    r"|produkte|kosmetik|produits|productos|prodotti|producten"
+    r"|produkte|kosmetik|produits|productos|prodotti|producten|boiler|heizkessel|gastherme"
 )
 _PRODUCT_WORDS = frozenset(w.replace("[ \\t]", " ") for w in _PRODUCTS.split("|"))
 _PRODUCTS_BEFORE_TEXT = """
     perfume parfum profumo costume sac bolso borsa montre reloj orologio tienda boutique magasin
-    negozio vestido abito robe traje coffret colonia fragancia
+    negozio vestido abito robe traje coffret colonia fragancia chaudière caldera caldaia cv-ketel
+    heizkessel gastherme crema confezione
 """
+# After a hyphen the maker is one word with the product ("Rolf Benz-Outlet", "Albert Heijn-pakket"):
+# there the product words may be ones that are too common on their own ("set", "box").
+_HYPHEN_PRODUCTS_TEXT = """
+    geschenkset set paket pakket pakketje box outlet shop store filiale gutschein produkte artikel
+    sortiment kollektion collectie bon cadeaubon laden winkel boutique parfum kosmetik produkten
+"""
+_HYPHEN_PRODUCTS = frozenset(_HYPHEN_PRODUCTS_TEXT.split())
 _PRODUCTS_BEFORE = frozenset(_PRODUCTS_BEFORE_TEXT.split())
 # The product words as one trie-shaped regex: a scan for them costs little more than one for a word.
 _PRODUCT_WORD = re.compile(
-    r"\b(?:" + _trie_of(sorted(_PRODUCT_WORDS | _PRODUCTS_BEFORE | {"ice", "gift", "eau", "bon"})) + r")\b",
+    r"\b(?:"
+    + _trie_of(sorted(_PRODUCT_WORDS | _PRODUCTS_BEFORE | _HYPHEN_PRODUCTS | {"ice", "gift", "eau", "bon"}))
+    + r")\b",
     re.IGNORECASE,
 )
 _MAKER = r"[A-ZÀ-Þ][\w\-]+(?:[ \t]+(?:&[ \t]+|de[ \t]+|del[ \t]+|van[ \t]+)?[A-ZÀ-Þ][\w\-]+){0,2}"
 _MAKER_BEFORE = re.compile(rf"(?<![\w'\u2019])(?P<brand>{_MAKER})[ \t]+$")
 _MAKER_AFTER = re.compile(rf"[ \t]+(?:de[ \t]+|di[ \t]+)?(?P<brand>{_MAKER})")
+_MAKER_HYPHEN = re.compile(rf"(?<![\w'\u2019])(?P<brand>{_MAKER})-$")
 
 
 def product_brand_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -130,6 +141,12 @@ def product_brand_spans(text: str, start: int = 0, end: int | None = None) -> li
     out: list[tuple[int, int]] = []
     for word in _PRODUCT_WORD.finditer(text, start, end):
         lowered = word.group().casefold()
+        # Only the words of _HYPHEN_PRODUCTS: "Marie-Line" is a given name, not a "line" by Marie.
+        if lowered in _HYPHEN_PRODUCTS and text[word.start() - 1 : word.start()] == "-":
+            maker = _MAKER_HYPHEN.search(text, max(start, word.start() - 60), word.start())
+            if maker and maker.group("brand").casefold() not in _NOT_MAKERS:
+                out.append(maker.span("brand"))
+            continue
         if lowered in _PRODUCT_WORDS or lowered in ("ice", "gift", "eau", "bon"):
             maker = _MAKER_BEFORE.search(text, max(start, word.start() - 60), word.start())
             if (
@@ -170,6 +187,18 @@ def brand_spans(text: str, start: int = 0, end: int | None = None) -> Iterable[t
 
 
 # Medical eponyms: "Parkinson's disease", "Hodgkin lymphoma", "Crohn-Krankheit", "maladie d'Alzheimer".
+# The condition or the organ first, the physician after, in the Romance languages and Dutch:
+# "maladie de Basedow", "thyroïdite de Hashimoto", "esofago di Barrett", "ziekte van Crohn".
+_EPONYM_NOUNS_FIRST = """
+    maladie syndrome morbus enfermedad síndrome sindrome malattia linfoma lymphome signe test score
+    échelle echelle loi thyroïdite thyroidite tiroiditis tiroidite œsophage oesophage esophage esófago
+    esofago morbo syndroom sarcome contracture contractura contrattura paralysie parálisis paralisis
+    paralisi chorée choree corea anémie anemie anemia tumeur tumore phénomène phenomene fenómeno
+    fenomeno ataxie atassia ataxia démence demence demenza kyste quiste cisti ulcère ulcere úlcera
+    ulcera encéphalopathie encephalopathie encefalopatía encefalopatia névralgie nevralgie nevralgia
+    neuralgia signo segno escala scala classification clasificación clasificacion classificazione
+    fractura frattura fracture diverticule divertículo diverticulo ziekte tumor cyste
+"""
 _EPONYM = re.compile(
     r"\b[A-ZÀ-Þ][\w\-]+(?:['\u2019]s)?(?:[\s\-]+(?:and|&|-)[\s\-]*[A-ZÀ-Þ][\w\-]+(?:['\u2019]s)?)?[\s\-]+"
     r"(?i:disease|syndrome|lymphoma|sarcoma|palsy|disorder|dystrophy|anomaly|tumou?r|test|sign|reflex|procedure"
@@ -177,9 +206,10 @@ _EPONYM = re.compile(
     r"|o?esophagus|thyroiditis|phenomenon|encephalopathy|encephalitis|neuroma|neuralgia|contracture|ulcer"
     r"|an(?:a)?emia|arthritis|keratitis|chorea|ataxia|dementia|diverticulum|cyst|fracture|granuloma"
     r"|operation|manoeuvre|maneuver|scale|score|classification|criteria|law|principle|effect|equation"
-    r"|krankheit|syndrom|lymphom|morbus|erkrankung|ziekte|syndroom)\b"
-    r"|(?i:\b(?:maladie|syndrome|morbus|enfermedad|s[ií]ndrome|malattia|sindrome|linfoma|lymphome|ziekte\s+van"
-    r"|signe|test|score|[ée]chelle|loi))\s+(?:de\s+|d['\u2019]|di\s+|van\s+)?[A-ZÀ-Þ][\w\-]+"
+    r"|krankheit|syndrom|lymphom|morbus|erkrankung|ziekte|syndroom|[öo]sophagus|thyreoiditis|thyroiditis|zyste"
+    r"|tumor|an[äa]mie|slokdarm)\b"
+    r"|(?i:\b(?:" + _trie_of(sorted(set(_EPONYM_NOUNS_FIRST.split()) | {"ziekte van"})) + r"))"
+    r"\s+(?:de\s+|d['\u2019]|di\s+|van\s+)?[A-ZÀ-Þ][\w\-]+"
 )
 # Law and case citations: "Smith v Jones [2019] UKSC 3", "§ 823 BGB", "Art. 6 Abs. 1 DSGVO",
 # "42 U.S.C. § 1983".
@@ -197,7 +227,7 @@ _CITATION = re.compile(
 _STATUTE_YEAR = re.compile(r"\b(?:Act|Regulations?|Directive)\s+(?:\d{4}|\(\d{4}\))")
 _STATUTE_NAME = re.compile(
     r"(?:\b(?:Section|Sec\.|s\.|ss\.|Schedule|Part|Regulation|Rule|Paragraph|para\.)\s*\d+[A-Za-z]?(?:\(\d+\))*"
-    r"\s+(?:of\s+)?(?:the\s+)?)?(?:\b[A-Z][\w\-]*\s+){1,5}$"
+    r"\s+(?:of\s+)?(?:the\s+)?)?(?:\b[A-Z][\w\-]*\s+(?:(?:and|of|for|the|from|on|in|to|&)\s+)?){1,5}$"
 )
 # "Ley 41/2002", "Gesetz 12/2019", "Regulation (EU) 2016/679", "article L. 1111-7", "artikel 7:446 BW".
 _NUMBERED_LAW = re.compile(
@@ -232,9 +262,17 @@ _REFERENCE = re.compile(
     r"|police|polizza|p[óo]liza|dossier|commande|facture|pedido|factura|expediente|ordine|fattura|pratica"
     r"|bestelling|factuur|polis|zaak|sinistre|siniestro|sinistro|schaden|versicherungs(?:schein)?|contrat"
     r"|contrato|contratto|contract)"
-    r"[\w\-]*\.?(?:\s*(?:number|no\.?|nr\.?|n[°º.]?\.?|#|num(?:éro|ero|ber)?|id|code))?"
+    # Not a billing or delivery address's label: "Adresse de facturation : 171 bis quai …",
+    # "Rechnungsadresse: 12 Hauptstraße", "Indirizzo di fatturazione: Via …".
+    # Letters, and hyphens between letters, taken whole ("Bestell-Nr", not the "REF-" of "REF-2024-17"):
+    # backing off inside "facturation" would find "factura" + "n" (for "n°") in it.
+    r"(?:[^\W\d_]|-(?=[^\W\d_]))*+(?<!tion)(?<!zione)(?<!ción)(?<!cion)(?<!adresse)(?<!address)(?<!anschrift)(?<!adres)"
+    r"\.?(?:\s*(?P<numword>number|no\.?|nr\.?|n[°º.]?\.?|#|num(?:éro|ero|ber)?|id|code))?"
     r"(?:\s+(?:is|was|ist|lautet|est|es|è|is|era))?\s*[:#]?\s*)"
     r"(?P<ref>[A-Z]{0,5}[\-/]?\d[\w\-/.]{2,24})"
+    # "Contrat n° 1769 4389 556": after a number's label, digit groups split by single spaces are
+    # one number ("contract: 586 430 179" may be a personal number read off a contract).
+    r"(?P<groups>(?:[ ]\d{2,6}(?![\w\-/.])){1,4})?"
 )
 # The last four digits of a card: "card ending in 4242", "**** 4242", "xxxx-xxxx-xxxx-4242".
 _LAST_FOUR = re.compile(
@@ -242,14 +280,412 @@ _LAST_FOUR = re.compile(
     r"(?P<ref>\d{4})\b|(?P<masked>(?:[*xX•·]{4}[ \-]?){1,3}\d{4})\b"
 )
 # A transaction's date: "posted 03/04/2024", "Transaction date: 2024-03-04", "Buchungsdatum 03.04.2024".
+_TRANSACTION_WORDS = """
+    transaction posted posting purchase purchased paid payment invoice order booking value settlement
+    placed shipped delivered dispatched charged debited credited refunded billed dated issued
+    statement buchung wertstellung valuta zahlungs rechnungs bestell operation opération paiement
+    facture commande transaccion transacción pago factura pedido operazione pagamento fattura ordine
+    transactie betaling factuur bestelling closes closed closing close cut-off cutoff changeover
+    change switchover umstellung stichtag expires expiry renewal renews effective abbuchung
+    lastschrift prelevement prélèvement cargo addebito afschrijving incasso
+"""
 _TRANSACTION_DATE = re.compile(
-    r"(?i:\b(?:transaction|posted|posting|purchase|purchased|paid|payment|invoice|order|booking|value|settlement"
-    r"|placed|shipped|delivered|dispatched|charged|debited|credited|refunded|billed|dated|issued"
-    r"|statement|buchung|wertstellung|valuta|zahlungs|rechnungs|bestell|op[ée]ration|paiement|facture|commande"
-    r"|transacci[óo]n|pago|factura|pedido|operazione|pagamento|fattura|ordine|transactie|betaling|factuur"
-    r"|bestelling)[\w\-]*(?:\s+(?:date|on|datum|du|del|de|il|op|vom|am|le|el|of|dated|van))?\s*[:.]?\s*)"
+    r"(?i:\b(?:" + _trie_of(sorted(set(_TRANSACTION_WORDS.split()))) + r")"
+    r"[\w\-]*(?:\s+(?:date|on|datum|du|del|de|il|op|vom|am|le|el|of|dated|van))?\s*[:.]?\s*)"
     r"(?P<ref>\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}|\d{1,2}\.?\s+[A-Za-zéû]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})"
 )
+
+
+# --- Organisations, institutions and streets named after people ----------------------------------
+# "Autohaus Kurt Becker", "Boulangerie Paul", "Müller Logistik GmbH", "Lycée Victor-Hugo",
+# "Christiaan Huygens College", "Goethe-Gymnasium", a meeting in "Raum Goethestraße": a name model
+# reads the person inside. What makes each an organisation or a street is a word of its kind
+# before or after the name (a trade, a legal form, a school or a hospital, a street type), so
+# that word is what is looked for; the name beside it can be anyone's.
+
+_UP = "A-ZÀ-ÖØ-Þ"
+# One capitalised word, hyphenated parts included ("Victor-Hugo", "Schulze-Wessel", "O'Neill").
+_CAP = rf"[{_UP}][\w'\u2019]*(?:-[{_UP}a-zà-ÿ][\w'\u2019]*)*"
+_ORG_LINK = (
+    r"(?:de|del|della|delle|dei|degli|di|da|du|des|d'|la|le|las|los|van|von|der|den|het|ten|ter|y|e|et|und"
+    r"|and|&|of|the)"
+)
+# Up to four capitalised words joined by single spaces (table padding is never one space), with
+# particles between them: "Marqués de Riscal", "Piet de Wit", "Heinrich Schulte & Söhne".
+_ORG_NAME = rf"{_CAP}\.?(?:[ ](?:{_ORG_LINK}[ ]){{0,2}}{_CAP}\.?){{0,3}}"
+# A family business: "Gebr. Janssen", "F.lli Bonetti", "Hermanos Gil", "Frères Martin".
+_FAMILY = r"Gebr\.|Gebroeders|F\.lli|Fratelli|Hermanos|Hnos\.|Fr[èe]res|Ets\.?|[ÉE]tablissements"
+_TRADES = """
+    bäckerei metzgerei fleischerei konditorei autohaus autowerkstatt gärtnerei schreinerei
+    tischlerei zimmerei dachdeckerei malerbetrieb elektro sanitär heizungsbau bauunternehmen baufirma
+    spedition druckerei gasthof weingut brauerei optik reisebüro friseursalon
+    boulangerie pâtisserie boucherie charcuterie garage carrosserie laboratoires laboratoire
+    librairie fromagerie quincaillerie menuiserie plomberie transports cave pharmacie brasserie
+    ferretería bodegas bodega panadería pastelería carnicería talleres taller construcciones
+    transportes farmacia librería cafetería peluquería gestoría pasticceria panificio macelleria
+    autofficina officina carrozzeria ferramenta trattoria ristorante pizzeria cantina cantine
+    salumificio caseificio costruzioni trasporti impresa edilizia bakkerij slagerij apotheek drukkerij
+    kapsalon
+"""
+_TRADE_PREFIX = re.compile(
+    # Capitalised, as in a business's name: "the garage" or "une cave" before a name is no business.
+    r"(?<![\w\-])(?:"
+    + _trie_of(sorted({w.capitalize() for w in _TRADES.split()}))
+    + rf"|[{_UP}]\w*bedrijf|[{_UP}]\w*betrieb|{_FAMILY})"
+    # "In der Werkstatt Frau Kaya getroffen": a person with a title after the trade is met there.
+    r"[ ](?!(?:Frau|Herr|Herrn|Dr|Prof|Mr|Mrs|Ms|Miss|Mme|M|Mlle|Sig|Sr|Sra|Dott|Dott\.ssa|Mevr|Dhr)\b)"
+    rf"(?:(?:{_FAMILY})[ ])?(?P<name>{_ORG_NAME})"
+)
+# Legal forms and the nouns of a business that follow its name: "Halden & Crane LLP",
+# "Müller Logistik GmbH", "Oakbridge Property Management", "Lage Landen Verzekeringen".
+_LEGAL_FORMS = """
+    GmbH mbH AG KG KGaA OHG GbR UG e.K. e.V. SE SARL S.A.R.L. SAS S.A.S. SA S.A. SNC EURL SCI S.L.
+    S.L.U. SL SLU S.Coop. S.r.l. Srl SRL S.p.A. SpA S.n.c. Snc S.a.s. B.V. BV N.V. NV V.O.F. VOF
+    Ltd Ltd. Limited LLP LLC L.L.C. Inc Inc. Incorporated PLC plc Corp. Corporation
+"""
+_LEGAL_FORM_SET = frozenset(_LEGAL_FORMS.split())
+_ORG_TAILS = (
+    _LEGAL_FORMS
+    + """
+    Logistik Logistics Logistica Logística Technologies Technology Utilities Lettings Estates
+    Properties Management Recovery Consulting Consultants Solutions Services Systems Holdings
+    Holding Group Gruppe Groupe Grupo Gruppo Groep Partners Associates Motors Plumbing Builders
+    Construction Bakery Insurance Assurances Assurance Verzekeringen Seguros Assicurazioni
+    Versicherung Versicherungen Immobilien Immobilier Inmobiliaria Immobiliare Makelaardij Transport
+    Transporte Transportes Trasporti Haustechnik Bauunternehmung Catering Software Pharma Energy
+    Energie Verlag Bankhaus Capital Investments Ventures Industries Industrie Manufacturing Trading
+    Handel Vertrieb Dienstleistungen Gebäudereinigung Automobile Brauerei Installatietechniek
+    Installaties Advocaten Notarissen Accountants Rechtsanwälte Steuerberater Avocats Abogados Avvocati
+    Solicitors Architects Architekten Opticians Kitchens Roofing Electrical Heating Removals Taxis
+    Hotels Foods Lebensmittel Brewery Winery
+"""
+)
+_ORG_TAIL = re.compile(
+    r"(?<![\w\-])(?:&[ ](?:Söhne|Sohn|Sons|Son|Fils|Figli|Hijos|Zonen|Zn\.|Co\.?|Cie\.?|Partner)"
+    r"|(?:" + _trie_of(sorted(set(_ORG_TAILS.split()))) + r"))"
+    r"(?![\w\-])"
+)
+_ORG_BEFORE = re.compile(rf"(?<![\w\-'\u2019.])(?:{_ORG_NAME})[ ]$")
+# Dutch gives a person no article "het": "aan het Antoni van Leeuwenhoek", "in het Erasmus MC".
+_NEUTER_PLACE = re.compile(rf"(?<![\w\-])(?i:aan|in|bij|van|naar|op|uit|voor)[ ]het[ ](?P<name>{_ORG_NAME})")
+# Two partners of one name: "Johnson & Johnson".
+# Only with "&": "Anna and Anna" may be two people.
+_SAME_PARTNERS = re.compile(rf"(?<![\w\-])({_CAP})[ ]&[ ]\1(?![\w\-])")
+
+# Schools, hospitals, universities, foundations and museums named after someone, the kind first
+# ("Lycée Victor-Hugo", "Istituto Comprensivo Giovanni Pascoli", "Klinikum Dr. Müller") or last
+# ("Christiaan Huygens College", "Erasmus MC", "Alexander Fleming Building").
+_INSTITUTIONS_BEFORE = """
+    Lycée Collège École Ecole Université Hôpital Hopital Clinique Polyclinique CHU Institut Fondation
+    Musée Gymnasium Realschule Gesamtschule Grundschule Hauptschule Oberschule Mittelschule
+    Berufsschule Schule Klinikum Klinik Krankenhaus Universität Hochschule Stiftung Museum Liceo
+    Istituto Scuola Ospedale Policlinico Università Fondazione Museo Clinica Colegio Instituto IES
+    CEIP Hospital Universidad Fundación Clínica Escuela Hogeschool Universiteit Ziekenhuis Lyceum
+    Basisschool Rijksmuseum Stichting Academie Akademie Kindergarten Kita Biblioteca Bibliothèque
+    Bibliothek Stadion Stadio Estadio Teatro Théâtre Theater Residencia Residenza EHPAD Centro
+    Centre Zentrum Conservatorio Conservatoire
+"""
+_INSTITUTION_PREFIX = re.compile(
+    r"(?<![\w\-])(?:"
+    + _trie_of(sorted(set(_INSTITUTIONS_BEFORE.split())))
+    + r"|(?i:lycée|collège|école|hôpital|clinique|liceo|istituto|ospedale|colegio|instituto|escuela"
+    r"|groupe[ ]scolaire))"
+    # "Centre Hospitalier", "Istituto Comprensivo", "Hospital Universitario": the kind's second word.
+    rf"(?:[ ](?:(?i:comprensivo|tecnico|superiore|statale|hospitalier|universitario|universitaria|general"
+    rf"|universitaire|medisch|academisch|municipal|comunale|publico|público))){{0,2}}"
+    rf"[ ](?:(?:{_ORG_LINK})[ ]|(?:Dr\.?|Prof\.?|St\.?|Sankt|San|Santa|Sant'|Saint|Sainte|Sint)[ ]?)?"
+    rf"(?P<name>{_ORG_NAME})"
+)
+_INSTITUTION_SUFFIX = re.compile(
+    rf"(?<![\w\-'\u2019.])(?:(?:the|The)[ ])?(?:St\.?[ ]|Saint[ ])?{_ORG_NAME}[ ]"
+    r"(?:College|School|Academy|University|Hospital|Infirmary|Clinic|Centre|Center|Building|Institute"
+    r"|Museum|Library|Gymnasium|Lyceum|Ziekenhuis|MC|UMC|Kliniek|Hospice|Medical[ ]Centre|Medical[ ]Center)"
+    r"(?![\w\-])"
+    # Words that are also surnames ("Mary Hall", "John Ward"): only after "the".
+    rf"|(?:the|The)[ ]{_ORG_NAME}[ ](?:Ward|Wing|Hall|House|Unit|Suite|Theatre|Room)(?![\w\-])"
+)
+_INSTITUTION_KEY = re.compile(
+    r"[ ](?:College|School|Academy|University|Hospital|Infirmary|Clinic|Centre|Center|Building|Institute"
+    r"|Museum|Library|Gymnasium|Lyceum|Ziekenhuis|MC|UMC|Kliniek|Hospice|Medical|Ward|Wing|Hall|House|Unit"
+    r"|Suite|Theatre|Room)(?![\w\-])"
+)
+_HYPHENATED_INSTITUTION = re.compile(
+    rf"(?<![\w\-])(?:[{_UP}][\w'\u2019]*-)+(?:Gymnasium|Schule|Realschule|Grundschule|Gesamtschule|Klinik"
+    r"|Klinikum|Krankenhaus|Institut|Stiftung|Apotheke|Haus|Museum|Universität|Hochschule|Kolleg|Zentrum"
+    r"|Halle|Stadion|Bibliothek|Kaserne|Heim|Lyceum|College|Ziekenhuis|Stichting)(?![\w\-])"
+)
+
+# A street named after someone and mentioned as a place, with no house number: "Einmündung
+# Konrad-Adenauer-Straße", "junction of Churchill Way", "situado en la plaza de Federico García
+# Lorca". With a number before or after, it is an address and left to the address recognisers.
+_STREET_TAILS = r"straße|strasse|platz|allee|gasse|anlage|chaussee|promenade|straat|plein|gracht|laan|singel"
+_STREET_HYPHEN_TAILS = r"Straße|Strasse|Platz|Allee|Gasse|Anlage|Ring|Weg|Damm|Ufer|Chaussee|Promenade|Markt"
+# In any case: "boulevard Haussmann", "Paseo de la Castellana". Words that are also everyday words
+# in another language ("sent via Anna", "the place Anna chose", "route") only capitalised.
+_STREET_WORDS_BEFORE = """
+    rue avenue boulevard quai allée impasse chemin calle avenida avda. paseo plaza glorieta viale piazza
+    piazzale vicolo lungomare
+"""
+_STREET_TYPES_BEFORE = (
+    r"(?i:" + _trie_of(sorted(set(_STREET_WORDS_BEFORE.split()))) + ")"
+    r"|Place|Square|Cours|Route|Via|Corso|Largo|Camino|Ronda|Bd|Av\.|C/"
+    # In lower case only where the language shows: "place de la Gare", "place Jean-Jaurès", "in via Roma".
+    rf"|(?:place|square|cours|route)(?=[ ](?:de|du|des|d'|[{_UP}][\w']*-\w))|(?<=in[ ])via"
+)
+# Not "Lane", "Park", "Hill", "Green", "Kade", "Weg": surnames as often as streets.
+_STREET_TYPES_AFTER = (
+    r"Street|Road|Avenue|Boulevard|Way|Drive|Crescent|Terrace|Gardens|Square|Parkway|Plein|Straße|Strasse"
+    r"|Allee"
+)
+_STREET_LEAD = (
+    r"(?:(?i:junction[ ]of|corner[ ]of|raum|saal|einmündung|ecke|kreuzung|höhe|salle|angle|carrefour"
+    r"|sala|esquina|cruce|angolo|incrocio|hoek|kruising|zaal|the|la|le|el|il|het|de|der|die|den)[ ])?"
+)
+_STREET = re.compile(
+    rf"(?<![\w\-]){_STREET_LEAD}(?:"
+    rf"(?:(?:Prins|Prinses|Koning|Koningin|Keizer|Graaf|Van|Sint|Sankt|Kaiser|König|Königin|Prinz|Herzog|Graf"
+    rf"|Alte|Neue|Große|Kleine|Obere|Untere)[ ])?"
+    # The words of a name before the compound: "Johan de Wittlaan", "Van Goghstraat".
+    rf"(?:{_CAP}[ ](?:(?:de|van|der|den|ter|ten|von)[ ])?){{0,2}}[{_UP}][\w'\u2019]*(?:{_STREET_TAILS})"
+    rf"|(?:[{_UP}][\w'\u2019]*-)+(?:{_STREET_HYPHEN_TAILS})"
+    rf"|(?:{_STREET_TYPES_BEFORE})[ ](?:(?:{_ORG_LINK}|l')[ ]?){{0,2}}{_ORG_NAME}"
+    rf"|{_ORG_NAME}[ ](?:{_STREET_TYPES_AFTER})"
+    r")(?![\w\-])"
+)
+# Where a street may be: its type's word. Only there is the street pattern tried, which costs a
+# scan of the text for these words instead of one for every run of capitalised words.
+_STREET_KEY = re.compile(
+    r"(?:"
+    + _trie_of(_STREET_TAILS.split("|"))
+    + "|-(?:"
+    + _trie_of(_STREET_HYPHEN_TAILS.split("|"))
+    + r"))(?![\w\-])"
+    rf"|(?<![\w\-])(?:{_STREET_TYPES_BEFORE})[ ]|[ ](?:{_STREET_TYPES_AFTER})(?![\w\-])"
+)
+_KEY_REACH = 90
+_HYPHENATED_INSTITUTION_KEY = re.compile(
+    r"-(?:Gymnasium|Schule|Realschule|Grundschule|Gesamtschule|Klinik|Klinikum|Krankenhaus|Institut|Stiftung"
+    r"|Apotheke|Haus|Museum|Universität|Hochschule|Kolleg|Zentrum|Halle|Stadion|Bibliothek|Kaserne|Heim|Lyceum"
+    r"|College|Ziekenhuis|Stichting)(?![\w\-])"
+)
+_PARTNERS_KEY = re.compile(r"[ ]&[ ]")
+_NEUTER_KEY = re.compile(r"[ ]het[ ]")
+_LAW_WORDS = """
+    loi legge ley wet gesetz decreto d.lgs d. lgs real decreto décret decret ordonnance code código codigo
+    codice estatuto statuto
+"""
+_LAW_KEY = re.compile(r"(?i:\b(?:" + _trie_of(sorted(set(_LAW_WORDS.split()))) + r")\b)")
+
+
+def near_keys(
+    pattern: re.Pattern[str], key: re.Pattern[str], text: str, start: int, end: int, before: int, after: int
+) -> list[re.Match[str]]:
+    """Matches of ``pattern`` in ``text[start:end]`` that hold a match of ``key``.
+
+    ``pattern`` is tried only from ``before`` characters ahead of each key to ``after`` past it:
+    a long pattern that may open on any capitalised word costs a scan for a word or two instead.
+    """
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    for hit in key.finditer(text, start, end):
+        for match in pattern.finditer(text, max(start, hit.start() - before), min(end, hit.end() + after)):
+            if match.start() <= hit.start() < match.end():
+                found.setdefault(match.span(), match)
+    return list(found.values())
+
+
+# What makes a street mention an address: a house number right before or after it.
+_NUMBER_BEFORE = re.compile(r"\d[ \t]*(?:[a-zA-Z]|bis|ter)?[ \t]*,?[ \t]*$")
+_NUMBER_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:n[º°o.]*[ \t]*|nr\.?[ \t]*)?\d")
+
+
+def organisation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Companies and institutions named after people in ``text[start:end]``."""
+    out: list[tuple[int, int]] = []
+    for pattern in (_TRADE_PREFIX, _INSTITUTION_PREFIX):
+        out.extend(m.span() for m in pattern.finditer(text, start, end))
+    for pattern, key in (
+        (_HYPHENATED_INSTITUTION, _HYPHENATED_INSTITUTION_KEY),
+        (_SAME_PARTNERS, _PARTNERS_KEY),
+    ):
+        out.extend(m.span() for m in near_keys(pattern, key, text, start, end, 60, 40))
+    out.extend(
+        m.span() for m in near_keys(_INSTITUTION_SUFFIX, _INSTITUTION_KEY, text, start, end, _KEY_REACH, 20)
+    )
+    out.extend(m.span("name") for m in near_keys(_NEUTER_PLACE, _NEUTER_KEY, text, start, end, 6, 80))
+    for tail in _ORG_TAIL.finditer(text, start, end):
+        name = _ORG_BEFORE.search(text, max(start, tail.start() - 80), tail.start())
+        if name and (
+            tail.group() in _LEGAL_FORM_SET or tail.group()[0] == "&" or not _a_person_first(name.group())
+        ):
+            out.append((name.start(), tail.end()))
+    return out
+
+
+def _a_person_first(words: str) -> bool:
+    """Whether ``words`` hold a given name followed by another word ("Contact Anna Weber Customer").
+
+    Before a business noun and without a legal form, that is a person beside their department
+    ("Anna Weber Customer Services") as often as a business: the person is kept.
+    """
+    from redaction.recognizers_gazetteer import _is_given  # imports this module
+
+    parts = words.split()
+    return any(_is_given(part) for part in parts[:-1])
+
+
+def street_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Streets named in ``text[start:end]`` as places, with no house number (see ``_STREET``)."""
+    return sorted(
+        match.span()
+        for match in near_keys(_STREET, _STREET_KEY, text, start, end, _KEY_REACH, _KEY_REACH)
+        if not _NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        and not _NUMBER_AFTER.match(text, match.end())
+    )
+
+
+# A CRM export's company column ("id;name;company;email", "Kontakt-ID;Name;Firma;E-Mail"): its
+# values are organisations, whoever they are named after. Found from the header's column name.
+_COMPANY_HEADER = re.compile(
+    r"(?im)(?:^|[;,\t|])[ ]*\"?(?:company|company[ _]name|employer|organi[sz]ation|firma|firmenname"
+    r"|unternehmen|arbeitgeber|soci[ée]t[ée]|entreprise|employeur|raison[ _]sociale|empresa|compa[ñn][íi]a"
+    r"|azienda|societ[àa]|ditta|datore[ _]di[ _]lavoro|bedrijf|bedrijfsnaam|organisatie|werkgever)"
+    r"\"?[ ]*(?=[;,\t|]|$)"
+)
+
+
+def _fields(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """The spans of a delimited line's fields, a quoted field's quotes and delimiters inside it kept in."""
+    spans, start, quoted = [], 0, False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, len(line)))
+    return spans
+
+
+def column_spans(text: str) -> list[tuple[int, int]]:
+    """The values under a company column of a delimited export in ``text`` (see ``_COMPANY_HEADER``)."""
+    out: list[tuple[int, int]] = []
+    for header in _COMPANY_HEADER.finditer(text):
+        line_start = text.rfind("\n", 0, header.start() + 1) + 1
+        line_end = text.find("\n", header.end())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        delimiter = max(";,\t|", key=line.count)
+        names = _fields(line, delimiter)
+        at = header.end() - 1 - line_start
+        column = next((i for i, (s, e) in enumerate(names) if s <= at <= e), None)
+        # A header is a row of short column names, not a sentence that lists "name, company, email".
+        if (
+            column is None
+            or len(names) < 4
+            or line.rstrip().endswith((".", "!", "?", ":"))
+            or any(e - s > 32 or len(line[s:e].split()) > 2 for s, e in names)
+        ):
+            continue
+        position = line_end + 1
+        # The rows that follow, up to the first line that is not one (a blank line, a footer).
+        while position < len(text):
+            row_end = text.find("\n", position)
+            row_end = len(text) if row_end < 0 else row_end
+            row = text[position:row_end]
+            fields = _fields(row, delimiter)
+            if len(fields) != len(names):
+                break
+            if column < len(fields):
+                s, e = fields[column]
+                value = row[s:e]
+                s += len(value) - len(value.lstrip(' "'))
+                e -= len(value) - len(value.rstrip(' "'))
+                if s < e:
+                    out.append((position + s, position + e))
+            position = row_end + 1
+    return out
+
+
+# --- Numbers of accounts, companies and parcels -------------------------------------------------
+# A customer's, an employee's or a member's number after its label, in either word order ("Customer
+# number: 5151 2195 34", "Personalnummer: 432758360", "mi número de cliente es el 0964890464"). Digit
+# groups split by single spaces belong to it (a phone reader takes "5151 2195 34" for a number).
+_ACCOUNT = re.compile(
+    r"(?i:\b(?:(?:customer|client|member(?:ship)?|employee|staff|personnel|payroll|supplier|vendor|loyalty"
+    r"|account[ ]holder|applicant)[ ](?:number|no\.?|nr\.?|id|#|ref(?:erence)?|code)"
+    r"|(?:kunden|mitglieds|personal|mitarbeiter|lieferanten|klant(?:en)?|lid|personeels|relatie|abonnee"
+    r"|aanvraag|debiteuren|crediteuren|leveranciers|anforderungs|einsender|antrags)[\-]?(?:nummer|nr\.?|no\.?|id)"
+    r"|(?:n(?:[úu]mero|uméro|umero)|n[º°o]\.?|num\.?|c[óo]d(?:igo|ice)?\.?|code|identifiant)[ ]"
+    r"(?:de[ ]|del[ ]|di[ ]|du[ ]|d')?"
+    r"(?:client[ea]?|socio|abonn[ée]|adh[ée]rent|dipendente|empleado|employ[ée]|salari[ée]|matricola|fornitore"
+    r"|proveedor|fournisseur|richiesta|solicitud|demande|pratica|ordine|commande|pedido)"
+    r"|matricule|matricola|atestado|diligencias|denuncia|querella|aangifte|proces-verbaal|strafanzeige"
+    r"|tagebuch-?nr\.?|tagebuchnummer)"
+    r"(?:[ ](?:is|was|ist|lautet|est|es|è|era|c'est|ce[ ]sera))?(?:[ ](?:the|der|die|le|la|el|il|lo|het))?"
+    r"[ \t]*(?:n[º°o]\.?|nr\.?|no\.?)?[ \t]*[:#]?[ \t]*)"
+    r"(?P<ref>[A-Z]{0,4}[\-/]?\d[\d\-/.]*(?:[ ]\d+){0,4})"
+)
+# A company's registration, tax or VAT number after its label ("HRB 12345", "SIRET 376 781 007
+# 11335", "P.IVA 01234567890", "KvK 12345678", "CIF B12345678", "VAT Reg. GB 123 4567 89"). A
+# person's tax number ("Steuer-ID", "NIF", "codice fiscale") is not among them.
+_COMPANY_ID = re.compile(
+    r"(?:\b(?:USt\.?[\- ]?Id(?:[\- .]?Nr)?\.?|UID(?:-Nr\.?)?|HR[AB]|Handelsregister(?:nummer)?"
+    r"|St\.?[\- ]?Nr\.?|SIREN|SIRET|TVA(?:[ ]intracom(?:munautaire)?)?|RCS(?:[ ][A-ZÀ-Þ][\w\-]+)?|CIF"
+    r"|P\.?[ ]?IVA|Partita[ ]IVA"
+    r"|REA|KvK(?:-?nummer)?|K\.v\.K\.|BTW(?:-?(?:nummer|id|nr\.?))?|VAT(?:[ ]Reg(?:istration)?\.?)?"
+    r"(?:[ ](?:No\.?|Number|number|ID))?|Company[ ](?:No\.?|Number|Reg(?:istration)?\.?(?:[ ]No\.?)?)"
+    r"|Registered[ ]in[ ]England(?:[ ](?:and|&)[ ]Wales)?(?:[ ]No\.?)?|EIN)"
+    r"[ \t]*(?:[:.#]|n[°º]\.?|nr\.?|no\.?)?[ \t]*)"
+    r"(?P<ref>(?:[A-Z]{2}[ ]?)?[A-Z]?\d+(?:[ ./\-]\d+){0,4}[A-Z]?)(?![\w\-])"
+)
+# A parcel's tracking number, UPU S10 ("RR123456785IT", its check digit verified) or UPS "1Z…",
+# an article number in dotted groups of 2 or 3, 3 and 2 digits ("123.456.78": too short for a
+# phone number with its area code, and no date) and a file's number and year. One pattern, one
+# scan of the text.
+_PARCEL_OR_ARTICLE = re.compile(
+    r"(?<![\w./\-])(?:[A-Z]{2}(?P<serial>\d{8})(?P<check>\d)[A-Z]{2}|1Z[0-9A-Z]{16}|\d{2,3}\.\d{3}\.\d{2}(?![.,]\d)"
+    # A court's or a police file's number and year ("ATTO DI CITAZIONE - 7804/2022"): no phone
+    # number is a few digits, a slash and a year.
+    r"|[1-9]\d{0,5}/(?:19|20)\d{2}(?![.,]\d))"
+    r"(?![\w/\-])"
+)
+
+
+def s10_valid(serial: str, check: str) -> bool:
+    """The UPU S10 check digit: weights 8 6 4 2 3 5 9 7, 11 minus the sum mod 11 (10 is 0, 11 is 5)."""
+    total = sum(int(d) * w for d, w in zip(serial, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
+    digit = 11 - total % 11
+    return int(check) == {10: 0, 11: 5}.get(digit, digit)
+
+
+# A product's or an asset's code after its label ("product code 61.436.31", "asset tag 05.874.02").
+_PRODUCT_CODE = re.compile(
+    r"(?i:\b(?:product[ ]code|item[ ]code|article[ ]code|asset[ ]tag|assettag|spare[ ]part|replacement[ ]part"
+    r"|part[ ](?:no\.?|number)|sku|ean|pzn|art(?:ikel)?[\-.]?nr\.?|artikelnummer|code[ ]article"
+    r"|r[ée]f[ée]rence[ ]article|c[óo]digo(?:[ ]de[ ]art[ií]culo)?|cod\.(?:[ ]art\.?)?|codice(?:[ ]articolo)?"
+    r"|[ée]tiquette|etichetta|etiket"
+    r"|ricambio[ ]cod\.|recambio[ ]ref\.|pi[èe]ce[ ]d[ée]tach[ée]e)"
+    r"[ \t]*[:#]?\s*)(?P<ref>[A-Z]{0,4}[\-]?\d[\d.\-/]{3,20}\d)(?![\w\-])"
+)
+# Laws cited with their date or title: "loi n° 89-462 du 6 juillet 1989", "legge 9 dicembre 1998,
+# n. 431", "Ley 29/1994, de Arrendamientos Urbanos", "artículo 73 de la Ley de Contrato de Seguro".
+_DATED_LAW = re.compile(
+    r"(?i:\b(?:loi|legge|ley|wet|gesetz|decreto(?:[\- ]legge)?|d\.[ ]?lgs\.?|real[ ]decreto|d[ée]cret"
+    r"|ordonnance))[ ](?:(?:n[°º.o]?[ ]?)?\d+[\-/]\d+[ ])?(?:du[ ]|del[ ]|de[ ]|vom[ ]|van[ ])?"
+    r"\d{1,2}(?:er|º|°)?[.]?[ ][^\W\d_]+"
+    r"[ ]\d{4}(?:,?[ ](?:n\.?|nr\.?|n°)[ ]?\d+)?"
+)
+_LAW_PARTICLE = r"(?:de|del|des|du|della|di|van|op|sur|sobre|on|la|los|las|het|de[ ]la|de[ ]los)"
+_TITLED_LAW = re.compile(
+    r"(?:\b(?i:art(?:[ií]culo|icolo|icle|ikel)?\.?)[ ]\d+[\w.]*[ ]"
+    r"(?:(?i:de[ ]la|de[ ]los|del|de|du|de[ ]l'|della|dello|van[ ]de|des|of[ ]the)[ ])?)?"
+    r"(?:Ley(?:[ ]Org[áa]nica)?|Loi|Legge|Code|C[óo]digo|Codice|Wet|Gesetz|Decreto|Estatuto|Statuto)"
+    # A number or a particle after the word ("Ley 29/1994, de …", "Ley de Contrato de Seguro"): a
+    # capitalised word right after "Code" or "Wet" may be anything ("Code Red", a name).
+    rf"(?:[ ]\d+/\d+,?(?:[ ]{_LAW_PARTICLE}){{0,2}}|(?:[ ]{_LAW_PARTICLE}){{1,2}})"
+    r"(?:[ ][A-ZÀ-Þ][\w\-]+(?:[ ](?:de|del|des|du|della|di|van|op|la|het|y|e|et|en|and|und)){0,2}){1,5}"
+)
+
 
 # The labels of forms and the headers of tables, which the name models read as names ("Name\tCard",
 # "FICHA DEL EMPLEADO", "Nom ;Carte"): a finding made of these words alone is dropped.
@@ -269,6 +705,9 @@ _LABEL_TEXT = """
     sent subject queue priority note notes supplier buyer seller purchaser vendor licensor licensee
     plaintiff defendant claimant respondent appellant petitioner adjuster loss report handler claims
     officer data protection controller processor finanzamt bürgeramt standesamt ordnungsamt jobcenter
+    landlord tenant witness signed signature property town county year agent lettings
+    consultant specialty registrar neurologist cardiologist surgeon physician accountant financial
+    audit senior junior manager director assistant eur usd gbp chf
 """
 _LABEL_WORDS = frozenset(_LABEL_TEXT.split())
 _LABEL_SPLIT = re.compile(r"[\s;,:|/]+")
@@ -295,7 +734,9 @@ SOFT_TYPES = frozenset(
 
 
 _NAME_LIKE = frozenset({"PERSON", "LOCATION", "NRP", "ADDRESS"})
+_DIGIT = re.compile(r"\d")
 _BEFORE, _AFTER = 80, 40
+_NUMBER_BEFORE_LABEL = 64
 
 
 def spans(text: str, windows: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -306,15 +747,34 @@ def spans(text: str, windows: Iterable[tuple[int, int]] | None = None) -> list[t
     )
 
 
-def _other_spans(text: str, windows: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The look-alikes of :func:`spans` other than brands."""
+def _other_spans(
+    text: str, windows: Iterable[tuple[int, int]], number_windows: Iterable[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """The look-alikes of :func:`spans` other than brands.
+
+    Customers', articles' and parcels' numbers are looked for only in ``number_windows`` (where
+    findings hold a digit), if given: nothing else can lie inside one.
+    """
     out: list[tuple[int, int]] = []
+    windows = list(windows)
+    for start, end in windows if number_windows is None else number_windows:
+        for pattern in (_ACCOUNT, _PRODUCT_CODE):
+            out.extend(m.span("ref") for m in pattern.finditer(text, start, end))
+        for match in _PARCEL_OR_ARTICLE.finditer(text, start, end):
+            if not match.group("serial") or s10_valid(match.group("serial"), match.group("check")):
+                out.append(match.span())
     for start, end in windows:
         for pattern in (_EPONYM, _CITATION):
             out.extend(m.span() for m in pattern.finditer(text, start, end))
         out.extend(statute_spans(text, start, end))
-        for pattern in (_REFERENCE, _TRANSACTION_DATE):
-            out.extend(m.span("ref") for m in pattern.finditer(text, start, end))
+        for match in _REFERENCE.finditer(text, start, end):
+            grouped = match.group("numword") and match.group("groups")
+            out.append((match.start("ref"), match.end("groups" if grouped else "ref")))
+        out.extend(m.span("ref") for m in _TRANSACTION_DATE.finditer(text, start, end))
+        # A company's number with its label: "VAT Reg." is read as a name too.
+        out.extend(m.span() for m in _COMPANY_ID.finditer(text, start, end))
+        for pattern in (_DATED_LAW, _TITLED_LAW):
+            out.extend(m.span() for m in near_keys(pattern, _LAW_KEY, text, start, end, 40, 120))
         for match in _LAST_FOUR.finditer(text, start, end):
             out.append(match.span("ref") if match.group("ref") else match.span("masked"))
     return out
@@ -335,7 +795,9 @@ def without_brand_names(text: str, found: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _windows(text: str, found: Iterable[Candidate]) -> list[tuple[int, int]]:
+def _windows(
+    text: str, found: Iterable[Candidate], before: int = _BEFORE, after: int = _AFTER
+) -> list[tuple[int, int]]:
     """The stretches around soft findings where a look-alike holding them could be.
 
     Looking only there keeps the cost proportional to what was found, not to the text's length
@@ -343,7 +805,7 @@ def _windows(text: str, found: Iterable[Candidate]) -> list[tuple[int, int]]:
     """
     merged: list[tuple[int, int]] = []
     for c in sorted(found, key=lambda c: c.start):
-        start, end = max(0, c.start - _BEFORE), min(len(text), c.end + _AFTER)
+        start, end = max(0, c.start - before), min(len(text), c.end + after)
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
@@ -361,12 +823,25 @@ def drop(text: str, found: Iterable[Candidate]) -> list[Candidate]:
         return found
     windows = _windows(text, soft)
     brands = sorted(span for start, end in windows for span in brand_spans(text, start, end))
-    cover = brands + _other_spans(text, windows)
-    # A maker's name beside its product only matters to findings that can be names.
+    # A number's label comes before it, a few words at most: "Customer number: 5151 2195 34".
+    numbers = _windows(
+        text, [c for c in soft if _DIGIT.search(text, c.start, c.end)], _NUMBER_BEFORE_LABEL, 16
+    )
+    cover = brands + _other_spans(text, windows, numbers)
+    # A maker's name beside its product only matters to findings that can be names; an
+    # organisation or a street only to names and places (never to an address).
     for window in _windows(text, [c for c in soft if c.entity_type in _NAME_LIKE]):
         cover.extend(product_brand_spans(text, *window))
+    name_windows = _windows(text, [c for c in soft if c.entity_type in _ORG_SOFT])
+    organisations: list[tuple[int, int]] = []
+    streets: list[tuple[int, int]] = []
+    for window in name_windows:
+        organisations.extend(organisation_spans(text, *window))
+        streets.extend(street_spans(text, *window))
+    if name_windows and _COMPANY_HEADER.search(text):
+        organisations.extend(column_spans(text))
     cover.sort()
-    if not cover:
+    if not cover and not organisations and not streets:
         return [c for c in found if c.entity_type not in _NAME_LIKE or not is_label(text[c.start : c.end])]
     starts = [s for s, _ in cover]
     # The furthest end among look-alikes starting at or before each index.
@@ -384,10 +859,40 @@ def drop(text: str, found: Iterable[Candidate]) -> list[Candidate]:
 
     kept = [c for c in found if c.entity_type not in SOFT_TYPES or not inside(c)]
     kept = _without_brands(text, kept, brands, cover)
+    if organisations or streets:
+        kept = _without_organisations(text, kept, sorted(set(organisations)), streets)
     return [c for c in kept if c.entity_type not in _NAME_LIKE or not is_label(text[c.start : c.end])]
 
 
 _EDGE = " \t\n.,;:!?\"'()"
+
+# What an organisation or a street named after someone silences: a name or a place, never an
+# address (an address line holds the street too, with its number).
+_ORG_SOFT = frozenset({"PERSON", "LOCATION", "NRP"})
+
+
+def _without_organisations(
+    text: str, found: list[Candidate], organisations: list[tuple[int, int]], streets: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Names and places inside a street named as a place dropped; organisations cut out of them.
+
+    "Einmündung Goethestraße" is dropped whole. "Kurt Becker" of "Autohaus Kurt Becker" goes; of
+    "Mehdi Fontaine;Garage Marcel Dubreuil", read as one name across a CSV field, "Mehdi Fontaine"
+    stays (:func:`_without_brands` does the cutting).
+    """
+    out: list[Candidate] = []
+    for c in found:
+        if c.entity_type not in _ORG_SOFT:
+            out.append(c)
+            continue
+        value = text[c.start : c.end]
+        start = c.start + len(value) - len(value.lstrip(_EDGE))
+        end = c.end - (len(value) - len(value.rstrip(_EDGE)))
+        if any(s <= start and end <= e for s, e in streets):
+            continue
+        hit = [(s, e) for s, e in organisations if s < end and start < e]
+        out.extend(_without_brands(text, [c], hit, hit) if hit else [c])
+    return out
 
 
 _CONNECTOR = re.compile(r"^(?:[\s,;:.&+/]|\b(?:and|und|et|y|e|en|or|oder|ou|o|of|bei|chez|da|de|di|van)\b)*$")
@@ -418,6 +923,14 @@ def _without_brands(
         if c.entity_type in _NAME_LIKE and index and reach[index - 1] > c.start:
             # Another look-alike only when the finding starts inside it and runs on past its end.
             hit = sorted({*hit, *((s, e) for s, e in cover[:index] if c.start < e < c.end)})
+        if c.entity_type in _NAME_LIKE:
+            # One that runs into a look-alike opening in lower case ("het beeld van de ziekte van
+            # Whipple") or into a compound ("Bekannte Barrett-Ösophagus"): the look-alike is cut off
+            # its end; a capitalised word may be the name's own end.
+            later = cover[index : bisect.bisect_left(starts, c.end)]
+            hit = sorted(
+                {*hit, *((s, e) for s, e in later if c.end <= e and (text[s].islower() or "-" in text[s:e]))}
+            )
         if c.entity_type not in SOFT_TYPES or not hit:
             out.append(c)
             continue
@@ -429,8 +942,11 @@ def _without_brands(
                 lead = len(piece) - len(piece.lstrip(" \t\n,;:.&"))
                 trail = len(piece) - len(piece.rstrip(" \t\n,;:.&"))
                 follows_brand = piece_start != c.start
-                if " " not in piece.strip(" \t\n,;:.&") and (
-                    follows_brand or at_sentence_start(text, piece_start + lead)
+                words = piece.strip(" \t\n,;:.&").split()
+                if (len(words) == 1 and (follows_brand or at_sentence_start(text, piece_start + lead))) or (
+                    # "Kostenvoranschlag von [Autohaus Kurt Becker]": a name does not end in a
+                    # lower-case word, unless all of it is in lower case (a chat's "anna berg").
+                    piece_end < c.end and words[-1].islower() and not piece.islower()
                 ):
                     # "Buys Ralph Lauren", "Indossa Giorgio Armani": the verb opening the sentence
                     # was read with the brand as one name; "Dr. Oetker Produkte", "Hugo Boss Anzüge":
