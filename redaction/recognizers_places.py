@@ -92,7 +92,7 @@ _GERMANIC_STREET = re.compile(
     rf"(?:['\u2019]s-)?[{_UP}][\w\-]*?(?i:{_GERMANIC_TYPES})[ \t]+"
     r"(?!(?:19|20)\d\d\b)\d{1,5}(?:bis|ter|hs|[ \t]?[a-zA-Z])?(?:[ \t]?[-/][ \t]?\d{1,5}[a-zA-Z]?)?"
     # A Dutch "toevoeging": "12-hs", "44-3hg", "7-bis", "12 hs", "243 III".
-    r"(?:-(?:hs|huis|bis|boven|\d{1,2}(?:hg|hoog)|[a-z]{1,2}(?![\w]))"
+    r"(?:-(?:hs|huis|bis|boven|\d{1,2}(?:hg|hoog)|[a-zA-Z]{1,2}(?![\w]))"
     r"|[ ](?:hs|huis|bis|ter|boven|I{1,3}|IV)(?![\w]))?(?![\w\-])"
 )
 
@@ -135,9 +135,17 @@ _ZIP_WORD = re.compile(
 _CODE_TOWN = re.compile(
     # Only where an address line starts: at the start of a line, or after a comma or a colon
     # ("The total was 12345 Euros" is not an address).
-    r"(?:(?<=^)|(?<=\n)|(?<=,)|(?<=, )|(?<=: )|(?<=\t))"
+    # A form's label may be padded to a column ("PLZ, Ort:            50667 Köln").
+    r"(?:(?<=^)|(?<=\n)|(?<=,)|(?<=:)|(?<=\t))[ \t]*"
     rf"(?P<pc>(?:[A-Z]{{1,2}}-)?\d{{5}}(?:-\d{{4}})?|(?:NL-)?{_NL_POSTCODE}|{_CA_POSTCODE}|{_UK_POSTCODE})"
-    rf"[ \t]+(?P<city>{_PLACE})"
+    # The town as written, in capitals too ("2011 KL  HAARLEM"), with a one-letter article ("A Coruña").
+    rf"[ \t]+(?P<city>(?:[{_UP}][ ])?{_PLACE}|[{_UP}]{{2,}}(?:[ \-][{_UP}]{{2,}}){{0,2}}(?![\w\-]))"
+)
+# The label of a postcode's line in the six languages' forms.
+_POSTCODE_LABEL = re.compile(
+    r"(?i:\b(?:plz|postleitzahl|ort|wohnort|code[ \t]postal|c[óo]digo[ \t]postal|codice[ \t]postale|cp|c\.p"
+    r"|postcode|post[ \t]code|zip|cap"
+    r"|localit[àa]|localidad|poblaci[óo]n|plaats|woonplaats|ville|commune|city|town|comune)\b)[^\n\d]{0,40}$"
 )
 # "Leeds LS1 4AP", "East Ronald\nSN5 2DR".
 _NL_CODE = re.compile(rf"(?<![\w\-])(?P<pc>{_NL_POSTCODE})(?![\w\-])")
@@ -231,7 +239,7 @@ _SEPARATE_STREET = re.compile(
     rf"(?<![\w\-'\u2019])(?:{_WORD}[ ]{_SEPARATE_TYPE}"
     rf"|(?:Laan|Plein|Kade|Gracht|Straat|Weg|Dreef|Singel)[ ](?:{_NL_PARTICLE}[ ]){{1,2}}{_WORD})"
     r"[ ]+(?!(?:19|20)\d\d\b)\d{1,5}(?:bis|ter|hs|[ ]?[a-zA-Z])?(?:[ ]?[-/][ ]?\d{1,5}[a-zA-Z]?)?"
-    r"(?:-(?:hs|huis|bis|boven)|[ ](?:hs|huis|bis|ter|boven|I{1,3}|IV))?(?![\w\-])"
+    r"(?:-(?:hs|huis|bis|boven|[a-zA-Z]{1,2}(?![\w]))|[ ](?:hs|huis|bis|ter|boven|I{1,3}|IV))?(?![\w\-])"
 )
 # Where to try it: a type word before a number, or a Dutch type word first. Scanning for these and
 # matching from the word before costs a fraction of scanning the text with the whole pattern.
@@ -247,6 +255,9 @@ def _separate_streets(text: str) -> list[tuple[int, int, float]]:
         start = hit.start()
         while start > 0 and not text[start - 1].isspace():
             start -= 1
+        # "(Oude Gracht 13-B, …)", "«Kurze Gasse 4»": the street starts after the bracket or quote.
+        while start < hit.start() and text[start] in "([{\"'\u00ab\u201e\u201c\u2018":
+            start += 1
         starts.append(start)
     if any(word in text for word in _TYPE_FIRST_WORDS):
         starts.extend(hit.start() for hit in _TYPE_FIRST.finditer(text))
@@ -382,6 +393,16 @@ def _find_addresses(text: str) -> list[Candidate]:
         code = match.group("pc")
         town = _town(text, *match.span("city"), 0.6)
         if town is None:
+            # A town in capitals after a postcode that cannot be a number of anything else (Dutch,
+            # British, Canadian) or after a postcode label ("Code postal et ville : 69003 LYON").
+            city = match.group("city")
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if (
+                city.isupper()
+                and not _NOT_TOWNS.match(city.title())
+                and (not code.isdigit() or _POSTCODE_LABEL.search(text, line_start, match.start("pc")))
+            ):
+                found.append(Candidate("ADDRESS", match.start("pc"), match.end("city"), 0.7))
             continue
         found.append(Candidate("ADDRESS", *match.span("pc"), 0.7 if not code.isdigit() else 0.6))
         found.append(town)
@@ -410,7 +431,7 @@ def _find_addresses(text: str) -> list[Candidate]:
 # A part of an address line or block before its postcode: capitalised words and numbers only
 # ("The Old Rectory", "Church Road", "Flat 2", "Great Missenden"), no label, no sentence.
 _CHUNK = re.compile(
-    rf"[ \t]*(?:(?:{_WORD}|\d{{1,5}}[A-Za-z]?|[A-Z]\.?|&|of|on|upon|the|and|le|la|de|van|'s)"
+    rf"[ \t]*(?:(?:{_WORD}|#?\d{{1,5}}[A-Za-z]?|[A-Z]\.?|&|of|on|upon|the|and|le|la|de|van|'s)"
     r"(?:[ \t]+|$))+$"
 )
 _US_STATES = (
@@ -431,6 +452,11 @@ _BLOCK_END = re.compile(
 _MAX_CHUNKS = 5
 
 
+# A house number and a capitalised street after the words of a sentence ("meant to go to 7153 N
+# Broadway"): the start of an address line written inside prose.
+_HOUSE_IN_PROSE = re.compile(rf"(?<=[ \t])\d{{1,6}}[A-Za-z]?[ \t]+(?:{_DIRECTION}\.?[ \t]+)?[{_UP}]")
+
+
 def _lines_before_codes(text: str) -> list[Candidate]:
     """An address written before its postcode without a numbered street line: a house name, a
     street and a town, on one line or on several ("Rose Cottage\nMill Lane\nAmbridge\nBC1 2XY")."""
@@ -448,14 +474,19 @@ def _lines_before_codes(text: str) -> list[Candidate]:
                     start = cell + 1 + len(chunk) - len(chunk.lstrip())
                 break
             chunk = text[cut + 1 : position]
-            label = chunk.rfind(": ")
-            if label >= 0:
-                # "Address: 80 Strand, London WC2R 0RL": the part after the label, and no further.
+            label = max(chunk.rfind(": "), chunk.rfind('"') - 1)
+            if label >= 0 or (label == -1 and chunk.startswith('"')):
+                # "Address: 80 Strand, London WC2R 0RL", a quoted CSV cell ("…,\"80 Strand, London
+                # WC2R 0RL\""): the part after the label or the quote, and no further.
                 tail = chunk[label + 2 :]
                 if tail.strip() and _CHUNK.match(tail):
                     start = position - len(tail) + len(tail) - len(tail.lstrip())
                 break
             if chunk.strip() and not _CHUNK.match(chunk):
+                # In a sentence, the address starts at its house number: "… is still 12 N Main, …".
+                house = _HOUSE_IN_PROSE.search(chunk)
+                if house and _CHUNK.match(chunk, house.start()):
+                    start = cut + 1 + house.start()
                 break
             if chunk.strip():
                 start = cut + 1 + len(chunk) - len(chunk.lstrip())
