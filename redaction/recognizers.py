@@ -734,7 +734,8 @@ _DATE = re.compile(
     r")(?![\w/\-]|\.\d)"
 )
 _DOB_CONTEXT = re.compile(
-    r"(?:\bdob|\bd\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|\bborn(?:\s+on)?|\bb\.|geb\.(?:\s+am)?"
+    # A whole word: "nato il" ends "consegnato il" (delivered on), "née le" ends "donnée le".
+    r"(?<!\w)(?:\bdob|\bd\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|\bborn(?:\s+on)?|\bb\.|geb\.(?:\s+am)?"
     r"|geboren(?:\s+(?:am|op))?|geburtsdatum|geb\.?[ -]?datum|n[ée]\(?e?\)?\s+le|date\s+de\s+naissance"
     r"|nacid[oa]\s+el|fecha\s+de\s+nacimiento|f\.\s*nac\.?|fec\.\s*nac\.?|nat[oa]\s+il"
     r"|nat[oa]\s+a\s+[\w' ]{2,30}?\s+il"

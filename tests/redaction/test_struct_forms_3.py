@@ -139,3 +139,30 @@ def test_a_bare_number_on_a_contact_line_or_after_a_caller_word_is_a_phone(
 )
 def test_a_number_after_a_dash_that_ends_no_contact_line_is_left(engine: Engine, text: str) -> None:
     assert not any(f.entity_type == "PHONE_NUMBER" for f in engine.analyze(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pacco consegnato il 12/08/2025 al portiere.",
+        "Commande donnée le 03/02/2024 au transporteur.",
+        "Ordine assegnato il 4 marzo 2025 al tecnico.",
+    ],
+)
+def test_a_birth_cue_inside_a_longer_word_makes_no_date_of_birth(engine: Engine, text: str) -> None:
+    assert not any(f.entity_type == "DATE_OF_BIRTH" for f in engine.analyze(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mario Rossi, nato il 12/08/1980, residente a Pisa.", "12/08/1980"),
+        ("Claire Petit, née le 3 mars 1978.", "3 mars 1978"),
+    ],
+)
+def test_a_birth_cue_as_a_word_still_marks_the_date(engine: Engine, text: str, value: str) -> None:
+    start = text.index(value)
+    assert any(
+        f.entity_type == "DATE_OF_BIRTH" and f.start <= start and start + len(value) <= f.end
+        for f in engine.analyze(text)
+    )
