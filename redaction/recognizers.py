@@ -169,7 +169,8 @@ _PHONE_CANDIDATE = re.compile(
     # A comma after a digit is a CSV cell's edge only before a long run ("12/26,02079460018").
     # A comma after a digit is a CSV cell's edge unless a thousands group follows ("1,234,567").
     # A period is an edge only after a letter: the end of a label glued to the number ("tel.02 …").
-    r"(?=[+(\d])(?<![\w+/\-])(?:(?<!\.)|(?<=[^\W\d_]\.))(?:(?<!\d,)|(?!\d{3},\d))"
+    # A plus sign percent-encoded in a query string ("tel=%2B31612345678") starts a number too.
+    r"(?=[+(\d])(?:(?<![\w+/\-])|(?<=%2[Bb]))(?:(?<!\.)|(?<=[^\W\d_]\.))(?:(?<!\d,)|(?!\d{3},\d))"
     r"(?:\+|00)?\(?\d[\d ().\-/]{5,22}\d"
     # An extension ends before a comma and digits only where another number starts there (a CSV cell).
     rf"(?:[ \t]*[,(]?[ \t]*{_EXTENSION_WORDS}[ \t]*-?\d{{1,6}}\)?"
@@ -425,6 +426,13 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
     if _DATE_SHAPE.match(compact) or _IP_SHAPE.match(compact) or _SSN_SHAPE.match(compact):
         return None
     international = compact.startswith(("+", "00"))
+    if not international and (
+        text[start - 3 : start].upper() == "%2B" or _MSISDN.search(text, max(0, start - 24), start)
+    ):
+        # An international number whose plus was percent-encoded, or an MSISDN (country code, no plus).
+        international = compact.isdigit() and _phone_verdict("+" + compact, True) == "valid"
+        if international:
+            return Candidate("PHONE_NUMBER", start, end, 0.85)
     separated = any(c in compact for c in " -.()/")
     before = _before(text, start, 40)
     if not international and _OTHER_NUMBER_LABEL.search(before):
@@ -467,6 +475,10 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
         # what someone wrote down as their number is theirs, typo or not.
         return Candidate("PHONE_NUMBER", start, end, 0.6)
     return None
+
+
+# The key of a number written with its country code and no plus: an SMS gateway's MSISDN.
+_MSISDN = re.compile(r"(?i:msisdn|e\.?164)[\"']?[ \t]*[:=]?[ \t]*[\"']?$")
 
 
 # A mobile number written as its operator prefix and the subscriber number, with no trunk zero:
@@ -848,8 +860,8 @@ _YEAR_AT_END = re.compile(r"\d{4}$")
 
 # --- Medical record numbers ----------------------------------------------------------------------
 
-_MRN = re.compile(
-    r"(?i:\bmrn|\bmed(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no\.?|nr\.?|#|id))?|\bhospital\s+(?:record|number|no\.?|id)"
+_MRN_LABEL = (
+    r"(?:(?i:\bmrn|\bmed(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no\.?|nr\.?|#|id))?|\bhospital\s+(?:record|number|no\.?|id)"
     r"(?:\s+(?:number|no\.?|#))?|\bpatient\s+(?:id|number|no\.?|#)|\bchart\s+(?:number|no\.?|#|id)"
     r"|\bhealth\s+record(?:\s+(?:number|no\.?|#))?|\bunit\s+number|\bUR\s+number"
     # The same labels in German, French, Spanish, Italian and Dutch hospital paperwork.
@@ -864,9 +876,21 @@ _MRN = re.compile(
     r"(?:patient|paziente|paciente|pati[ëe]nt)|\bexpediente\s+cl[ií]nico|\bmedisch\s+dossier"
     r"|\bnosologico|\bpati[ëe]nt(?:nummer|nr\.?|[\- ]?id)|\bziekenhuis(?:nummer|nr\.?)|\bEPD[\-"
     r" ]?(?:nummer|nr\.?)"
-    r"|\bdossiernummer|\brecord\s+(?:number|no\.?))"
+    r"|\bdossiernummer|\brecord\s+(?:number|no\.?)"
+    # Abbreviated and system names: "Hosp. No.", "UR No.", "Nº HC", "Cod. paziente", "ZIS-nummer"
+    # (the Dutch hospital information system's), "N° de séjour" (the stay's, as "Fallnummer").
+    r"|\bhosp\.?[ \t]*(?:no\.?|nr\.?|#|number)|\bUR\s+no\.?|\bn[º°]\.?[ \t]*H\.?C\b\.?"
+    r"|\bcod(?:ice|\.)?[ \t]*(?:del[ \t]+)?paziente|\bidentificativo[ \t]+(?:del[ \t]+)?paziente"
+    r"|\bpatient[ \t]+identifier|\b(?:zis|hix)[\- ]?(?:nummer|nr\.?)"
+    r"|\b(?:n[°º]|num[ée]ro)\.?[ \t]*(?:de[ \t]+)?s[ée]jour)"
+    # A scanned form's letters read apart: "M R N :", "M.R.N.".
+    r"|(?<![\w.])M[ .]{1,2}R[ .]{1,2}N\b\.?)"
+)
+_MRN_LABEL_RE = re.compile(_MRN_LABEL)
+_MRN = re.compile(
+    _MRN_LABEL
     # A label's abbreviation in brackets closes them: "Hospital record (MRN): …", "Historia clínica (NHC):".
-    r"[)\]]?(?:[ \t]+(?:is|was|of|ist|est|es|è|is|nr\.?|n[°º]\.?))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
+    + r"[)\]]?(?:[ \t]+(?:is|was|of|ist|est|es|è|is|nr\.?|n[°º]\.?))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
     # "4411 2093": short digit groups written with spaces, as a number is read out.
     r"(?P<id>\d{3,4}(?:[ ]\d{3,4}){1,2}(?![\w.\-/])"
     r"|[A-Z]{0,4}[-/ ]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12}"
@@ -886,6 +910,11 @@ def find_medical_record_numbers(text: str) -> list[Candidate]:
         start, end = match.span("id")
         found.append(Candidate("MEDICAL_RECORD_NUMBER", start, end, 0.85))
         values.add(match.group("id"))
+    labelled = {(c.start, c.end) for c in found}
+    for start, end in dict.fromkeys(_machine_record_numbers(text)):
+        if (start, end) not in labelled:
+            found.append(Candidate("MEDICAL_RECORD_NUMBER", start, end, 0.85))
+            values.add(text[start:end])
     if values:
         pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, values)) + r")(?![\w\-])")
         seen = {(c.start, c.end) for c in found}
@@ -893,6 +922,106 @@ def find_medical_record_numbers(text: str) -> list[Candidate]:
             if match.span() not in seen:
                 found.append(Candidate("MEDICAL_RECORD_NUMBER", match.start(), match.end(), 0.75))
     return found
+
+
+# Machine-written text names the number by a key: JSON and YAML keys, query strings and log fields
+# ("patientId", "patient_id=", "user.mrn="), a ticket's audit trail ('field "Patiëntnummer" changed
+# from … to …'), or a scanned form whose label and number OCR put on two lines. A key is read by its
+# words whatever their joining (snake_case, camelCase, dotted path), and must end in one of these.
+_MRN_KEY_WORDS = """
+    mrn medicalrecordnumber medicalrecordno medicalrecordnr medicalrecordid medicalrecord medrec medrecno
+    medrecnumber medrecid medrecnr patientid patientnumber patientno patientnr patientnum patientref
+    patid patno patnr patnum patientenid patientennummer patientennr hospitalnumber hospitalno hospitalnr
+    chartnumber chartno chartid fallnummer fallnr fallid aufnahmenummer aufnahmenr
+    krankenhausnummer krankenhausnr ipp numeroipp nhc numerohistoria numerohistoriaclinica
+    historiaclinica nhistoria idpaciente pacienteid numeropaciente cartella cartellaclinica numerocartella
+    ncartella nosologico idpaziente pazienteid codicepaziente numeropaziente patientnummer
+    ziekenhuisnummer ziekenhuisnr epdnummer epdnr dossiernummer urnumber healthrecordnumber ehrid emrid
+    ehrnumber emrnumber encounterid encounternumber admissionid admissionnumber admissionno
+    hospno codpaziente identificativopaziente patientidentifier zisnummer zisnr hixnummer
+    numerosejour nsejour
+"""
+_MRN_KEYS = frozenset(_MRN_KEY_WORDS.split())
+# A piece of every key and label above: a cheap look before any regex runs.
+_MRN_KEY_HINTS = ("mrn", "pat", "rec", "hosp", "chart", "fall", "aufnahme", "kranken", "ipp", "nhc",
+                  "histor", "cartell", "nosolog", "paz", "pac", "ziekenhuis", "epd", "dossier", "ehr",
+                  "emr", "encounter", "admission", "m r n", "m.r.n", "unit", "ur ", "expediente", "hc", "zis",
+                  "hix", "jour", "identifier")  # fmt: skip
+_KEY_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z\u00e0-\u00ff]+|\d+")
+_FOLD = str.maketrans("àáâäèéêëìíîïòóôöùúûü", "aaaaeeeeiiiioooouuuu")
+# The number: digits with a few letters of a prefix or a suffix, no spaces ("KH-2021-0045871", "H0045871").
+_KEYED_ID = r"(?:[A-Za-z]{1,5}[-/]?)?\d[A-Za-z0-9\-/.]{2,22}(?![\w]|[\-/.]\w)"
+# A key before "=", ":" or "=>", in quotes or bare: '"patientId":', "patient_id=", "user.mrn=".
+_KEY_BEFORE_VALUE = re.compile(
+    r"(?<![\w.\-])[\"']?(?P<key>[^\W\d_][\w.\-]{0,40}?)[\"']?"
+    r"[ \t]*(?:=>|[:=>])[ \t]*(?:\r?\n[ \t]*)?[\"'(\[]?"
+    rf"(?P<id>{_KEYED_ID})"
+)
+# A field's name in an audit trail ('field "patient_id" changed from … to …'), read after its last digit.
+_KEY_TOKEN = re.compile(r"[^\W\d_][\w.\-]*")
+_UP_TO_A_DIGIT = re.compile(r"^.*\d", re.DOTALL)
+# After a label: a JSON key in words ('"Patient ID": "…"'), or a label on a line of its own with
+# its number on the next, as OCR reads a form.
+_AFTER_LABEL = re.compile(
+    rf"[)\]]?[\"']?[ \t]*(?:=>|[:=#])?[ \t]*(?:\r?\n[ \t]*)?[\"'(\[]?(?P<id>{_KEYED_ID})"
+)
+# An old and a new value: "from 0045871 to 0045872", "von … auf …", "de … à …", "van … naar …",
+# "0045871 -> 0045872"; the old value may be empty ('from "" to "0045872"').
+_Q_OPEN = "[\"'\u201c\u201e\u00ab]?"
+_Q_CLOSE = "[\"'\u201d\u00bb]?"
+_CHANGE = re.compile(
+    rf"(?i:\b(?:from|von|de|da|van)\b)[ \t]*{_Q_OPEN}(?P<a>{_KEYED_ID})?{_Q_CLOSE}[ \t]+"
+    rf"(?i:(?:to|auf|nach|zu|à|a|naar)\b)[ \t]*{_Q_OPEN}(?P<b>{_KEYED_ID})"
+    rf"|(?P<c>{_KEYED_ID}){_Q_CLOSE}[ \t]*(?:->|=>|\u2192|\u00bb)[ \t]*{_Q_OPEN}(?P<d>{_KEYED_ID})"
+)
+_CHANGE_REACH = 60
+_ID_END = re.compile(r"[.\-/]+$")
+_NOT_A_RECORD = re.compile(
+    r"^(?:\d{1,4}([./\-])\d{1,2}\1\d{1,4}|\d+[.,]\d{1,2}|\d{1,2}:\d\d(?::\d\d)?"
+    r"|(?:\d{1,3}\.){3}\d{1,3}|\d{4}-\d\d-\d\dT.*|(?:19|20)\d\d)$"
+)
+
+
+def _record_key(key: str) -> bool:
+    words = [w.lower().translate(_FOLD) for w in _KEY_WORDS.findall(key)]
+    return any("".join(words[i:]) in _MRN_KEYS for i in range(len(words)))
+
+
+def _record_value(text: str, start: int, end: int) -> tuple[int, int] | None:
+    end = start + len(_ID_END.sub("", text[start:end]))
+    value = text[start:end]
+    if sum(c.isdigit() for c in value) < 4 or _NOT_A_RECORD.match(value):
+        return None
+    return start, end
+
+
+def _not_another_field(match: re.Match[str]) -> bool:
+    """A short number on the line after its label is as likely another field ("1234 Main St")."""
+    return "\n" not in match.group() or sum(c.isdigit() for c in match.group("id")) >= 5
+
+
+def _machine_record_numbers(text: str) -> list[tuple[int, int]]:
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _MRN_KEY_HINTS):
+        return []
+    spans = [
+        match.span("id")
+        for match in _KEY_BEFORE_VALUE.finditer(text)
+        if _record_key(match.group("key")) and _not_another_field(match)
+    ]
+    for match in _MRN_LABEL_RE.finditer(text):
+        after = _AFTER_LABEL.match(text, match.end())
+        if after and _not_another_field(after):
+            spans.append(after.span("id"))
+    for match in _CHANGE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        window = text[max(line_start, match.start() - _CHANGE_REACH) : match.start()]
+        # The field's name, then words only ('" changed ', " geändert "): no other number between
+        # them ("MRN 0045871, dose from 2500 to 3000 mg").
+        window = _UP_TO_A_DIGIT.sub("", window)
+        if _MRN_LABEL_RE.search(window) or any(map(_record_key, _KEY_TOKEN.findall(window))):
+            spans.extend(match.span(group) for group in "abcd" if match.group(group))
+    return [kept for start, end in spans if (kept := _record_value(text, start, end))]
 
 
 # --- Administrators' deny terms and custom patterns ----------------------------------------------

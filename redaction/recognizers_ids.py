@@ -30,8 +30,19 @@ from redaction.recognizers import WEAK_SCORE, Candidate
 _LOOK_BEHIND = 48
 
 
+# A key of machine-written text joins its words ("taxId", "nhs_number", "bsnNummer"): read apart, the
+# identifier's name stands as a word of its own for the patterns below.
+_SNAKE = re.compile(r"_")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
 def _context(pattern: re.Pattern[str], text: str, start: int) -> bool:
-    return pattern.search(text, max(0, start - _LOOK_BEHIND), start) is not None
+    window_start = max(0, start - _LOOK_BEHIND)
+    if pattern.search(text, window_start, start) is not None:
+        return True
+    window = text[window_start:start]
+    keyish = _CAMEL.sub(" ", _SNAKE.sub(" ", window))
+    return keyish != window and pattern.search(keyish) is not None
 
 
 # How far back the line that asked for an identifier may be: a chat's or a thread's previous message
@@ -87,7 +98,10 @@ def find_uk_ninos(text: str) -> list[Candidate]:
 
 # --- German Steuer-ID --------------------------------------------------------------------------------
 
-_STEUER_ID = re.compile(r"(?<![\w\-./])([1-9]\d)[ ]?(\d{3})[ ]?(\d{3})[ ]?(\d{3})(?![\w\-]|[.,/]\d)")
+# Not inside a longer number or a path, but after an abbreviated label's period ("IdNr.86095742719").
+_STEUER_ID = re.compile(
+    r"(?:(?<![\w\-./])|(?<=[^\W\d_]\.))([1-9]\d)[ ]?(\d{3})[ ]?(\d{3})[ ]?(\d{3})(?![\w\-]|[.,/]\d)"
+)
 _STEUER_CONTEXT = re.compile(
     r"(?i:steuer[\w\-]*|\bst\.?[\- ]?id|\bidnr|identifikationsnummer|\btin\b|tax\s+id|\bid\.?\s*nr)"
 )
@@ -256,10 +270,15 @@ def find_it_fiscal_codes(text: str) -> list[Candidate]:
 
 # --- Dutch BSN --------------------------------------------------------------------------------------
 
+# Written 1234 56 782 (the passport's grouping), 123 456 782 or 123.456.782 (as people read nine
+# digits out), or as one run; after a scanned form's label glued to it ("BSN123456782") too.
+_BSN_EDGE = r"(?:(?<![\w\-.,])|(?<=BSN))"
 _BSN = re.compile(
-    r"(?<![\w\-.,])(\d{4})([ .]?)(\d{2})\2(\d{3})(?![\w\-]|[.,]\d)|(?<![\w\-.,])(\d{8,9})(?![\w\-]|[.,]\d)"
+    rf"{_BSN_EDGE}(\d{{4}})([ .]?)(\d{{2}})\2(\d{{3}})(?![\w\-]|[.,]\d)"
+    rf"|{_BSN_EDGE}(\d{{3}})([ .\-])(\d{{3}})\6(\d{{3}})(?![\w\-]|[.,]\d)"
+    rf"|{_BSN_EDGE}(\d{{8,9}})(?![\w\-]|[.,]\d)"
 )
-_BSN_CONTEXT = re.compile(r"(?i:\bbsn\b|burgerservice|sofi|citizen\s+service)")
+_BSN_CONTEXT = re.compile(r"(?i:\bbsn|burgerservice|sofi|citizen\s+service|persoonsnummer)")
 
 
 def bsn_valid(number: str) -> bool:
@@ -278,7 +297,7 @@ def find_nl_bsns(text: str) -> list[Candidate]:
             continue
         if _context(_BSN_CONTEXT, text, match.start()):
             found.append(Candidate("NL_BSN", match.start(), match.end(), 0.95))
-        elif match.group(2) == ".":
+        elif "." in (match.group(2), match.group(6)):
             found.append(Candidate("NL_BSN", match.start(), match.end(), 0.7))
         elif _asked_for(_BSN_CONTEXT, text, match.start()):
             found.append(Candidate("NL_BSN", match.start(), match.end(), 0.6))
