@@ -418,7 +418,9 @@ _HYPHENATED_INSTITUTION = re.compile(
 # A street named after someone and mentioned as a place, with no house number: "Einmündung
 # Konrad-Adenauer-Straße", "junction of Churchill Way", "situado en la plaza de Federico García
 # Lorca". With a number before or after, it is an address and left to the address recognisers.
-_STREET_TAILS = r"straße|strasse|platz|allee|gasse|anlage|chaussee|promenade|straat|plein|gracht|laan|singel"
+_STREET_TAILS = (
+    r"straße|strasse|platz|allee|gasse|anlage|chaussee|promenade|straat|plein|gracht|laan|singel|kade|dijk"
+)
 _STREET_HYPHEN_TAILS = r"Straße|Strasse|Platz|Allee|Gasse|Anlage|Ring|Weg|Damm|Ufer|Chaussee|Promenade|Markt"
 # In any case: "boulevard Haussmann", "Paseo de la Castellana". Words that are also everyday words
 # in another language ("sent via Anna", "the place Anna chose", "route") only capitalised.
@@ -431,6 +433,10 @@ _STREET_TYPES_BEFORE = (
     r"|Place|Square|Cours|Route|Via|Corso|Largo|Camino|Ronda|Bd|Av\.|C/"
     # In lower case only where the language shows: "place de la Gare", "place Jean-Jaurès", "in via Roma".
     rf"|(?:place|square|cours|route)(?=[ ](?:de|du|des|d'|[{_UP}][\w']*-\w))|(?<=in[ ])via"
+    # "stationnement place Charles de Gaulle": a name with a particle after a lower-case "place" is a
+    # square's, unless English put an article before it ("the place Anna de Vries chose").
+    rf"|(?<!the[ ])(?<!a[ ])(?<!this[ ])(?<!that[ ])(?<!my[ ])(?<!our[ ])(?<!your[ ])"
+    rf"(?:place|cours)(?=[ ][{_UP}][\w']+[ ](?:de|du|des|d')[ ]?[{_UP}])"
 )
 # Not "Lane", "Park", "Hill", "Green", "Kade", "Weg": surnames as often as streets.
 _STREET_TYPES_AFTER = (
@@ -488,7 +494,9 @@ def near_keys(
     found: dict[tuple[int, int], re.Match[str]] = {}
     for hit in key.finditer(text, start, end):
         for match in pattern.finditer(text, max(start, hit.start() - before), min(end, hit.end() + after)):
-            if match.start() <= hit.start() < match.end():
+            # Overlapping, not only holding the key's start: " Avenue" of "on Avenue Jean Jaurès"
+            # is a key (a street type after a name) that opens one space before the street.
+            if match.start() < hit.end() and hit.start() < match.end():
                 found.setdefault(match.span(), match)
     return list(found.values())
 
@@ -643,11 +651,28 @@ _COMPANY_ID = re.compile(
 # phone number with its area code, and no date) and a file's number and year. One pattern, one
 # scan of the text.
 _PARCEL_OR_ARTICLE = re.compile(
-    r"(?<![\w./\-])(?:[A-Z]{2}(?P<serial>\d{8})(?P<check>\d)[A-Z]{2}|1Z[0-9A-Z]{16}|\d{2,3}\.\d{3}\.\d{2}(?![.,]\d)"
+    r"(?<![\w./\-])(?:[A-Z]{2}(?P<serial>\d{8})(?P<check>\d)[A-Z]{2}|1Z(?:[ ]?[0-9A-Z]){16}"
+    r"|\d{2,3}\.\d{3}\.\d{2}(?![.,]\d)"
     # A court's or a police file's number and year ("ATTO DI CITAZIONE - 7804/2022"): no phone
     # number is a few digits, a slash and a year.
     r"|[1-9]\d{0,5}/(?:19|20)\d{2}(?![.,]\d))"
     r"(?![\w/\-])"
+)
+
+
+# A courier's or a parcel's number after the courier's name or the parcel's label, a few words
+# between ("GLS Paketnummer 12345678901", "Envío SEUR nº 123456789012", "PostNL track & trace
+# 3SABCD1234567"): long digit runs there are a parcel's, not a phone's.
+_COURIER_REF = re.compile(
+    r"(?:\b(?:UPS|DHL|GLS|DPD|PostNL|FedEx|TNT|SEUR|MRW|Correos|Chronopost|Colissimo|Bartolini|BRT|SDA"
+    r"|Hermes|Evri|Royal[ ]Mail|Parcelforce|Bpost|bpost)\b"
+    r"|(?i:\b(?:paket|sendungs|parcel|package|colis|pakket|zending|env[íi]o|bulto|pacco|spedizione|suivi"
+    r"|seguimiento|tracking|track[ ]&[ ]trace|waybill|consignment|lettre[ ]de[ ]transport|albar[áa]n"
+    r"|lieferschein|vrachtbrief|bolla)[\w\-]*))"
+    # Not across a phone's label ("Paket abholen, Rückruf unter 0171…"), nor a mobile's or a
+    # trunk's number (a zero, then a digit that is not: parcels open with "00" or none).
+    r"(?:(?!(?i:\btel|phone|call|ruf\b|rufen|appel|llam|chiam|\bbel\b|mobil|portable|cell))[^\n\d]){0,30}?"
+    r"(?P<ref>(?<![\w+])(?!0[1-9]\d{8,11}(?![\w\-]))[A-Z]{0,4}\d[\dA-Z]{7,30})(?![\w\-])"
 )
 
 
@@ -708,6 +733,9 @@ _LABEL_TEXT = """
     landlord tenant witness signed signature property town county year agent lettings
     consultant specialty registrar neurologist cardiologist surgeon physician accountant financial
     audit senior junior manager director assistant eur usd gbp chf
+    designation désignation description descripción descrizione omschrijving bezeichnung beschreibung
+    quantity qty qté quantité menge cantidad quantità aantal concepto referto esame pharmacist
+    pharmacien apotheker farmacéutico farmacista
 """
 _LABEL_WORDS = frozenset(_LABEL_TEXT.split())
 _LABEL_SPLIT = re.compile(r"[\s;,:|/]+")
@@ -723,6 +751,22 @@ def is_label(value: str) -> bool:
         return False  # most findings: a name whose first word is no label
     words = [w.strip(".\"'()") for w in _LABEL_SPLIT.split(lowered) if w.strip(".\"'()")]
     return bool(words) and all(w in _LABEL_WORDS for w in words)
+
+
+# A French age or duration, "62 ans", "trois ans", "8 ans d'expérience": the lower-case word read as
+# a name. ("Ans" is a Dutch given name: only in lower case and after a number.)
+_COUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente"
+    r"|quarante|cinquante|soixante|cent))[ \t]*$"
+)
+
+
+def _label_or_age(text: str, c: Candidate) -> bool:
+    """Whether the finding ``c`` is only a form's labels (:func:`is_label`) or the "ans" of an age."""
+    value = text[c.start : c.end]
+    if value == "ans":
+        return bool(_COUNT_BEFORE.search(text, max(0, c.start - 16), c.start))
+    return is_label(value)
 
 
 # Types a look-alike may silence: findings made from shape and words, not from a checksum.
@@ -758,7 +802,7 @@ def _other_spans(
     out: list[tuple[int, int]] = []
     windows = list(windows)
     for start, end in windows if number_windows is None else number_windows:
-        for pattern in (_ACCOUNT, _PRODUCT_CODE):
+        for pattern in (_ACCOUNT, _PRODUCT_CODE, _COURIER_REF):
             out.extend(m.span("ref") for m in pattern.finditer(text, start, end))
         for match in _PARCEL_OR_ARTICLE.finditer(text, start, end):
             if not match.group("serial") or s10_valid(match.group("serial"), match.group("check")):
@@ -833,6 +877,10 @@ def drop(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     for window in _windows(text, [c for c in soft if c.entity_type in _NAME_LIKE]):
         cover.extend(product_brand_spans(text, *window))
     name_windows = _windows(text, [c for c in soft if c.entity_type in _ORG_SOFT])
+    # Products and shops are cut out of a name like brands: "Envío SEUR" leaves a lone verb.
+    products = [span for window in name_windows for span in product_spans(text, *window)]
+    brands = sorted(brands + products)
+    cover.extend(products)
     organisations: list[tuple[int, int]] = []
     streets: list[tuple[int, int]] = []
     for window in name_windows:
@@ -842,7 +890,7 @@ def drop(text: str, found: Iterable[Candidate]) -> list[Candidate]:
         organisations.extend(column_spans(text))
     cover.sort()
     if not cover and not organisations and not streets:
-        return [c for c in found if c.entity_type not in _NAME_LIKE or not is_label(text[c.start : c.end])]
+        return [c for c in found if c.entity_type not in _NAME_LIKE or not _label_or_age(text, c)]
     starts = [s for s, _ in cover]
     # The furthest end among look-alikes starting at or before each index.
     reach: list[int] = []
@@ -861,7 +909,7 @@ def drop(text: str, found: Iterable[Candidate]) -> list[Candidate]:
     kept = _without_brands(text, kept, brands, cover)
     if organisations or streets:
         kept = _without_organisations(text, kept, sorted(set(organisations)), streets)
-    return [c for c in kept if c.entity_type not in _NAME_LIKE or not is_label(text[c.start : c.end])]
+    return [c for c in kept if c.entity_type not in _NAME_LIKE or not _label_or_age(text, c)]
 
 
 _EDGE = " \t\n.,;:!?\"'()"
@@ -916,9 +964,15 @@ def _without_brands(
     reach: list[int] = []
     for _, e in cover:
         reach.append(max(e, reach[-1]) if reach else e)
+    # The brands that overlap a finding, by bisection: a long text's hundreds of findings times
+    # its hundreds of products and shops would otherwise cost a quadratic scan.
+    brands = sorted(brands)
+    brand_starts = [s for s, _ in brands]
+    longest = max((e - s for s, e in brands), default=0)
     out: list[Candidate] = []
     for c in found:
-        hit = [(s, e) for s, e in brands if s < c.end and c.start < e]
+        low = bisect.bisect_left(brand_starts, c.start - longest)
+        hit = [(s, e) for s, e in brands[low : bisect.bisect_left(brand_starts, c.end)] if c.start < e]
         index = bisect.bisect_right(starts, c.start)
         if c.entity_type in _NAME_LIKE and index and reach[index - 1] > c.start:
             # Another look-alike only when the finding starts inside it and runs on past its end.
@@ -957,4 +1011,120 @@ def _without_brands(
                     Candidate(c.entity_type, piece_start + lead, piece_end - trail, c.score, weak=c.weak)
                 )
             position = max(position, e)
+    return out
+
+
+# --- Products, makers, shops and couriers ---------------------------------------------------------
+# "a Ford Fiesta", "Fiat Panda", "Voltaren gel", "ticket in Jira", "ordered from Lidl", "Envío SEUR":
+# a name model reads a product, a maker or a shop as a person or a place. World knowledge of the six
+# languages' markets, in three lists: names that are no one's ("Nurofen", "Lidl"), taken anywhere;
+# makers, taken with the model after them ("Renault Clio", "Dyson V15"); and shops and makers that
+# are also people's names ("Zara", "Otto", "Ford"), taken only where the text is about buying or
+# paying (a purchase word before, an amount or a model number after).
+_NEVER_PEOPLE_TEXT = """
+    Voltaren Nurofen Dafalgan Doliprane Efferalgan Dolipran Paracetamol Ibuprofen Ibuprofène Aspirine
+    Aspirin Aspirina Buscopan Imodium Zyrtec Claritin Clarityn Cetirizin Ventolin Augmentin Amoxicilline
+    Xanax Lexapro Prozac Ozempic Wegovy Eliquis Xarelto Lipitor Zocor Omeprazol Omeprazole Pantoprazol
+    Nexium Gaviscon Rennie Strepsils Lemsip Beechams Calpol Panadol Tylenol Advil Motrin Aleve Spasfon
+    Smecta Vicks Bepanthen Thomapyrin Aspro Tachipirina Brufen Enantyum Nolotil
+    Frenadol Gelocatil Dormidina Betadine Biafine Euthyrox Levothyrox Metformin Metformine Dalacin
+    Jira Confluence Trello Asana Slack Zoom Webex Skype WhatsApp Telegram Signal Outlook Excel PowerPoint
+    SharePoint OneDrive Dropbox Salesforce HubSpot Zendesk Freshdesk ServiceNow Workday Photoshop
+    Acrobat Figma Miro Notion GitHub GitLab Bitbucket Jenkins Kubernetes Docker Tableau Qlik Navision
+    DATEV Lexware QuickBooks Xero Moneybird Holded Stripe PayPal Klarna Revolut Bizum Tikkie
+    Lidl Aldi Rewe Edeka Kaufland Netto Penny Rossmann Carrefour Auchan Intermarché Monoprix Franprix
+    Mercadona Eroski Alcampo Esselunga Conad Coop Kruidvat Etos Coolblue Bol.com Zalando
+    Primark Decathlon MediaMarkt Saturn Fnac Darty Ikea IKEA Deliveroo Glovo Thuisbezorg Lieferando
+    Wolt Ryanair EasyJet easyJet Vueling Transavia Lufthansa KLM Iberia Alitalia Eurostar
+    Thalys Renfe Trenitalia Flixbus FlixBus BlaBlaCar Uber Lyft Cabify Airbnb Booking.com Expedia
+    Amazon eBay Etsy Vinted Wallapop Leboncoin Marktplaats Kleinanzeigen AliExpress Temu Shein
+    Nespresso Vorwerk Thermomix Tefal Krups Moulinex DeLonghi Kenwood Samsung Huawei Xiaomi Lenovo
+    Logitech Garmin Fitbit Nintendo PlayStation Xbox Sonos iRobot Roomba Toyota Volkswagen Hyundai Skoda
+    Škoda Dacia Nissan Mazda Mitsubishi Suzuki Subaru Citroën Citroen Vauxhall Lancia
+    UPS DHL GLS DPD PostNL FedEx TNT SEUR MRW Correos Chronopost Colissimo Bartolini BRT SDA
+    Hermes
+"""
+# Makers whose model follows them: "Fiat Panda", "Microsoft Teams", "Dyson V15", "Miele Complete C3".
+_MAKERS_TEXT = """
+    Ford Fiat Renault Peugeot Citroën Citroen Opel Vauxhall Volkswagen VW Toyota Nissan Honda Mazda Kia
+    Hyundai Skoda Škoda Seat SEAT Cupra Dacia Audi BMW Mercedes Volvo Tesla Mini Suzuki Mitsubishi
+    Lancia Alfa Jeep Apple Samsung Google Huawei Xiaomi Sony LG Dyson Philips Bosch Siemens Miele Braun
+    Nespresso Dell HP Lenovo Asus Acer Microsoft Adobe Canon Nikon Garmin Fitbit Logitech Nintendo Bose
+    JBL Tefal Krups Moulinex DeLonghi Kenwood Whirlpool AEG Electrolux Vorwerk Gillette Oracle SAP
+    Atlassian Zoom Cisco Amazon Oral-B Epson Brother Ricoh Kyocera Panasonic Sharp Toshiba Olympus
+    Porsche Ferrari Lamborghini Maserati Bugatti Jaguar Lexus Chevrolet Cadillac Chrysler Dodge Smart
+"""
+# Makers and shops that are also given names or surnames ("Harrison Ford", "Zara Phillips", "Otto
+# Weber", "M. Leclerc"): only with a model of theirs or where the text is about buying.
+_ALSO_PEOPLE_TEXT = """
+    Ford Renault Peugeot Honda Mercedes Tesla Mini Dyson Philips Bosch Siemens Miele Braun Dell Sony
+    Canon Brother Sharp Seat Kia Zara Mango Otto Boots Next Hema Action Jumbo Leclerc Boulanger Casino
+    Lidl Apple Amazon Gillette Hermes Coop Penny Netto Alfa Porsche Ferrari Dodge Smart Jaguar Slack
+    Jenkins Rossmann Shein Suzuki Rennie Bartolini Krups Miro Lancia
+"""
+_ALSO_PEOPLE = frozenset(_ALSO_PEOPLE_TEXT.split())
+_NEVER_PEOPLE = frozenset(_NEVER_PEOPLE_TEXT.split()) - _ALSO_PEOPLE
+_MAKERS = frozenset(_MAKERS_TEXT.split())
+# The models that follow an ambiguous maker ("Ford Fiesta", not "Ford Harrison"): cars mostly, as
+# models of other goods carry a number ("Dyson V15", "Philips 3200").
+_MODELS_TEXT = """
+    Fiesta Focus Mondeo Kuga Puma Ka Galaxy Transit Ranger Mustang Explorer S-Max C-Max Clio Megane
+    Mégane Captur Twingo Zoe Zoé Kangoo Scenic Scénic Kadjar Laguna Trafic Master Arkana Austral
+    Espace Talisman Civic Jazz Accord CR-V HR-V Model Cooper Countryman Clubman Sonicare Airfryer
+    Hue Serie Series Complete Classic Vertuo Original Cordless Supersonic Airwrap Xperia Bravia
+    Latitude Inspiron XPS Vostro PowerShot EOS Ibiza Leon León Arona Ateca Tarraco Sportage Ceed
+    Picanto Niro Rio Stonic Sorento Class Klasse Classe Vito Sprinter Cayenne Macan Panamera Carrera
+    Taycan Boxster Roma Portofino ForTwo Fortwo ForFour
+"""
+_MODELS = frozenset(_MODELS_TEXT.split())
+# One trie-shaped pattern for the three lists: a scan for it costs little more than one for a word.
+_PRODUCT_NAME = re.compile(
+    r"(?<![\w\-.@/])(?:" + _trie_of(sorted(_NEVER_PEOPLE | _MAKERS | _ALSO_PEOPLE)) + r")(?![\w\-@]|\.\w)"
+)
+# What follows a maker as its model: up to three capitalised words or codes ("Complete C3",
+# "V15", "Model 3", "3200 Series"); never a lower-case word.
+_MODEL_AFTER = re.compile(r"(?:[ ](?:i?[A-Z][\w\-+]*|[A-Za-z]{0,4}\d[\w\-+]*)){1,3}")
+_NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-Þ][a-zà-ÿ]")
+_MODEL_CODE = re.compile(r"[ ][A-Za-z]{0,4}\d[\w\-+]*")
+_BUYING_BEFORE = re.compile(
+    r"(?i:\b(?:bought|buy|buying|purchased?|ordered|order|paid|pay|shopping|shopped|receipt|refund(?:ed)?"
+    r"|returned|store|shop|voucher|gift[ ]card|gekauft|kauf|bestellt|bezahlt|bon|quittung|acheté|achat"
+    r"|commandé|payé|ticket|comprad[oa]|compra|pedido|pagad[oa]|acquistat[oa]|ordinat[oa]|pagat[oa]"
+    r"|scontrino|gekocht|besteld|betaald|kassabon|aankoop"
+    # A complaint about, a quote from or a delivery by a maker: "Reklamation der Bosch",
+    # "Kostenvoranschlag (z. B. von Porsche)", "a complaint to Dyson".
+    r"|complaint|reklamation|r[ée]clamation|reclamaci[óo]n|reclamo|klacht|quote|quotation"
+    r"|kostenvoranschlag|angebot|devis|presupuesto|preventivo|offerte|warranty|garantie|garant[íi]a"
+    r"|garanzia|delivery|lieferung|livraison|entrega|consegna|levering)\b)[^\n;]{0,30}$"
+)
+_AMOUNT_AFTER = re.compile(
+    r"[ \t]*[:,(\-\u2013\u2014]?[ \t]*(?:€|£|\$|EUR|USD|GBP|CHF)?[ \t]*\d+(?:[.,]\d{2})\b|[ \t]+(?:€|£|\$)"
+)
+
+
+def product_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Products, makers, shops and couriers named in ``text[start:end]`` (see ``_NEVER_PEOPLE_TEXT``)."""
+    out: list[tuple[int, int]] = []
+    for match in _PRODUCT_NAME.finditer(text, start, end):
+        word = match.group()
+        span_end = match.end()
+        if word in _MAKERS:
+            model = _MODEL_AFTER.match(text, span_end, end)
+            if model and (
+                word not in _ALSO_PEOPLE
+                or model.group().split()[0] in _MODELS
+                or _MODEL_CODE.match(text, span_end, end)
+            ):
+                out.append((match.start(), model.end()))
+                continue
+        if word in _NEVER_PEOPLE or (
+            # "paid Otto Weber": a given name before a surname is a person's, whatever the context.
+            (
+                not _NAME_AFTER.match(text, span_end)
+                and _BUYING_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            )
+            or _AMOUNT_AFTER.match(text, span_end)
+            or _MODEL_CODE.match(text, span_end, end)
+        ):
+            out.append(match.span())
     return out
