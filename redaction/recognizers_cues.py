@@ -104,8 +104,17 @@ _ACTORS = (
     "|asignado a|gestionado por|aperto da|aperta da|creato da|creata da|segnalato da|assegnato a"
     "|assegnata a|gestito da|aangemaakt door|gemeld door|toegewezen aan|behandeld door|behandelaar"
 )
+# The lines of a ticket's audit trail ("status changed by pvisser", "Comentario de jmartinez:"); a team
+# is reassigned and escalated to as well ("Escalated to payments"): only a login built from a name.
+_TRAIL_ACTORS = (
+    "changed by|updated by|modified by|closed by|resolved by|reopened by|edited by|approved by"
+    "|reviewed by|commented by|comment by|reassigned to|escalated to|comentario de|comentado por"
+    "|cerrado por|cerrada por|modificado por|modificada por|actualizado por|actualizada por|resuelto por"
+    "|resuelta por|reasignado a|reasignada a|gewijzigd door|gesloten door|opgelost door|bijgewerkt door"
+    "|opmerking van|reactie van|heropend door"
+)
 _HANDLE = re.compile(
-    rf"(?<![\w])(?:{_alternatives(_ACTORS)})[ \t]*:?[ \t]*"
+    rf"(?<![\w])(?:{_alternatives(_ACTORS)}|(?P<trail>{_alternatives(_TRAIL_ACTORS)}))[ \t]*:?[ \t]*"
     r"(?P<handle>[a-z][a-z0-9]*(?:[._\-][a-z0-9]+){0,2})(?![\w@\-]|\.\w)"
 )
 
@@ -121,7 +130,12 @@ def _handles(text: str) -> list[Candidate]:
         handle = match.group("handle")
         if text[match.start("handle") : match.end("handle")] != handle:
             continue
-        shaped = any(c in handle for c in "._-") or (len(handle) >= 4 and not gazetteer._plain_word(handle))
+        if match.group("trail") is not None:
+            shaped = not _system_login(handle) and _login_in_place(handle, "by")
+        else:
+            shaped = any(c in handle for c in "._-") or (
+                len(handle) >= 4 and not gazetteer._plain_word(handle)
+            )
         if shaped and handle not in COMMON_WORDS and not any(c.isdigit() for c in handle[:2]):
             found.append(Candidate("PERSON", *match.span("handle"), 0.8))
     return found
@@ -521,6 +535,28 @@ _LOGIN_PLACES = (
     ),
     ("label", re.compile(rf":[ \t]*(?P<login>{_LOGIN})(?=[ \t]*(?:[.;)]|$))", re.MULTILINE)),
 )
+# Read only where the text holds their words (a case-insensitive search over every text costs): a log
+# line's account ("login failed for user sdevries", 'user "mlopez" logged in') and both logins of an
+# audit trail's reassignment ("Reassigned from jdekker to mlopez by admin").
+_ACCOUNT_PLACES = (
+    (
+        ("user", "usuario", "gebruiker", "utilisateur", "benutzer", "utente"),
+        re.compile(
+            rf"\b(?:user|usuario|gebruiker|utilisateur|benutzer|utente)[ \t]+[\"']?(?P<login>{_LOGIN})"
+            r"(?![\w@\-]|\.\w)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ("assign", "transferred", "moved", "asignad", "toegewezen", "overgedragen"),
+        re.compile(
+            r"\b(?:re)?(?:assigned|transferred|moved|reasignad[oa]|asignad[oa]|toegewezen|overgedragen)[ \t]+"
+            rf"(?:from|de|van)[ \t]+(?P<first>{_LOGIN})[ \t]+(?:to|a|aan|naar)[ \t]+(?P<login>{_LOGIN})"
+            r"(?![\w@\-]|\.\w)",
+            re.IGNORECASE,
+        ),
+    ),
+)
 _SEPARATED = re.compile(
     r"(?<![\w.@/:\-])(?P<login>[a-z]{1,20}(?:[._][a-z]{1,20}){1,2}|[a-z]{2,20}_[a-z]{1,3}\d{1,4})"
     r"(?![\w@/\-]|\.\w)"
@@ -629,6 +665,15 @@ def _logins(text: str) -> list[Candidate]:
             login = match.group("login")
             if login.islower() and _login_in_place(login, place):
                 found.append(Candidate("PERSON", *match.span("login"), 0.75))
+    lowered = text.lower()
+    for words, pattern in _ACCOUNT_PLACES:
+        if not any(w in lowered for w in words):
+            continue
+        for match in pattern.finditer(text):
+            for group in ("first", "login") if "first" in pattern.groupindex else ("login",):
+                login = match.group(group)
+                if login.islower() and not _system_login(login) and _login_in_place(login, "by"):
+                    found.append(Candidate("PERSON", *match.span(group), 0.75))
     if "." in text or "_" in text:
         for match in _SEPARATED.finditer(text):
             if _built_from_a_name(match.group("login")):
@@ -655,4 +700,323 @@ def find_names(text: str) -> list[Candidate]:
         found.extend(_surname_comma_given(view))
     if "." in view:
         found.extend(_initials(view))
+    if ":" in text or "=" in text:
+        found.extend(_keyed_values(text))
+    if "@" in text:
+        found.extend(_mentions(text))
+    if "(" in text and _NUMBER_BRACKET.search(text):
+        found.extend(_phone_contacts(text))
+    if "." in text and any(w in text for w in (" y ", " e ", " en ", " and ", " und ", " et ", " & ")):
+        found.extend(_couples(text))
+    if "Van " in text or "v.d." in text or "v/d " in text or "V.d." in text:
+        found.extend(_dutch_particles(text))
+    if "," in text and _COMMA_INITIAL.search(text):
+        found.extend(_surname_initials(text))
+    if "fam" in text or "Fam" in text or "FAM" in text:
+        found.extend(_families(text))
     return [c for c in found if not _NOT_NAMES.match(text[c.start : c.end])]
+
+
+# --- Values under the keys of a payload, a query string or a log line ------------------------------
+
+# Machine-written text names a person under a key ('"firstName": "Bram"', "patient_name: van den
+# Berg, Sanne", "user=mlopez", 'actor="Jan Jansen"'); no sentence-level rule reads such a value. The
+# keys are compared folded: lower case without "_", "-" and ".", only their last dotted part.
+# Keys whose value is a person's name however it is written.
+_NAME_KEYS = frozenset(
+    gazetteer._split(
+        """
+        firstname givenname givennames forename lastname surname surnames familyname fullname
+        displayname middlename realname nickname maidenname patientname customername clientname
+        contactname employeename guestname membername personname callername sendername recipientname
+        authorname ownername assigneename reportername requestername username accountholder
+        nombre nombres apellido apellidos apellido1 apellido2 primerapellido segundoapellido
+        nombrecompleto naam voornaam voornamen achternaam roepnaam tussenvoegsel volledigenaam
+        nom prenom nomcomplet vorname nachname cognome
+        """
+    )
+)
+# Keys whose value is a person or the login of one, the value checked for the shape of either.
+_ACTOR_KEYS = frozenset(
+    gazetteer._split(
+        """
+        user login assignee assignedto reporter requester requestedby owner author actor by createdby
+        updatedby modifiedby changedby closedby resolvedby approvedby reviewedby assignedby editedby
+        deletedby submittedby reviewer approver submitter agent sender recipient committer uploader
+        editor operator contact customer patient employee member cc bcc to from watcher attendee
+        participant invitee guest
+        usuario asignado asignadoa responsable autor cliente paciente solicitante creadopor
+        gebruiker behandelaar medewerker klant patient aanvrager toegewezenaan aangemaaktdoor
+        """
+    )
+)
+# Values under those keys that are roles, states or systems, not people.
+_NOT_ACTORS = frozenset(
+    gazetteer._split(
+        """
+        admin administrator root system sistema systeem null none nil unknown unassigned anonymous
+        guest bot service jenkins github automation scheduler cron api support helpdesk team nobody
+        everyone all self me true false svc srv backup deploy build sync ci noreply test
+        """
+    )
+)
+
+
+def _system_login(login: str) -> bool:
+    """Whether a login names a system or a role ("svc_backup", "deploy-bot"), in whole or in part."""
+    return any(part in _NOT_ACTORS for part in re.split(r"[._\-]|\d+", login))
+
+
+_KEYED = re.compile(
+    r"(?<![\w\-.])[\"']?(?P<key>[A-Za-z][A-Za-z0-9_\-.]{0,40})[\"']?[ \t]*(?P<sep>[:=])[ \t]*"
+    r"(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,80})(?P=q)|(?P<bare>[^\s\"'&;,|{}\[\]()<>=][^\n\"&;|{}\[\]<>=]{0,79}))"
+)
+_PARTICLE_WORD = re.compile(_PARTICLES + r"|v\.d\.|v\.|y|e|la|las|los|del", re.IGNORECASE)
+_INITIAL_WORD = re.compile(rf"[{_UP}]\.(?:-?[{_UP}]\.)?")
+_CAPS_TOKEN = re.compile(rf"[{_UP}]{{2,}}(?:[-'\u2019][{_UP}]{{2,}})*")
+_HANDLE_VALUE = re.compile(r"[a-z][a-z0-9]*(?:[._\-][a-z0-9]+){0,2}")
+
+
+def _key(raw: str) -> str:
+    return raw.rsplit(".", 1)[-1].replace("_", "").replace("-", "").lower()
+
+
+def _name_words(value: str) -> list[str] | None:
+    """The words of ``value`` if each is a name word: a capitalised or capital token, a particle, initials."""
+    words = value.replace(",", " , ").split()
+    if not 1 <= len(words) <= 7 or words.count(",") > 1 or words[0] == "," or words[-1] == ",":
+        return None
+    for word in words:
+        if word == "," or _PARTICLE_WORD.fullmatch(word) or _INITIAL_WORD.fullmatch(word):
+            continue
+        if not (re.fullmatch(_TOKEN, word) or _CAPS_TOKEN.fullmatch(word)):
+            return None
+    return [w for w in words if w != ","]
+
+
+def _keyed_person(key: str, value: str) -> bool:
+    words = _name_words(value)
+    if words is None:
+        return False
+    heads = [w for w in words if not _PARTICLE_WORD.fullmatch(w) and not _INITIAL_WORD.fullmatch(w)]
+    if not heads or any(w in _ORGANISATION_WORDS or w.upper() in _ORGANISATION_WORDS for w in heads):
+        return False
+    if any(gazetteer._plain_word(w) for w in heads):
+        return False
+    if key in _NAME_KEYS:
+        return True
+    # A bare "name" or an actor's key may hold a product, a place or a team: the value must hold a
+    # known given name or surname, and two words unless the one is a given name.
+    known = [w for w in heads if is_given(w, cued=key != "name") or gazetteer._is_surname(w)]
+    if not known:
+        return False
+    return len(heads) >= 2 or (is_given(heads[0]) and gazetteer._lone_ok(heads[0]))
+
+
+# A key holding a list of people ('reviewers: [pvisser, mlopez]', '"attendees": ["Marta Ruiz"]').
+_KEYED_LIST = re.compile(r"(?<![\w\-.])[\"']?(?P<key>[A-Za-z][A-Za-z0-9_\-.]{0,40})[\"']?[ \t]*[:=][ \t]*\[")
+_LIST_ITEM = re.compile(r"[ \t]*(?P<q>[\"']?)(?P<item>[^\"',\[\]\n]{1,80})(?P=q)[ \t]*(?P<end>[,\]])")
+_LIST_KEYS = frozenset(
+    gazetteer._split(
+        """
+        attendees participants watchers invitees guests cc bcc mentions users assignees reviewers approvers
+        members owners authors contacts recipients people persons asistentes invitados participantes
+        deelnemers gasten genodigden leden
+        """
+    )
+)
+
+
+def _keyed_lists(text: str) -> list[Candidate]:
+    found = []
+    for match in _KEYED_LIST.finditer(text):
+        if _key(match.group("key")) not in _LIST_KEYS:
+            continue
+        position = match.end()
+        for _ in range(50):
+            item = _LIST_ITEM.match(text, position)
+            if item is None:
+                break
+            value, start = item.group("item").strip(), item.start("item")
+            start += len(item.group("item")) - len(item.group("item").lstrip())
+            if _HANDLE_VALUE.fullmatch(value):
+                if not _system_login(value) and value not in COMMON_WORDS and _login_in_place(value, "by"):
+                    found.append(Candidate("PERSON", start, start + len(value), 0.8))
+            elif _keyed_person("name", value):
+                found.append(Candidate("PERSON", start, start + len(value), 0.8))
+            if item.group("end") == "]":
+                break
+            position = item.end()
+    return found
+
+
+def _keyed_values(text: str) -> list[Candidate]:
+    found = _keyed_lists(text) if "[" in text else []
+    for match in _KEYED.finditer(text):
+        key = _key(match.group("key"))
+        is_name_key = key in _NAME_KEYS or key == "name"
+        if not is_name_key and key not in _ACTOR_KEYS:
+            continue
+        group = "quoted" if match.group("quoted") is not None else "bare"
+        value = match.group(group)
+        start = match.start(group)
+        if group == "bare":
+            # A bare value ends at the next key of a log line ("actor=jan ip=…") or a line's end.
+            if match.group("sep") == "=" or not any(c.isupper() for c in value[:1]):
+                value = value.split()[0] if value.split() else ""
+            else:
+                value = re.split(r"[ \t]+[A-Za-z_]+[:=]|[ \t]*#", value, maxsplit=1)[0]
+            value = value.rstrip(" \t,.")
+        if not value:
+            continue
+        if _HANDLE_VALUE.fullmatch(value):
+            if (
+                (key in _ACTOR_KEYS or key == "username")
+                and not _system_login(value)
+                and value not in COMMON_WORDS
+                and _login_in_place(value, "by")
+            ):
+                found.append(Candidate("PERSON", start, start + len(value), 0.8))
+            continue
+        if _keyed_person(key, value):
+            found.append(Candidate("PERSON", start, start + len(value), 0.8))
+    return found
+
+
+# --- Chat mentions, the contacts of an SMS export, couples in a guest list -------------------------
+
+# "@lucia.martin" in a chat; Slack's own markup "<@U02ABC|bram.devries>" carries the display name.
+_MENTION = re.compile(r"(?<![\w.@])@(?P<login>[a-z][a-z0-9]*(?:[._\-][a-z0-9]+){0,2})(?![\w@\-]|\.\w)")
+_SLACK_MENTION = re.compile(r"<@[A-Z0-9]{4,}\|(?P<login>[^<>|@\n]{1,40})>")
+
+
+def _mentions(text: str) -> list[Candidate]:
+    found = [Candidate("PERSON", *m.span("login"), 0.85) for m in _SLACK_MENTION.finditer(text)]
+    for match in _MENTION.finditer(text):
+        login = match.group("login")
+        if not _system_login(login) and login not in COMMON_WORDS and _login_in_place(login, "by"):
+            found.append(Candidate("PERSON", *match.span("login"), 0.8))
+    return found
+
+
+# An SMS or a call log writes the contact's name after the number ("+34 699 111 222 (Javi): ok").
+_PHONE_CONTACT = re.compile(
+    rf"(?<![\w+.])\+?\d[\d \-]{{6,18}}\d[ \t]*\("
+    rf"(?P<name>{_TOKEN}(?:[ ]+(?:{_PARTICLES}[ ]+){{0,2}}{_TOKEN}){{0,2}})\)"
+)
+
+
+_NUMBER_BRACKET = re.compile(r"\d[ \t]*\(")
+
+
+def _phone_contacts(text: str) -> list[Candidate]:
+    found = []
+    for match in _PHONE_CONTACT.finditer(text):
+        words = [w for w in match.group("name").split() if w[:1].isupper()]
+        if any(gazetteer._plain_word(w) or w in _ORGANISATION_WORDS for w in words):
+            continue
+        if not any(is_given(w) or gazetteer._is_surname(w) for w in words):
+            continue  # "(Werk)", "(Office)": a label for the number
+        found.append(Candidate("PERSON", *match.span("name"), 0.8))
+    return found
+
+
+# "Sr. y Sra. López", "Dhr. en mevr. de Boer", "Mr and Mrs Patel": one surname after two titles.
+_COUPLE = re.compile(
+    r"(?<![\w.])(?:Sr|Sres|Dhr|dhr|Hr|Mr|Herr|M|Sig|sr)\.?[ \t]+(?:y|e|en|and|und|et|&)[ \t]+"
+    r"(?:Sra|sra|Mevr|mevr|Mw|mw|Mrs|Ms|Frau|Fr|Mme|Sig\.ra)\.?[ \t]+"
+    rf"(?P<name>(?:{_PARTICLES}[ ]+){{0,2}}{_TOKEN}(?:[ ]+{_TOKEN})?)"
+)
+
+
+def _couples(text: str) -> list[Candidate]:
+    found = []
+    for match in _COUPLE.finditer(text):
+        words = match.group("name").split()
+        # The second word is a surname only if it is written as one ("López García", not "López - 2").
+        if len(words) > 1 and (gazetteer._plain_word(words[-1]) or not words[-1][:1].isupper()):
+            words = words[:-1]
+        head = words[-1]
+        if gazetteer._plain_word(head) or not head[:1].isupper():
+            continue
+        if len(words) == 1 and not gazetteer._is_surname(head):
+            continue  # "Sr. y Sra. Casa vacía"
+        start = match.start("name")
+        found.append(Candidate("PERSON", start, start + len(" ".join(words)), 0.8))
+    return found
+
+
+# --- Dutch surnames written with their particles capitalised or shortened ------------------------
+
+# "Van der Berg komt morgen" opens a sentence with the particle capitalised; "v.d. Berg" and "v/d
+# Berg" shorten it. The word after must be a surname by its shape, not a word or an organisation's.
+_DUTCH_PARTICLES = re.compile(
+    rf"(?<![\w\-.])(?P<name>(?:Van[ ](?P<article>der|den|de|het|'t)|[vV]\.[ ]?d\.|v/d)[ ]?(?P<word>{_TOKEN})"
+    rf"|Van[ ](?P<bare>{_TOKEN}))(?![\w\-])"
+)
+
+
+def _dutch_particles(text: str) -> list[Candidate]:
+    found = []
+    for match in _DUTCH_PARTICLES.finditer(text):
+        word = match.group("word") or match.group("bare")
+        if gazetteer._plain_word(word) or word in _ORGANISATION_WORDS:
+            continue
+        if match.group("bare") and not gazetteer._is_surname(word):
+            continue  # "Van Hire", "Van Gogh" only when known as a surname
+        after = text[match.end() : match.end() + 30].split()
+        if after and after[0].strip(".,;:") in _ORGANISATION_WORDS:
+            continue  # "Van der Valk Hotel"
+        start, end = match.span("name") if match.group("name") else match.span()
+        found.append(Candidate("PERSON", start, end, 0.75))
+    return found
+
+
+# "Jansen, P." and "de Vries, J.M.": a known surname, a comma, initials.
+_SURNAME_INITIALS = re.compile(
+    rf"(?<![\w\-'])(?P<name>(?:{_PARTICLES}[ ]+){{0,2}}(?P<surname>{_TOKEN}),[ \t]*"
+    rf"[{_UP}]\.(?:[ ]?-?[{_UP}]\.){{0,3}})(?![\w])"
+)
+_COMMA_INITIAL = re.compile(rf",[ \t]*[{_UP}]\.")
+_COMPANY_FORMS = frozenset({"N.V.", "B.V.", "S.A.", "S.L.", "E.V.", "S.P.A.", "A.G.", "S.C."})
+
+
+def _surname_initials(text: str) -> list[Candidate]:
+    found = []
+    for match in _SURNAME_INITIALS.finditer(text):
+        surname = match.group("surname")
+        initials = match.group("name").split(",")[-1].replace(" ", "")
+        if initials.upper() in _COMPANY_FORMS or not gazetteer._is_surname(surname):
+            continue
+        if gazetteer._plain_word(surname) or surname in _ORGANISATION_WORDS:
+            continue
+        found.append(Candidate("PERSON", *match.span("name"), 0.75))
+    return found
+
+
+# --- A family in a guest list ------------------------------------------------------------------------
+
+# "fam. de boer - 4", "Familia Ortega Díaz (3)": a line of an RSVP list opening with the family word,
+# then the surname (in any casing) and the count or the meal after it.
+_FAMILY = re.compile(
+    rf"^[ \t]*(?:[-*\u2022][ \t]+)?(?i:fam\.?|familia|familie|famille|famiglia)[ \t]+"
+    rf"(?P<name>(?:{_PARTICLES}[ ]+){{0,2}}(?:{_TOKEN}|{_LOWER})(?:[ ](?:{_TOKEN}|{_LOWER}))?)"
+    r"(?=[ \t]*(?:[-\u2013:(,|]|\d|$))",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _families(text: str) -> list[Candidate]:
+    found = []
+    for match in _FAMILY.finditer(text):
+        words = match.group("name").split()
+        heads = [w for w in words if not re.fullmatch(_PARTICLES, w, re.IGNORECASE)]
+        if not heads or any(
+            gazetteer._plain_word(w) or w.lower() in COMMON_WORDS or w.capitalize() in _ORGANISATION_WORDS
+            for w in heads
+        ):
+            continue
+        if any(w.islower() and not gazetteer._is_surname(w) for w in heads):
+            continue  # "Familia numerosa"; in lower case only a known surname ("fam. de boer")
+        found.append(Candidate("PERSON", *match.span("name"), 0.75))
+    return found
