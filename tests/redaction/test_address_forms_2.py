@@ -16,19 +16,12 @@ from __future__ import annotations
 import pytest
 
 from redaction.engine import Engine, get_engine
+from tests.redaction.spans import covered
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return get_engine()
-
-
-def covered(engine: Engine, text: str, value: str) -> bool:
-    start = text.index(value)
-    chars: set[int] = set()
-    for finding in engine.analyze(text):
-        chars.update(range(finding.start, finding.end))
-    return all(i in chars for i in range(start, start + len(value)) if text[i].isalnum())
 
 
 @pytest.mark.parametrize(

@@ -10,31 +10,12 @@ from __future__ import annotations
 import pytest
 
 from redaction.engine import Engine, get_engine
+from tests.redaction.spans import person_values, protected
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
     return get_engine()
-
-
-def covered(engine: Engine, text: str) -> str:
-    """The characters of ``text`` inside findings (of any type), other characters as spaces."""
-    chars = [" "] * len(text)
-    for f in engine.analyze(text):
-        chars[f.start : f.end] = text[f.start : f.end]
-    return "".join(chars)
-
-
-def protected(engine: Engine, text: str, name: str) -> bool:
-    """Whether every occurrence of ``name`` in ``text`` lies wholly inside findings."""
-    seen = covered(engine, text)
-    starts = [i for i in range(len(text)) if text.startswith(name, i)]
-    assert starts, name
-    return all(seen[i : i + len(name)] == name for i in starts)
-
-
-def person_values(engine: Engine, text: str) -> list[str]:
-    return [text[f.start : f.end] for f in engine.analyze(text) if f.entity_type == "PERSON"]
 
 
 TICKET_LOG = """Ticket #88213 - VPN drops every 20 minutes

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pytest
 
 from redaction.engine import Engine, get_engine
+from tests.redaction.spans import covered, untouched
 
 
 @pytest.fixture(scope="module")
@@ -25,19 +26,6 @@ def engine() -> Engine:
 
 
 HEADER = "id,name,email,phone,mobile\n"
-
-
-def covered(engine: Engine, text: str, value: str) -> bool:
-    start = text.index(value)
-    chars: set[int] = set()
-    for finding in engine.analyze(text):
-        chars.update(range(finding.start, finding.end))
-    return all(i in chars for i in range(start, start + len(value)) if text[i].isalnum())
-
-
-def untouched(engine: Engine, text: str, value: str) -> bool:
-    start = text.index(value)
-    return not any(f.start < start + len(value) and start < f.end for f in engine.analyze(text))
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import pytest
 
 from redaction.engine import Engine, get_engine
+from tests.redaction.spans import covered
 
 
 @pytest.fixture(scope="module")
@@ -32,14 +33,6 @@ def engine() -> Engine:
 def types_over(engine: Engine, text: str, value: str) -> set[str]:
     start = text.index(value)
     return {f.entity_type for f in engine.analyze(text) if f.start < start + len(value) and start < f.end}
-
-
-def covered(engine: Engine, text: str, value: str) -> bool:
-    start = text.index(value)
-    chars: set[int] = set()
-    for finding in engine.analyze(text):
-        chars.update(range(finding.start, finding.end))
-    return all(i in chars for i in range(start, start + len(value)) if text[i].isalnum())
 
 
 @pytest.mark.parametrize(
