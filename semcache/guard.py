@@ -9,7 +9,8 @@ name. So this verifier works the other way round. It names what may differ, and 
 else must match:
 
 - both questions are normalised (lower case, accents and contractions, typos corrected to the
-  model's vocabulary when exactly one word is one edit away, plurals and tenses folded, number
+  model's vocabulary when exactly one word is one edit away, tenses folded and a noun's plural
+  kept as a mark beside its singular ("the invoices" is not "the invoice"), number
   words as digits, times of day on the 24-hour clock, units, months, quarters, how often ("twice
   a day" / "2x daily"), inclusion ("with fees included" / "incl. fees"; "excluding" / "not
   including" / "with no" as "without"), the abbreviations of chat and tickets, and a small
@@ -51,7 +52,7 @@ from functools import cache, lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
 
-_VERSION = "v5"
+_VERSION = "v6"
 # A clause boundary in ``content_words``: whole clauses may change places, words within one not.
 MARK = "|"
 # Where "of", "for" or a possessive stood: "the shares of Nestle" / "the Nestle shares".
@@ -434,7 +435,9 @@ _PHRASES: list[tuple[str, str]] = [
     (r"(?:cuts?|cutting|drops?|dropping) out", "disconnect"),
     # A closing that asks for nothing more: "Any fix?", "Any concerns?"
     (r"any (?:fix|fixes|ideas?|suggestions?|advice|help|thoughts|tips|concerns?)(?=\s*[?.!]|\s*$)", ""),
-    (r"staff members?", "employee"),
+    # (Each in the singular and the plural: a noun's number is kept, ``PLURAL``.)
+    (r"staff members", "employees"),
+    (r"staff member", "employee"),
     # Bounds before a number, one word each.
     (r"(?:fewer than|less than|below|under)(?= [$\u20ac\u00a3]?\d)", "under"),
     (r"(?:more than|greater than|above|over)(?= [$\u20ac\u00a3]?\d)", "over"),
@@ -524,14 +527,18 @@ _PHRASES: list[tuple[str, str]] = [
     (r"\bsum up\b|\btl;?dr\b|\bsummarize\b|\bsummarise\b|\bgive (?:me )?a summary of\b", "summarise"),
     # Nouns of two words.
     (r"\bpaid time off\b|\bannual leave\b|\bvacation days?\b|\bpto\b", "vacation"),
-    (r"\bpull requests?\b", "pr"),
+    (r"\bpull requests\b", "prs"),
+    (r"\bpull request\b", "pr"),
     (r"\be-?mail\b", "email"),
     (r"\bwi-?fi\b", "wifi"),
-    (r"\bpay ?slips?\b|\bpay ?stubs?\b|\bpayslips?\b", "payslip"),
-    (r"\bco-?workers?\b|\bcolleagues?\b", "colleague"),
+    (r"\bpay ?slips\b|\bpay ?stubs\b", "payslips"),
+    (r"\bpay ?slip\b|\bpay ?stub\b", "payslip"),
+    (r"\bco-?workers\b", "colleagues"),
+    (r"\bco-?worker\b", "colleague"),
     (r"\bline manager\b|\bboss\b|\bsupervisor\b", "manager"),
     (r"\bout of office\b|\booo\b", "absence"),
-    (r"\bexpense claims?\b|\bexpense reports?\b|\bexpenses? forms?\b", "expense report"),
+    (r"\bexpense claims\b|\bexpense reports\b|\bexpenses? forms\b", "expense reports"),
+    (r"\bexpense claim\b|\bexpense report\b|\bexpenses? form\b", "expense report"),
 ]
 _PHRASE_RES = [
     (re.compile(r"(?<![\w'])(?:" + re.sub(r"^\\b|\\b$", "", p) + r")(?![\w'])"), r) for p, r in _PHRASES
@@ -672,15 +679,11 @@ _IRREGULAR = {
     "held": "hold",
     "kept": "keep",
     "found": "find",
-    "people": "person",
-    "children": "child",
-    "men": "man",
-    "women": "woman",
     "data": "data",
     "news": "news",
-    "analyses": "analysis",
-    "criteria": "criterion",
-    "indices": "index",
+    # What the phrases above make of "summarize", "sum up" and "give a summary of", never
+    # "corrected" (to "summaries", a plural).
+    "summarise": "summary",
     "has": "have",
     "does": "do",
     "is": "is",
@@ -700,6 +703,36 @@ _IRREGULAR = {
     "towards": "to",
     "afterwards": "after",
 }
+
+# Plurals the suffix rules miss (each is read as the plural of its singular: ``_plural``).
+_IRREGULAR_PLURALS = {
+    "people": "person",
+    "persons": "person",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+    "mice": "mouse",
+    "teeth": "tooth",
+    "geese": "goose",
+    "analyses": "analysis",
+    "diagnoses": "diagnosis",
+    "theses": "thesis",
+    "crises": "crisis",
+    "hypotheses": "hypothesis",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "indices": "index",
+    "appendices": "appendix",
+    "matrices": "matrix",
+    "vertices": "vertex",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "shelves": "shelf",
+    "thieves": "thief",
+    "wolves": "wolf",
+}
+_IRREGULAR.update(_IRREGULAR_PLURALS)
 
 # A word, or a number (sign, decimals, thousands), or a symbol.
 _TOKEN = re.compile(
@@ -1076,6 +1109,7 @@ def _word_tokens(word: str, words: list[str], position: int, names: set[str]) ->
         return ["~past"]
     if word in _FILLER:
         return []
+    typed = word
     if word not in names:
         word = _corrected(word)
     if word in _FILLER:
@@ -1083,12 +1117,131 @@ def _word_tokens(word: str, words: list[str], position: int, names: set[str]) ->
     if word in _PAST:
         return ["~past"]
     if word in _SYNONYMS:
-        return [_SYNONYMS[word]]
-    # Names are folded too: one side may write them in lower case ("brightwave").
-    stem = _fold_unknown(_stem(word))
-    if stem in _FILLER:
-        return []
-    return [_SYNONYMS.get(stem, stem)]
+        token, stem = _SYNONYMS[word], _stem(word)
+    else:
+        # Names are folded too: one side may write them in lower case ("brightwave").
+        stem = _fold_unknown(_stem(word))
+        if stem in _FILLER:
+            return []
+        token = _SYNONYMS.get(stem, stem)
+    if (
+        token not in _NUMBERLESS
+        and _plural(word, stem)
+        # A typo corrected to a plural it did not look like is no plural ("warranty" -> warrants).
+        and (typed.endswith("s") or word in _IRREGULAR_PLURALS)
+        and not _verb(words, position)
+        and not _quantified(words, position)
+    ):
+        return [token + PLURAL]
+    return [token]
+
+
+# After a noun said in the plural: "the invoices" is not "the invoice", "our customers" not "a
+# customer" (the answer is about one or about all), nor "children" a "child". A plural is read
+# as a noun unless its place says it is a verb ("who approves the invoice", "it requires").
+# The signature has the plural as a token of its own beside the word (``signature``); the order
+# of the words (``content_words``) is read without it.
+PLURAL = "/pl"
+# Synonyms that name something uncounted, whatever the number of the word used: "the details"
+# / "the information", "the settings" / "the configuration". ("Staff" has no number either: it
+# is read as "employee", as in "staff records" / "employee records".)
+_NUMBERLESS = frozenset(["info", "config", "data", "news"])
+# Words in "s" that are no noun's plural.
+_NOT_PLURAL_WORDS = """
+    yours theirs hers sometimes besides whereas nowadays overseas series species means lots
+    anyways towards afterwards backwards
+"""
+_NOT_PLURAL = frozenset(_NOT_PLURAL_WORDS.split())
+# Verbs said of a subject in the third person ("the policy covers contractors", "my password
+# expires", "the job runs") far more often than their plural is a noun: after a noun (not a
+# determiner, a number or a preposition), read as the verb, so that "does the policy cover
+# contractors?" asks the same.
+_VERBS_WORDS = """
+    cover work run sync support allow affect last renew crash freeze fail drop stop start begin
+    end finish open close say state cause prevent keep stay come leave load save refresh print
+    receive pay approve reject sign handle manage accept lose win beat protect treat trigger
+    weigh vary fit hold take send count cost charge use store delete remove undo block reset
+    lock unlock matter cure
+"""
+_VERBS = frozenset(_VERBS_WORDS.split())
+# Verbs whose form in "s" is hardly ever a noun: always the verb ("what happens if", "it
+# depends"; "what will happen if" asks the same).
+_ONLY_VERBS_WORDS = """
+    happen mean apply require seem qualify exist belong depend differ expire overheat disconnect
+    entitle involve specify mention become remain arrive respond reimburse deduct owe earn
+    exceed outperform interact occur cancel suggest recommend contain
+"""
+_ONLY_VERBS = frozenset(_ONLY_VERBS_WORDS.split())
+# Words after which a noun is the first of two objects: "give our auditors a summary".
+_TWO_OBJECTS = frozenset(["give", "send", "show", "tell", "offer", "email", "pay", "grant", "bring", "owe"])
+_NOUN_BEFORE = _DETERMINERS | frozenset(
+    ["which", "what", "many", "several", "few", "both", "other", "more", "most", "fewer", "same"]
+)
+_SUBJECTS_WORDS = """
+    he she it who that this one someone somebody anyone anybody everyone everybody nobody
+    everything something nothing whoever
+"""
+_SUBJECTS = frozenset(_SUBJECTS_WORDS.split())
+# What follows a verb and never a noun's plural: "approves the invoice", "requires it".
+_OBJECTS = frozenset(
+    ["the", "a", "an", "my", "your", "our", "their", "his", "its", "them", "him", "me", "us", "it"]
+)
+# Words that say which of a set, whatever its number: "every employee" / "all employees", "each
+# invoice" / "each of the invoices", "any refunds" / "any refund", "no customer" / "no customers".
+_QUANTIFIERS = frozenset(["every", "each", "all", "any", "no"])
+
+
+def _plural(word: str, stem: str) -> bool:
+    """Whether ``word`` is the plural of ``stem`` (its suffix or an irregular plural)."""
+    if word in _IRREGULAR_PLURALS:
+        return True
+    if word in _IRREGULAR or word in _NOT_PLURAL or stem == word or not word.endswith("s"):
+        return False
+    return len(word) > 3 and not word.endswith(("ss", "us", "is"))
+
+
+def _verb(words: list[str], position: int) -> bool:
+    """Whether the word at ``position``, ending in "s", is a verb: one of ``_ONLY_VERBS``, or by
+    its place: after a subject pronoun ("it requires", "who approves"); one of ``_VERBS`` after
+    a word that is no determiner, number or preposition ("the policy covers"); or before an
+    article or an object ("undoes the last commit", "sends them") unless a verb of two objects
+    comes just before ("send customers the invoice")."""
+    previous = words[position - 1].strip() if position else ""
+    following = words[position + 1].strip() if position + 1 < len(words) else ""
+    stem = _stem(words[position].strip())
+    if previous in _SUBJECTS or stem in _ONLY_VERBS:
+        return True
+    if previous in _NOUN_BEFORE or previous in _NOUN_PHRASE_ENDS or previous == "^" or _is_number(previous):
+        return False
+    if stem in _VERBS:
+        return True  # "the policy covers contractors", "the VPN keeps dropping"
+    if following not in _OBJECTS:
+        return False
+    # "Send customers the invoice", "give external auditors a summary": a noun, the first object.
+    before = {w.strip() for w in words[max(0, position - 3) : position]}
+    return not before & _TWO_OBJECTS
+
+
+def _quantified(words: list[str], position: int) -> bool:
+    """Whether a quantifier that says which of a set ("every", "each", "all", "any", "no") stands
+    at most three words before, in the same clause: its noun's number says nothing more."""
+    for at in range(position - 1, max(-1, position - 4), -1):
+        word = words[at].strip()
+        if word == "of" and at and words[at - 1].strip() in _QUANTIFIERS:
+            return True  # "any of the refunds"
+        if not word[:1].isalnum() or word in _NOUN_PHRASE_ENDS:
+            return False  # "all invoices from suppliers": "suppliers" is not quantified
+        if word in _QUANTIFIERS:
+            return True
+    return False
+
+
+# Words that end a noun phrase (a quantifier before them says nothing of the words after).
+_NOUN_PHRASE_ENDS_WORDS = """
+    of for to from with without in on at by about into per and or but than that who which whose
+    where when if after before over under between across like
+"""
+_NOUN_PHRASE_ENDS = frozenset(_NOUN_PHRASE_ENDS_WORDS.split())
 
 
 # Words a unit conversion may be asked with: "Convert 5 km to miles", "How many miles is 5 km?",
@@ -1147,6 +1300,7 @@ def content_words(text: str) -> list[str]:
     compares)."""
     out: list[str] = []
     for token in _content(text):
+        token = token.removesuffix(PLURAL)
         if token in (MARK, LINK):
             if out and out[-1] not in (MARK, LINK):
                 out.append(token)
@@ -1161,8 +1315,12 @@ def content_words(text: str) -> list[str]:
 
 def signature(text: str) -> str:
     """The set of the question's content tokens, as one string: equal for two questions exactly
-    when every content token of one has its counterpart in the other."""
-    return " ".join([_VERSION, *sorted({t for t in _content(text) if t not in (MARK, LINK)})])
+    when every content token of one has its counterpart in the other. A noun said in the plural
+    counts as the word and its plural ("the invoices": invoice, invoice/pl), so a singular on
+    one side against a plural on the other is a difference ("the invoice" / "the invoices")."""
+    tokens = {t for t in _content(text) if t not in (MARK, LINK)}
+    tokens |= {t.removesuffix(PLURAL) for t in tokens}
+    return " ".join([_VERSION, *sorted(tokens)])
 
 
 def _clauses(words: Sequence[str]) -> list[list[str]]:
