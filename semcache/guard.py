@@ -52,7 +52,7 @@ from functools import cache, lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
 
-_VERSION = "v6"
+_VERSION = "v7"
 # A clause boundary in ``content_words``: whole clauses may change places, words within one not.
 MARK = "|"
 # Where "of", "for" or a possessive stood: "the shares of Nestle" / "the Nestle shares".
@@ -1278,19 +1278,29 @@ _QUOTED = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb
 _NOT_WORDS = re.compile(r"\W+")
 
 
-def _quoted(text: str) -> list[str]:
-    """One token per quoted passage of two words or more: a digest of its words, verbatim."""
+def _quoted(text: str) -> tuple[list[str], str]:
+    """One token per quoted passage of two words or more (a digest of its words, verbatim), and
+    the text around those passages: the instruction."""
     out = []
+    outside: list[str] = []
+    at = 0
     for match in _QUOTED.finditer(text):
         words = _NOT_WORDS.sub(" ", match.group(1).casefold()).split()
         if len(words) >= 2:
             out.append("=" + hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest())
-    return out
+            outside.append(text[at : match.start()])
+            at = match.end()
+    outside.append(text[at:])
+    return out, " . ".join(outside) if out else text
 
 
 def _content(text: str) -> list[str]:
-    tokens = _tokens(text)
-    quoted = _quoted(text)
+    # The words of a quoted passage count only through its digest: the instruction's own words
+    # must match apart from it. Over the same meeting notes naming Helen and Ravi, "the actions
+    # owned by Helen" and "the actions owned by Ravi" hold the same words in all; the instructions
+    # do not.
+    quoted, instruction = _quoted(text)
+    tokens = _tokens(instruction)
     return (_conversion(tokens) or tokens) + ([MARK, *quoted] if quoted else [])
 
 

@@ -201,6 +201,22 @@ CLASSES = {
             'Translate "The lab results are ready for collection." into German',
         ),
     ),
+    # Over the same quoted notes, the instruction is the question: a name asked about that the
+    # notes also hold is still another question.
+    "the instruction around a quoted text": (
+        (
+            '"Decision: go-live moves to 3 June. Priya to update the runbook. Tomasz to brief support." '
+            "what are the action items owned by tomasz? give them as a table with owner and task columns.",
+            "what are the action items owned by tomasz? give them as a table with owner and task columns: "
+            '"Decision: go-live moves to 3 June. Priya to update the runbook. Tomasz to brief support."',
+        ),
+        (
+            '"Decision: go-live moves to 3 June. Priya to update the runbook. Tomasz to brief support." '
+            "what are the action items owned by tomasz? give them as a table with owner and task columns.",
+            '"Decision: go-live moves to 3 June. Priya to update the runbook. Tomasz to brief support." '
+            "what are the action items owned by priya? give them as a table with owner and task columns.",
+        ),
+    ),
 }
 
 
