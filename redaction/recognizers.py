@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -858,10 +859,122 @@ def _short_year_old(value: str) -> bool:
 _YEAR_AT_END = re.compile(r"\d{4}$")
 
 
+# --- Cells of pasted tables -----------------------------------------------------------------------
+
+# A table pasted as CSV, TSV or Markdown names its numbers once, in its header: "MRN;Name;Geb.",
+# "| Naam | BSN |". A cell is read under the header of its column: the first line of the block of
+# rows written with the same separator (a Markdown rule line "|---|---|" is skipped).
+_TABLE_SEPARATORS = ("\t", "|", ";", ",")
+_RULE_LINE = re.compile(r"^[ \t|:\-+=]+$")
+_CELL_TRIM = " \t\r\"'*`"
+_MAX_TABLE_ROWS = 400
+
+
+def _cells(line: str, separator: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of ``line``; a double-quoted CSV field may hold the separator."""
+    spans, start, quoted = [], 0, False
+    for index, char in enumerate(line):
+        if char == '"' and separator in ",;":
+            quoted = not quoted
+        elif char == separator and not quoted:
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, len(line)))
+    return spans
+
+
+def _trimmed(line: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and line[start] in _CELL_TRIM:
+        start += 1
+    while end > start and line[end - 1] in _CELL_TRIM:
+        end -= 1
+    return start, end
+
+
+class TableHeader(NamedTuple):
+    cell: str  # the header of the column
+    start: int  # where the header line starts and ends in the text
+    end: int
+    separator: str
+    columns: int
+
+
+def table_header(text: str, start: int) -> TableHeader | None:
+    """The header of the table column whose cell holds ``text[start]``, or None outside a table."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0:
+        return None
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    separator = next((s for s in _TABLE_SEPARATORS if s in line), None)
+    if separator is None:
+        return None
+    offset = start - line_start
+    column = next((i for i, (a, b) in enumerate(_cells(line, separator)) if a <= offset <= b), None)
+    if column is None:
+        return None
+    header: tuple[int, int] | None = None
+    end = line_start - 1
+    for _ in range(_MAX_TABLE_ROWS):
+        above_start = text.rfind("\n", 0, end) + 1
+        above = text[above_start:end]
+        if separator not in above:
+            break
+        if not _RULE_LINE.match(above):
+            header = (above_start, end)
+        if above_start == 0:
+            break
+        end = above_start - 1
+    if header is None:
+        return None
+    line = text[header[0] : header[1]]
+    if any(c.isdigit() for c in line):
+        return None
+    cells = _cells(line, separator)
+    if column >= len(cells):
+        return None
+    a, b = _trimmed(line, *cells[column])
+    return TableHeader(line[a:b], header[0], header[1], separator, len(cells))
+
+
+def column_cells(text: str, is_header: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans of the non-empty cells under every header cell for which ``is_header`` holds."""
+    found = []
+    lines = text.split("\n")
+    offsets = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        separator = next((s for s in _TABLE_SEPARATORS if s in line), None)
+        index += 1
+        if separator is None or any(c.isdigit() for c in line) or len(line) > 2000:
+            continue
+        header_cells = _cells(line, separator)
+        columns = [
+            k for k, (a, b) in enumerate(header_cells) if is_header(line[slice(*_trimmed(line, a, b))])
+        ]
+        if not columns:
+            continue
+        for row_index in range(index, min(len(lines), index + _MAX_TABLE_ROWS)):
+            row = lines[row_index]
+            if separator not in row:
+                break
+            if _RULE_LINE.match(row):
+                continue
+            cells = _cells(row, separator)
+            for k in columns:
+                if k < len(cells):
+                    a, b = _trimmed(row, *cells[k])
+                    if a < b:
+                        found.append((offsets[row_index] + a, offsets[row_index] + b))
+    return found
+
+
 # --- Medical record numbers ----------------------------------------------------------------------
 
 _MRN_LABEL = (
-    r"(?:(?i:\bmrn|\bmed(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no\.?|nr\.?|#|id))?|\bhospital\s+(?:record|number|no\.?|id)"
+    r"(?:(?i:\bmrn(?:s\b)?|\bmed(?:ical|\.)?\s*rec(?:ord\b|\.)?(?:\s*(?:number|no\b\.?|nr\b\.?|#|id\b))?"
+    r"|\bhospital\s+(?:record|number|no\.?|id)"
     r"(?:\s+(?:number|no\.?|#))?|\bpatient\s+(?:id|number|no\.?|#)|\bchart\s+(?:number|no\.?|#|id)"
     r"|\bhealth\s+record(?:\s+(?:number|no\.?|#))?|\bunit\s+number|\bUR\s+number"
     # The same labels in German, French, Spanish, Italian and Dutch hospital paperwork.
@@ -882,20 +995,108 @@ _MRN_LABEL = (
     r"|\bhosp\.?[ \t]*(?:no\.?|nr\.?|#|number)|\bUR\s+no\.?|\bn[º°]\.?[ \t]*H\.?C\b\.?"
     r"|\bcod(?:ice|\.)?[ \t]*(?:del[ \t]+)?paziente|\bidentificativo[ \t]+(?:del[ \t]+)?paziente"
     r"|\bpatient[ \t]+identifier|\b(?:zis|hix)[\- ]?(?:nummer|nr\.?)"
-    r"|\b(?:n[°º]|num[ée]ro)\.?[ \t]*(?:de[ \t]+)?s[ée]jour)"
+    r"|\b(?:n[°º]|num[ée]ro)\.?[ \t]*(?:de[ \t]+)?s[ée]jour"
+    # "Unit No.", "Patient-Nr.", "Patientenidentifikationsnummer", "Krankenblattnummer", "KIS-Nr.",
+    # "Identifiant patient", "ID patient", "N° d'hospitalisation", "numero di ricovero", "episodio".
+    r"|\bunit[ \t]+(?:no\b\.?|nr\b\.?|#)|\bpatient[\- ](?:nr\.?|nummer)\b"
+    r"|\bpatient(?:en)?[\- ]?identifikations(?:nummer|nr\.?)|\bkrankenblatt[\- ]?(?:nummer|nr\.?)"
+    r"|\bN\.H\.C\b\.?|\bkis[\- ](?:nummer|nr\.?)|\bidentifiant[ \t]+(?:du[ \t]+)?patient"
+    r"|\bID[ \t]+(?:du[ \t]+)?patient"
+    r"|\b(?:n[°º]|num[ée]ro)\.?[ \t]*d['\u2019]?[ \t]*hospitali[sz]ation"
+    r"|\b(?:n\.|nr\.?|numero|codice)[ \t]*(?:di[ \t]+)?ricovero|\bn[uú]mero[ \t]+de[ \t]+episodio"
+    # "Hosp ID", "Pt ID", "Pt. No.", "Patient ref", "EHR ID", "Hospital Reg. No.", "MRN/UR",
+    # "Patientenkennung", "Klinik-Nr.", "Opnamenummer", "N° d'admission", "Nº de ingreso", "NUHSA".
+    r"|\bhosp(?:ital)?\.?[ \t]*(?:id\b|#)|\bpt\.?[ \t]*(?:id\b|no\b\.?|nr\b\.?|#|number)"
+    r"|\bpatient[ \t]+ref(?:erence)?\b(?:[ \t]+(?:no\b\.?|number|#))?"
+    r"|\b(?:ehr|emr|epr)[ \t\-]*(?:id\b|no\b\.?|number|#)"
+    r"|\bhospital[ \t]+reg(?:istration|\.)?[ \t]*(?:no\b\.?|number|#)|\bmrn[ \t]*/[ \t]*urn?\b"
+    r"|\bpatienten[\- ]?(?:kennung|kennzeichen)|\bklinik[\- ]?(?:nummer|nr\b\.?)"
+    r"|\bopname[\- ]?(?:nummer|nr\b\.?)"
+    r"|\b(?:n[°º]|num[ée]ro)\.?[ \t]*d['\u2019][ \t]*admission"
+    r"|\b(?:n[º°]|n[uú]mero)\.?[ \t]*(?:de[ \t]+)?ingreso"
+    r"|\bNUHSA\b|\bn\.[º°][ \t]*(?:de[ \t]+)?(?:historia(?:[ \t]+cl[ií]nica)?|H\.?C\b\.?|paciente|expediente)"
+    r"|\bpatient[ \t]+(?:ids|numbers|nos\.?)(?![\w])|\bhospital[ \t]+numbers)"
     # A scanned form's letters read apart: "M R N :", "M.R.N.".
-    r"|(?<![\w.])M[ .]{1,2}R[ .]{1,2}N\b\.?)"
+    r"|(?<![\w.])M[ .]{1,2}R[ .]{1,2}N\b\.?"
+    # Short labels that name other things too (a process's PID, Québec's NIP of a card, "HC" of a
+    # heating bill): taken only in a text about care (``_CLINICAL``). Not "Dossier n°", which in a
+    # laboratory's report is as often its order ("Dossier n° CMD-2024-237641").
+    r"|(?P<loose>\bPID\b|\bNIP\b|(?<![\w.])(?i:n[°º]\.?[ \t]*(?:de[ \t]+)?)?H\.C\.?"
+    # Australia's unit record number, Germany's Patientenidentifikationszahl, France's numéro de
+    # dossier administratif, Italy's scheda di dimissione, a record's or an episode's number.
+    r"|\bURN?\b|\bPIZ\b|\bNDA\b|\bSDO\b(?:[ \t]+n\.)?|(?i:\brecord[ \t]+(?:id\b|#))|(?i:\bepisodio\b)))"
 )
+# Every label opens a word with one of these letters: a cheap test before the alternatives are tried.
+_MRN_LABEL = r"\b(?=[MmHhPpUuFfAaKkNnDdIiCcEeZzRrSsOo])" + _MRN_LABEL
 _MRN_LABEL_RE = re.compile(_MRN_LABEL)
+# Between a label and its number: an abbreviation or a system's name in brackets ("Hospital record
+# (MRN):", "Patiëntnummer (ZIS):"), a verb or "no."/"nº" ("Nosologico n. …"), a colon, "#", "=", a
+# dash ("MRN - …", "Patient identifier — …"), and at most one line break (a form read by OCR).
+_MRN_GLUE = (
+    r"[)\]]?(?:[ \t]*\((?:[A-Za-z.]{1,8})\))?"
+    r"(?:[ \t]+(?:is|was|of|ist|est|es|è|nr\.?|no\.?|n[°º]\.?|n\.|number|nummer|numero|n[uú]mero))?"
+    r"[ \t]*(?:[:#=,]|:?[ \t]*[\-\u2013\u2014]{1,2}(?![\d\-]))?[ \t]*(?:\r?\n[ \t]*)?[\"'(\[]?"
+)
 _MRN = re.compile(
     _MRN_LABEL
-    # A label's abbreviation in brackets closes them: "Hospital record (MRN): …", "Historia clínica (NHC):".
-    + r"[)\]]?(?:[ \t]+(?:is|was|of|ist|est|es|è|is|nr\.?|n[°º]\.?))?[ \t]*[:#]?[ \t]*(?:\(|\[)?"
-    # "4411 2093": short digit groups written with spaces, as a number is read out.
-    r"(?P<id>\d{3,4}(?:[ ]\d{3,4}){1,2}(?![\w.\-/])"
+    + _MRN_GLUE
+    # "4411 2093", "RXH 448 2190": short digit groups written with spaces, as a number is read out.
+    + r"(?P<id>(?:[A-Z]{1,4}[ \-]?)?\d{2,4}(?:[ ]\d{1,4}){1,3}(?![\w.\-/]|[ ]/)"
+    # "A 2024 / 447812": a year and a serial, the slash spaced.
+    r"|(?:[A-Z]{1,4}[ ]?)?\d{2,4}[ ]/[ ]\d{3,10}"
     r"|[A-Z]{0,4}[-/ ]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12}"
     # "2023-HC-05512", "HC/19/447812": a year or a prefix, the service's letters, a serial.
     r"|(?:[A-Z]{1,4}[-/])?\d{2,4}[-/][A-Z]{1,4}[-/]\d{3,10})\b"
+)
+_NEXT_ID = re.compile(
+    r"[ \t]*(?:[,;/&]|\b(?:and|und|et|y|e|en|or|oder|ou|o|of)\b)[ \t]*"
+    r"(?P<id>[A-Z]{0,4}[-/]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12})\b(?![\-/.]\w)"
+)
+# Health-care exchange formats: an HL7 v2 PID segment's patient identifiers (PID-2, PID-3: the
+# first component of each repetition), and a FHIR identifier whose type or system is a record
+# number ('"type": "MR"', '"system": "…/mrn"') with its "value".
+_HL7_PID = re.compile(r"(?m)^PID\|[^|\n]*\|(?P<two>[^|\n]*)\|(?P<three>[^|\n]*)\|")
+_HL7_ID = re.compile(r"(?:^|~)([A-Za-z0-9][A-Za-z0-9\-./]{2,30})")
+_FHIR_REACH = 300
+_FHIR_RECORD = re.compile(
+    r"(?i):[ \t]*[\"'](?:MR|MRN|PI"
+    r"|[^\"'\n]{0,80}(?:mrn|medical[\-_ ]?record|patient[\-_ ]?id)[^\"'\n]{0,40})[\"']"
+)
+_FHIR_VALUE = re.compile(r"[\"']value[\"'][ \t]*:[ \t]*[\"'](?P<id>[A-Za-z0-9][A-Za-z0-9\-./]{3,30})[\"']")
+
+
+def _exchange_record_numbers(text: str) -> list[tuple[int, int]]:
+    spans = []
+    if "PID|" in text:
+        for segment in _HL7_PID.finditer(text):
+            for group in ("two", "three"):
+                field_start = segment.start(group)
+                for match in _HL7_ID.finditer(segment.group(group)):
+                    value = match.group(1)
+                    if sum(c.isdigit() for c in value) >= 4:
+                        spans.append((field_start + match.start(1), field_start + match.end(1)))
+    if '"value"' in text or "'value'" in text:
+        previous = 0
+        for value in _FHIR_VALUE.finditer(text):
+            # The identifier's other members: back to the previous value, on to its object's end.
+            before = text[max(previous, value.start() - _FHIR_REACH) : value.start()]
+            close = text.find("}", value.end())
+            after = text[value.end() : close + 1 if 0 <= close < value.end() + _FHIR_REACH else value.end()]
+            previous = value.end()
+            if not (_FHIR_RECORD.search(before) or _FHIR_RECORD.search(after)):
+                continue
+            if sum(c.isdigit() for c in value.group("id")) >= 4:
+                spans.append(value.span("id"))
+    return spans
+
+
+# Words that make a text one about care, for the short labels above that name other things too.
+_CLINICAL = re.compile(
+    r"(?i:patient|pati[eë]nt|paciente|paziente|klinik|clinic|cl[ií]nic|hospital|h[oô]pital|ospedale|krankenhaus"
+    r"|ziekenhuis|station\b|\bward\b|diagnos|therap|arzt|[äa]rztin|doctor|\bdr\.|m[ée]dic|medisch|medizin"
+    r"|pflege|aufnahme|entlassung|admission|discharge|ingreso|ricovero|opname|sanit|salud|gezondheid"
+    r"|gesundheit|health|sant[ée]|urgenc|notaufnahme|allerg|labor|befund|consult|huisarts|hausarzt|ambulan"
+    r"|\bde[ \t]+alta\b|\binforme[ \t]+m[ée]dico|cl[ií]nica)"
 )
 
 
@@ -906,10 +1107,33 @@ def find_medical_record_numbers(text: str) -> list[Candidate]:
     """
     found = []
     values = set()
+    clinical: bool | None = None
     for match in _MRN.finditer(text):
         start, end = match.span("id")
+        value = match.group("id")
+        if "\n" in text[match.start() : start] and sum(c.isdigit() for c in value) < 5:
+            continue  # a short number on the line after its label is as likely another field
+        if sum(c.isdigit() for c in value) < 4 or _not_a_record(value):
+            continue
+        if match.group("loose"):
+            if clinical is None:
+                clinical = _CLINICAL.search(text) is not None
+            if not clinical:
+                continue
         found.append(Candidate("MEDICAL_RECORD_NUMBER", start, end, 0.85))
-        values.add(match.group("id"))
+        values.add(value)
+        # A list after one label: "MRNs: 4471208, 4471209", "Patient IDs 4471208 and 4471209".
+        position = end
+        while (more := _NEXT_ID.match(text, position)) is not None:
+            other = more.group("id")
+            if abs(len(other) - len(value)) > 2 or _not_a_record(other):
+                break
+            found.append(Candidate("MEDICAL_RECORD_NUMBER", *more.span("id"), 0.85))
+            values.add(other)
+            position = more.end()
+    for start, end in _exchange_record_numbers(text):
+        found.append(Candidate("MEDICAL_RECORD_NUMBER", start, end, 0.85))
+        values.add(text[start:end])
     labelled = {(c.start, c.end) for c in found}
     for start, end in dict.fromkeys(_machine_record_numbers(text)):
         if (start, end) not in labelled:
@@ -975,11 +1199,29 @@ _CHANGE = re.compile(
     rf"|(?P<c>{_KEYED_ID}){_Q_CLOSE}[ \t]*(?:->|=>|\u2192|\u00bb)[ \t]*{_Q_OPEN}(?P<d>{_KEYED_ID})"
 )
 _CHANGE_REACH = 60
+# A table's cell under a record-number header: the number alone, or in short groups ("447 812 9").
+_CELL_ID = re.compile(rf"{_KEYED_ID}|(?:[A-Z]{{1,4}}[ \-]?)?\d{{2,4}}(?:[ ]\d{{1,4}}){{1,3}}")
 _ID_END = re.compile(r"[.\-/]+$")
 _NOT_A_RECORD = re.compile(
-    r"^(?:\d{1,4}([./\-])\d{1,2}\1\d{1,4}|\d+[.,]\d{1,2}|\d{1,2}:\d\d(?::\d\d)?"
+    r"^(?:\d+[.,]\d{1,2}|\d{1,2}:\d\d(?::\d\d)?"
     r"|(?:\d{1,3}\.){3}\d{1,3}|\d{4}-\d\d-\d\dT.*|(?:19|20)\d\d)$"
 )
+_DATE_SHAPE = re.compile(r"^(\d{1,4})([./\-])(\d{1,2})\2(\d{1,4})$")
+
+
+def _not_a_record(value: str) -> bool:
+    """An amount, a time, an IP address, a year or a date: "03.02.2024", "2024-02-03" (not "44-71-208")."""
+    if _NOT_A_RECORD.match(value):
+        return True
+    date = _DATE_SHAPE.match(value)
+    if date is None:
+        return False
+    first, second, last = int(date.group(1)), int(date.group(3)), date.group(4)
+    if len(date.group(1)) == 4:
+        return 1 <= second <= 12 and len(last) <= 2 and 1 <= int(last) <= 31
+    if len(date.group(1)) > 2 or len(last) not in (2, 4):
+        return False
+    return (1 <= first <= 31 and 1 <= second <= 12) or (1 <= first <= 12 and 1 <= second <= 31)
 
 
 def _record_key(key: str) -> bool:
@@ -990,7 +1232,7 @@ def _record_key(key: str) -> bool:
 def _record_value(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = start + len(_ID_END.sub("", text[start:end]))
     value = text[start:end]
-    if sum(c.isdigit() for c in value) < 4 or _NOT_A_RECORD.match(value):
+    if sum(c.isdigit() for c in value) < 4 or _not_a_record(value):
         return None
     return start, end
 
@@ -1009,10 +1251,31 @@ def _machine_record_numbers(text: str) -> list[tuple[int, int]]:
         for match in _KEY_BEFORE_VALUE.finditer(text)
         if _record_key(match.group("key")) and _not_another_field(match)
     ]
+    clinical: bool | None = None
     for match in _MRN_LABEL_RE.finditer(text):
         after = _AFTER_LABEL.match(text, match.end())
         if after and _not_another_field(after):
+            if match.group("loose"):
+                if clinical is None:
+                    clinical = _CLINICAL.search(text) is not None
+                if not clinical:
+                    continue
             spans.append(after.span("id"))
+
+    def record_header(cell: str) -> bool:
+        nonlocal clinical
+        if len(cell) > 40:
+            return False
+        label = _MRN_LABEL_RE.search(cell)
+        if label is not None and label.group("loose") and clinical is None:
+            clinical = _CLINICAL.search(text) is not None
+        if label is not None and (not label.group("loose") or clinical):
+            return True
+        return _record_key(cell)
+
+    for start, end in column_cells(text, record_header):
+        if _CELL_ID.fullmatch(text, start, end):
+            spans.append((start, end))
     for match in _CHANGE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         window = text[max(line_start, match.start() - _CHANGE_REACH) : match.start()]

@@ -24,8 +24,9 @@ bare, they are weak candidates that count only inside a record of personal data.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from redaction.recognizers import WEAK_SCORE, Candidate
+from redaction.recognizers import WEAK_SCORE, Candidate, table_header
 
 _LOOK_BEHIND = 48
 
@@ -36,13 +37,81 @@ _SNAKE = re.compile(r"_")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
-def _context(pattern: re.Pattern[str], text: str, start: int) -> bool:
-    window_start = max(0, start - _LOOK_BEHIND)
-    if pattern.search(text, window_start, start) is not None:
+def _keyish_search(pattern: re.Pattern[str], window: str) -> bool:
+    if pattern.search(window) is not None:
         return True
-    window = text[window_start:start]
     keyish = _CAMEL.sub(" ", _SNAKE.sub(" ", window))
     return keyish != window and pattern.search(keyish) is not None
+
+
+def _context(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether the identifier's name stands just before ``start``, or heads its table column."""
+    window_start = max(0, start - _LOOK_BEHIND)
+    header = table_header(text, start)
+    if header is not None:
+        if _keyish_search(pattern, header.cell):
+            return True
+        # A table's header names the columns: one of another column ("Bestelnummer;BSN") is not
+        # this cell's. A list of two cells split by commas may be prose, read as before.
+        if header.separator != "," or header.columns >= 3:
+            window_start = max(window_start, header.end)
+    return _keyish_search(pattern, text[window_start:start])
+
+
+# Digit groups joined by spaces, dots or dashes in any grouping ("3211-46-487", "861 944 532 07",
+# "86.194.453.207"): taken only beside the identifier's name, and only when the digits pass its
+# checksum. The groups are read from the first, as many as make the identifier's length.
+_LOOSE_GROUPS = re.compile(r"(?<![\w\-.,/])\d{1,5}(?:[ .\-]\d{1,5}){1,5}(?![\w\-/]|[.,]\d)")
+_GROUP = re.compile(r"\d+")
+
+
+def _loose(
+    text: str,
+    length: int,
+    valid: Callable[[str], bool],
+    context: re.Pattern[str],
+    stems: tuple[str, ...],
+    taken: set[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Spans of ``length`` digits in any grouping that pass ``valid`` beside a name of ``context``
+    (``stems``: a piece of each of its names, in lower case, for a cheap look first)."""
+    found: list[tuple[int, int]] = []
+    lowered = text.lower()
+    if not any(stem in lowered for stem in stems):
+        return found
+    for match in _LOOSE_GROUPS.finditer(text):
+        digits, end = "", None
+        for group in _GROUP.finditer(match.group()):
+            digits += group.group()
+            if len(digits) >= length:
+                end = match.start() + group.end() if len(digits) == length else None
+                break
+        if end is None or group.start() == 0 or not valid(digits):
+            continue
+        span = (match.start(), end)
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            continue
+        if _named_just_before(context, text, match.start()):
+            found.append(span)
+    return found
+
+
+def _named_just_before(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """The identifier's name before ``start`` with no other number between them ("Steuer-ID
+    28131795049, Auftrag 64-710-325-883": the order number is not named), or heading its column."""
+    window_start = max(0, start - _LOOK_BEHIND)
+    header = table_header(text, start)
+    if header is not None:
+        if _keyish_search(pattern, header.cell):
+            return True
+        if header.separator != "," or header.columns >= 3:
+            window_start = max(window_start, header.end)
+    window = text[window_start:start]
+    for view in (window, _CAMEL.sub(" ", _SNAKE.sub(" ", window))):
+        named = [m.end() for m in pattern.finditer(view)]
+        if named and not any(c.isdigit() for c in view[named[-1] :]):
+            return True
+    return False
 
 
 # How far back the line that asked for an identifier may be: a chat's or a thread's previous message
@@ -85,6 +154,13 @@ _NINO_CONTEXT = re.compile(r"(?i:\bni\b|\bnino\b|national\s+insurance|\bnin\b|in
 _NINO_LOOSE = re.compile(r"(?<![\w\-])[A-Z]{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}[ \-]?[A-Z](?![\w\-])")
 
 
+# Beside its name, also with dots or slashes between the groups and in lower case ("ab.12.34.56.c").
+_NINO_SEPARATED = re.compile(
+    r"\b(?=[A-Za-z]{2}[ \-./]?\d\d)(?<![\-./])(?i:[A-Z]{2})([ \-./]?)\d{2}\1\d{2}\1\d{2}\1(?i:[A-D])"
+    r"(?![\w\-/]|\.\w)"
+)
+
+
 def find_uk_ninos(text: str) -> list[Candidate]:
     found = []
     for match in _NINO.finditer(text):
@@ -92,6 +168,10 @@ def find_uk_ninos(text: str) -> list[Candidate]:
         found.append(Candidate("UK_NINO", match.start(), match.end(), score))
     for match in _NINO_LOOSE.finditer(text):
         if _context(_NINO_CONTEXT, text, match.start()):
+            found.append(Candidate("UK_NINO", match.start(), match.end(), 0.9))
+    taken = {(c.start, c.end) for c in found}
+    for match in _NINO_SEPARATED.finditer(text):
+        if match.span() not in taken and _named_just_before(_NINO_CONTEXT, text, match.start()):
             found.append(Candidate("UK_NINO", match.start(), match.end(), 0.9))
     return found
 
@@ -105,6 +185,7 @@ _STEUER_ID = re.compile(
 _STEUER_CONTEXT = re.compile(
     r"(?i:steuer[\w\-]*|\bst\.?[\- ]?id|\bidnr|identifikationsnummer|\btin\b|tax\s+id|\bid\.?\s*nr)"
 )
+_STEUER_STEMS = ("steuer", "st", "idnr", "identifikationsnummer", "tin", "tax", "id")
 
 
 def steuer_id_valid(number: str) -> bool:
@@ -136,12 +217,17 @@ def find_de_tax_ids(text: str) -> list[Candidate]:
             found.append(Candidate("DE_TAX_ID", match.start(), match.end(), 0.6))
         else:
             found.append(Candidate("DE_TAX_ID", match.start(), match.end(), WEAK_SCORE, weak=True))
+    # "86.194.453.207", "861 944 532 07", "58-557-124-063" beside "Steuer-ID" (never with slashes:
+    # "12/345/67890" is a Steuernummer's form).
+    taken = {(c.start, c.end) for c in found if not c.weak}
+    for start, end in _loose(text, 11, steuer_id_valid, _STEUER_CONTEXT, _STEUER_STEMS, taken):
+        found.append(Candidate("DE_TAX_ID", start, end, 0.95))
     return found
 
 
 # --- German social insurance number (Rentenversicherungsnummer) ---------------------------------------
 
-_DE_SVNR = re.compile(r"(?<![\w\-])(\d{2})[ ]?(\d{6})[ ]?([A-Z])[ ]?(\d{2})[ ]?(\d)(?![\w\-])")
+_DE_SVNR = re.compile(r"(?<![\w\-])(\d{2})([ \-]?)(\d{6})\2([A-Z])\2?(\d{2})\2?(\d)(?![\w\-])")
 
 
 def de_svnr_valid(area: str, birth: str, letter: str, serial: str, check: str) -> bool:
@@ -158,7 +244,7 @@ def find_de_social_security(text: str) -> list[Candidate]:
     return [
         Candidate("DE_SOCIAL_SECURITY", match.start(), match.end(), 0.9)
         for match in _DE_SVNR.finditer(text)
-        if de_svnr_valid(*match.groups())
+        if de_svnr_valid(*match.group(1, 3, 4, 5, 6))
     ]
 
 
@@ -177,12 +263,28 @@ def kvnr_valid(letter: str, body: str, check: str) -> bool:
     return total % 10 == int(check)
 
 
+# Beside its name, the nine digits in any grouping: "H 982 597 911", "H982-597-911".
+_KVNR_SEPARATED = re.compile(r"(?<![\w\-])([A-Z])[ \-]?(\d{1,5}(?:[ .\-]\d{1,5}){1,4})(?![\w\-]|[.,]\d)")
+
+
 def find_de_kvnr(text: str) -> list[Candidate]:
     found = []
     for match in _KVNR.finditer(text):
         if kvnr_valid(*match.groups()):
             score = 0.95 if _context(_KVNR_CONTEXT, text, match.start()) else 0.75
             found.append(Candidate("DE_HEALTH_INSURANCE", match.start(), match.end(), score))
+    taken = {(c.start, c.end) for c in found}
+    lowered = text.lower()
+    named = any(stem in lowered for stem in ("kvnr", "versicherten", "kranken", "kv", "insurance"))
+    for match in _KVNR_SEPARATED.finditer(text) if named else ():
+        digits = _digits(match.group(2))
+        if (
+            len(digits) == 9
+            and match.span() not in taken
+            and kvnr_valid(match.group(1), digits[:8], digits[8])
+            and _named_just_before(_KVNR_CONTEXT, text, match.start())
+        ):
+            found.append(Candidate("DE_HEALTH_INSURANCE", match.start(), match.end(), 0.95))
     return found
 
 
@@ -260,12 +362,34 @@ def codice_fiscale_valid(code: str) -> bool:
     return chr(65 + total % 26) == code[15]
 
 
+# Beside its name, written in groups ("RSS MRA 80A01 H501U", "RSS-MRA-80A01-H501U").
+_CF_GROUPED = re.compile(r"(?<![\w\-])[A-Za-z0-9]{2,11}(?:[ \-.][A-Za-z0-9]{1,11}){1,6}(?![\w\-])")
+_CF_CONTEXT = re.compile(r"(?i:codice\s+fiscale|\bc\.\s?f\.|\bcf\b|fiscal\s+code|tax\s+code)")
+
+
 def find_it_fiscal_codes(text: str) -> list[Candidate]:
-    return [
+    found = [
         Candidate("IT_FISCAL_CODE", match.start(), match.end(), 0.95)
         for match in _CF.finditer(text)
         if codice_fiscale_valid(match.group())
     ]
+    lowered = text.lower()
+    if not any(stem in lowered for stem in ("codice", "c.f", "cf", "fiscal", "tax code")):
+        return found
+    for match in _CF_GROUPED.finditer(text):
+        parts = re.split(r"[ \-.]", match.group())
+        compact, used = "", 0
+        for part in parts:
+            compact += part
+            used += 1
+            if len(compact) >= 16:
+                break
+        if len(compact) != 16 or used == 1 or not _CF.fullmatch(compact) or not codice_fiscale_valid(compact):
+            continue
+        end = match.start() + len(" ".join(parts[:used]))
+        if _named_just_before(_CF_CONTEXT, text, match.start()):
+            found.append(Candidate("IT_FISCAL_CODE", match.start(), end, 0.95))
+    return found
 
 
 # --- Dutch BSN --------------------------------------------------------------------------------------
@@ -278,7 +402,10 @@ _BSN = re.compile(
     rf"|{_BSN_EDGE}(\d{{3}})([ .\-])(\d{{3}})\6(\d{{3}})(?![\w\-]|[.,]\d)"
     rf"|{_BSN_EDGE}(\d{{8,9}})(?![\w\-]|[.,]\d)"
 )
-_BSN_CONTEXT = re.compile(r"(?i:\bbsn|burgerservice|sofi|citizen\s+service|persoonsnummer)")
+_BSN_CONTEXT = re.compile(
+    r"(?i:\bbsn|burger[ \-]?service|sofi|citizen\s+service|persoonsnummer|persoonsgebonden\s+nummer|\bpgn\b)"
+)
+_BSN_STEMS = ("bsn", "burger", "sofi", "citizen", "persoon", "pgn")
 
 
 def bsn_valid(number: str) -> bool:
@@ -303,6 +430,10 @@ def find_nl_bsns(text: str) -> list[Candidate]:
             found.append(Candidate("NL_BSN", match.start(), match.end(), 0.6))
         else:
             found.append(Candidate("NL_BSN", match.start(), match.end(), WEAK_SCORE, weak=True))
+    # "3211-46-487", "32114 6487", "32 11 46 487" beside "BSN".
+    taken = {(c.start, c.end) for c in found if not c.weak}
+    for start, end in _loose(text, 9, bsn_valid, _BSN_CONTEXT, _BSN_STEMS, taken):
+        found.append(Candidate("NL_BSN", start, end, 0.95))
     return found
 
 
@@ -310,6 +441,7 @@ def find_nl_bsns(text: str) -> list[Candidate]:
 
 _NHS = re.compile(r"(?<![\w\-.,])(\d{3})([ \-]?)(\d{3})\2(\d{4})(?![\w\-]|[.,]\d)")
 _NHS_CONTEXT = re.compile(r"(?i:\bnhs\b|\bchi\b|health\s+(?:service\s+)?(?:no|number))")
+_NHS_STEMS = ("nhs", "chi", "health")
 
 
 def nhs_valid(number: str) -> bool:
@@ -334,6 +466,10 @@ def find_nhs_numbers(text: str) -> list[Candidate]:
             found.append(Candidate("UK_NHS", match.start(), match.end(), 0.6))
         else:
             found.append(Candidate("UK_NHS", match.start(), match.end(), WEAK_SCORE, weak=True))
+    # "521.115.8997", "5211 158 997" beside "NHS number".
+    taken = {(c.start, c.end) for c in found if not c.weak}
+    for start, end in _loose(text, 10, nhs_valid, _NHS_CONTEXT, _NHS_STEMS, taken):
+        found.append(Candidate("UK_NHS", start, end, 0.95))
     return found
 
 
