@@ -47,12 +47,13 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
 
-_VERSION = "v7"
+_VERSION = "v8"
 # A clause boundary in ``content_words``: whole clauses may change places, words within one not.
 MARK = "|"
 # Where "of", "for" or a possessive stood: "the shares of Nestle" / "the Nestle shares".
@@ -1274,7 +1275,12 @@ def _conversion(tokens: list[str]) -> list[str] | None:
 
 # Text quoted to be worked on ("Translate \"Your appointment has been moved.\""): the answer follows
 # it word for word, so two questions match only if it is the same, up to case and spacing.
-_QUOTED = re.compile(r"[\"\u201c\u201e\u00ab]([^\"\u201c\u201d\u201e\u00ab\u00bb\n]{3,})[\"\u201d\u00bb]")
+_QUOTED = re.compile(
+    # A code block fenced by backticks (any language tag), or a passage in quotation marks.
+    r"```[^\n`]*\n(?P<fenced>.*?)```"
+    r"|[\"\u201c\u201e\u00ab](?P<quoted>[^\"\u201c\u201d\u201e\u00ab\u00bb\n]{3,})[\"\u201d\u00bb]",
+    re.DOTALL,
+)
 _NOT_WORDS = re.compile(r"\W+")
 
 
@@ -1285,7 +1291,8 @@ def _quoted(text: str) -> tuple[list[str], str]:
     outside: list[str] = []
     at = 0
     for match in _QUOTED.finditer(text):
-        words = _NOT_WORDS.sub(" ", match.group(1).casefold()).split()
+        passage = match.group("fenced") if match.group("fenced") is not None else match.group("quoted")
+        words = _NOT_WORDS.sub(" ", passage.casefold()).split()
         if len(words) >= 2:
             out.append("=" + hashlib.blake2b(" ".join(words).encode(), digest_size=8).hexdigest())
             outside.append(text[at : match.start()])
@@ -1328,9 +1335,18 @@ def signature(text: str) -> str:
     when every content token of one has its counterpart in the other. A noun said in the plural
     counts as the word and its plural ("the invoices": invoice, invoice/pl), so a singular on
     one side against a plural on the other is a difference ("the invoice" / "the invoices")."""
-    tokens = {t for t in _content(text) if t not in (MARK, LINK)}
-    tokens |= {t.removesuffix(PLURAL) for t in tokens}
+    content = [t for t in _content(text) if t not in (MARK, LINK)]
+    # How often each token is said counts too: over the same pasted notes naming Ben and Aisha,
+    # "when is Ben on early shift" and "when is Aisha on early shift" hold the same words, but
+    # one name twice.
+    marked = Counter(content)
+    plain = Counter(t.removesuffix(PLURAL) for t in content)
+    tokens = {_counted(t, n) for t, n in marked.items()} | {_counted(t, n) for t, n in plain.items()}
     return " ".join([_VERSION, *sorted(tokens)])
+
+
+def _counted(token: str, times: int) -> str:
+    return token if times == 1 else f"{token}*{times}"
 
 
 def _clauses(words: Sequence[str]) -> list[list[str]]:

@@ -234,6 +234,40 @@ def test_a_benign_difference_is_accepted_and_its_harmful_twin_refused(kind: str)
     assert not guard.benign(d, c)
 
 
+# Pasted material the request works on, not in quotation marks: in a code block, or as lines of
+# its own. Asking about another person or row of the same material is another question.
+PASTED = (
+    (
+        "Stock levels:\n```\nBolts M6   qty 40   bin A3\nNuts M6    qty 12   bin A4\n"
+        "Washers    qty 75   bin B1\n```\nHow many nuts are left?",
+        "Stock levels:\n```\nBolts M6   qty 40   bin A3\nNuts M6    qty 12   bin A4\n"
+        "Washers    qty 75   bin B1\n```\nHow many bolts are left?",
+    ),
+    (
+        "On call this week:\nOwen  Mon Wed Fri\nLeila Tue Thu\nDaniel Sat Sun\nWhich days does Leila cover?",
+        "On call this week:\nOwen  Mon Wed Fri\nLeila Tue Thu\nDaniel Sat Sun\nWhich days does Owen cover?",
+    ),
+    (
+        'Config:\n```json\n{"retries": 3, "verbose": true}\n```\nExplain what this config does.',
+        'Config:\n```json\n{"retries": 3, "verbose": false}\n```\nExplain what this config does.',
+    ),
+)
+
+
+@pytest.mark.parametrize(("first", "second"), PASTED)
+def test_a_question_about_other_pasted_material_or_another_row_of_it_is_refused(
+    first: str, second: str
+) -> None:
+    assert not guard.benign(first, second)
+    assert not guard.benign(second, first)
+
+
+def test_pasted_material_moved_or_reworded_around_is_accepted() -> None:
+    block = "```\nBolts M6   qty 40   bin A3\nNuts M6    qty 12   bin A4\n```"
+    assert guard.benign(f"{block}\nHow many nuts are left?", f"How many nuts are left?\n{block}")
+    assert guard.benign(f"How many nuts are left? {block}", f"how many nuts are left?? {block}")
+
+
 def test_single_words_that_trade_places_round_a_third_are_refused() -> None:
     # A time and a city attached to each other: moving either breaks the attachment.
     assert not guard.benign(
