@@ -17,8 +17,9 @@
    chosen on the others, pooled with every development set (``--calibrate-on``: dev2 and the
    blind sets measured before, never the set being measured), with
    ``semcache.calibration.choose_threshold`` in its strict form: the lowest threshold (floor
-   0.80) whose false hits / hits has a 95 % Wilson upper bound within the target, 0.5 %. Every figure is then reported on the held-out families, at the default
-   threshold (0.95) and at the calibrated one.
+   0.80) whose false hits / hits has a 95 % Wilson upper bound within the target, 0.5 %. Every
+   figure is then reported on the held-out families, at the default threshold (0.95) and at the
+   calibrated one.
    * hit rate = paraphrase pairs that hit / paraphrase pairs;
    * false-hit rate = false hits / all hits (what a client sees: the share of answers from
      the cache that answer another question), with its 95 % Wilson upper bound; also the

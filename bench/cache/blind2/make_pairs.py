@@ -13,7 +13,6 @@ slots ("Q3 {year}"). A slot's ``kind`` names the hard negative that changing it 
 restricts the changes to listed value pairs, each with its own kind. README.md has the rules.
 """
 
-# ruff: noqa: E501  (templates read best whole, one to a line)
 from __future__ import annotations
 
 import argparse

@@ -8,6 +8,7 @@
 
 Every template, slot value and pasted text below was written for this set.
 """
+
 import argparse
 import collections
 import datetime
@@ -96,7 +97,7 @@ class Family:
             return self.positions[ti]
         ph = "{" + self.mat + "}"
         i = t.index(ph)
-        before, after = t[:i].strip(), t[i + len(ph):].strip()
+        before, after = t[:i].strip(), t[i + len(ph) :].strip()
         return "pre" if len(after) > len(before) else "post"
 
 
@@ -134,24 +135,82 @@ FILLER_OPEN = ["Hey, ", "Quick one: ", "Hi! ", "OK so ", "Hiya, "]
 FILLER_CLOSE = [" Thanks!", " Cheers.", " thx", " ta!"]
 POLITE_OPEN = ["Hello, ", "Good morning. ", "Hi there, could you help? ", "Dear assistant, "]
 POLITE_CLOSE = [" Thank you.", " Many thanks.", " Thanks in advance.", " Much appreciated."]
-PROTECT = {"without", "excluding", "cannot", "only", "under", "after", "before", "highest", "lowest",
-           "longer", "shorter", "formal", "informal", "friendlier", "deduct", "deducted", "deducting",
-           "every", "weekday", "cheaper", "better", "eligible", "fewer", "saturday", "sunday", "monday", "notice"}
-ABBREV = [("please", "pls"), ("Please", "Pls"), ("you", "u"), ("with", "w/"), ("and", "&"),
-          ("about", "abt"), ("message", "msg"), ("information", "info"), ("because", "bc"),
-          ("appointment", "appt"), ("number", "no."), ("calculate", "calc"), ("Calculate", "Calc")]
-CONTRACT = [(r"\bWhat is (?=\w)", "What's "), (r"\bwhat is (?=\w)", "what's "),
-            (r"\bWhat's (?=\w)", "What is "), (r"\bwhat's (?=\w)", "what is "),
-            (r"\bit is (?=\w)", "it's "), (r"\bdo not (?=\w)", "don't "), (r"\bI am (?=\w)", "I'm "),
-            (r"\bI'm (?=\w)", "I am "), (r"\bcan't (?=\w)", "cannot "), (r"\bthey're (?=\w)", "they are "),
-            (r"\bWho is (?=\w)", "Who's "), (r"\bthat is (?=\w)", "that's "), (r"\bIt's (?=\w)", "It is "),
-            (r"\bthey are (?=\w)", "they're ")]
-NOISE = ["filler", "politeness", "typo", "case", "abbreviation", "contraction", "drop_articles", "punct_space"]
+PROTECT = {
+    "without",
+    "excluding",
+    "cannot",
+    "only",
+    "under",
+    "after",
+    "before",
+    "highest",
+    "lowest",
+    "longer",
+    "shorter",
+    "formal",
+    "informal",
+    "friendlier",
+    "deduct",
+    "deducted",
+    "deducting",
+    "every",
+    "weekday",
+    "cheaper",
+    "better",
+    "eligible",
+    "fewer",
+    "saturday",
+    "sunday",
+    "monday",
+    "notice",
+}
+ABBREV = [
+    ("please", "pls"),
+    ("Please", "Pls"),
+    ("you", "u"),
+    ("with", "w/"),
+    ("and", "&"),
+    ("about", "abt"),
+    ("message", "msg"),
+    ("information", "info"),
+    ("because", "bc"),
+    ("appointment", "appt"),
+    ("number", "no."),
+    ("calculate", "calc"),
+    ("Calculate", "Calc"),
+]
+CONTRACT = [
+    (r"\bWhat is (?=\w)", "What's "),
+    (r"\bwhat is (?=\w)", "what's "),
+    (r"\bWhat's (?=\w)", "What is "),
+    (r"\bwhat's (?=\w)", "what is "),
+    (r"\bit is (?=\w)", "it's "),
+    (r"\bdo not (?=\w)", "don't "),
+    (r"\bI am (?=\w)", "I'm "),
+    (r"\bI'm (?=\w)", "I am "),
+    (r"\bcan't (?=\w)", "cannot "),
+    (r"\bthey're (?=\w)", "they are "),
+    (r"\bWho is (?=\w)", "Who's "),
+    (r"\bthat is (?=\w)", "that's "),
+    (r"\bIt's (?=\w)", "It is "),
+    (r"\bthey are (?=\w)", "they're "),
+]
+NOISE = [
+    "filler",
+    "politeness",
+    "typo",
+    "case",
+    "abbreviation",
+    "contraction",
+    "drop_articles",
+    "punct_space",
+]
 
 
 def _starts_with_material(segs):
-    return segs[0][0] == "M" or (segs[0][0] == "T" and len(segs) > 1 and segs[1][0] == "M"
-                                 and len(segs[0][1].strip()) < 12)
+    return segs[0][0] == "M" or (
+        segs[0][0] == "T" and len(segs) > 1 and segs[1][0] == "M" and len(segs[0][1].strip()) < 12
+    )
 
 
 def _open(segs, opener):
@@ -160,7 +219,12 @@ def _open(segs, opener):
         segs.insert(0, ["T", opener.rstrip() + "\n"])
         return segs
     t = segs[0][1]
-    if (opener.rstrip()[-1] in ",:" or opener.strip() == "OK so") and len(t) > 1 and t[0].isupper() and t[1].islower():
+    if (
+        (opener.rstrip()[-1] in ",:" or opener.strip() == "OK so")
+        and len(t) > 1
+        and t[0].isupper()
+        and t[1].islower()
+    ):
         t = t[0].lower() + t[1:]
     segs[0][1] = opener + t
     return segs
@@ -188,20 +252,20 @@ def noise(segs, op, rng):
         p = rng.randrange(1, len(w) - 2)
         if w[p] == w[p + 1]:
             return None
-        nw = w[:p] + w[p + 1] + w[p] + w[p + 2:]
-        segs[i][1] = segs[i][1][:st] + nw + segs[i][1][st + len(w):]
+        nw = w[:p] + w[p + 1] + w[p] + w[p + 2 :]
+        segs[i][1] = segs[i][1][:st] + nw + segs[i][1][st + len(w) :]
         return segs
     if op == "case":
         for i in tix:
             segs[i][1] = segs[i][1].lower()
         return segs
     if op == "abbreviation":
-        cands = [(a, b) for a, b in ABBREV if any(re.search(r"\b%s\b" % re.escape(a), segs[i][1]) for i in tix)]
+        cands = [(a, b) for a, b in ABBREV if any(re.search(rf"\b{re.escape(a)}\b", segs[i][1]) for i in tix)]
         if not cands:
             return None
         a, b = rng.choice(cands)
         for i in tix:
-            segs[i][1] = re.sub(r"\b%s\b" % re.escape(a), b, segs[i][1])
+            segs[i][1] = re.sub(rf"\b{re.escape(a)}\b", b, segs[i][1])
         return segs
     if op == "contraction":
         cands = [(a, b) for a, b in CONTRACT if any(re.search(a, segs[i][1]) for i in tix)]
@@ -245,64 +309,117 @@ def norm(t):
 
 
 # --------------------------------------------------------------------------- families
-DATE = lambda d: [d.strftime("%-d %B %Y"), d.strftime("%B %-d, %Y"), d.strftime("%Y-%m-%d")]
+def DATE(d):
+    return [d.strftime("%-d %B %Y"), d.strftime("%B %-d, %Y"), d.strftime("%Y-%m-%d")]
 
 
 def fam_list():
     F = []
 
     # 0 hospital: discharge letter in plain language
-    letter = ("Discharge summary - Mr P. Hale, 71, treated for community-acquired pneumonia.\n"
-              "Discharged on amoxicillin 500 mg three times daily for 5 more days.\n"
-              "Continue ramipril 5 mg once daily.\n"
-              "GP to repeat chest X-ray in 6 weeks.")
-    F.append(Family("discharge_letter_plain", "hospital", [
-        "Rewrite this discharge letter in plain language for {aud}, as {n}:\n{mat}",
-        "Please turn the discharge letter below into simple, jargon-free wording for {aud}, as {n}.\n\n{mat}",
-        "{mat}\n\nSimplify the letter above for {aud}. Format: {n}.",
-        "Letter:\n{mat}\nPut this into plain English for {aud} using {n}.",
-    ], {
-        "aud": S("audience", [["the patient", "the patient himself"], ["the patient's carer"]]),
-        "n": S("length", [["five short bullet points", "5 short bullet points"],
-                          ["three short bullet points", "3 short bullet points"]], fk="equivalent_quantity"),
-        "mat": M([letter, letter.replace("Continue ramipril", "Stop ramipril"),
-                  letter.replace("for 5 more days", "for 7 more days")], restrict=[(0, 1), (0, 2)]),
-    }))
+    letter = (
+        "Discharge summary - Mr P. Hale, 71, treated for community-acquired pneumonia.\n"
+        "Discharged on amoxicillin 500 mg three times daily for 5 more days.\n"
+        "Continue ramipril 5 mg once daily.\n"
+        "GP to repeat chest X-ray in 6 weeks."
+    )
+    F.append(
+        Family(
+            "discharge_letter_plain",
+            "hospital",
+            [
+                "Rewrite this discharge letter in plain language for {aud}, as {n}:\n{mat}",
+                "Please turn the discharge letter below into simple, jargon-free wording for {aud}, as {n}.\n\n{mat}",
+                "{mat}\n\nSimplify the letter above for {aud}. Format: {n}.",
+                "Letter:\n{mat}\nPut this into plain English for {aud} using {n}.",
+            ],
+            {
+                "aud": S("audience", [["the patient", "the patient himself"], ["the patient's carer"]]),
+                "n": S(
+                    "length",
+                    [
+                        ["five short bullet points", "5 short bullet points"],
+                        ["three short bullet points", "3 short bullet points"],
+                    ],
+                    fk="equivalent_quantity",
+                ),
+                "mat": M(
+                    [
+                        letter,
+                        letter.replace("Continue ramipril", "Stop ramipril"),
+                        letter.replace("for 5 more days", "for 7 more days"),
+                    ],
+                    restrict=[(0, 1), (0, 2)],
+                ),
+            },
+        )
+    )
 
     # 1 hospital: interaction check against a pasted medication list
     meds = "warfarin 3 mg daily\nbisoprolol 2.5 mg daily\natorvastatin 20 mg at night\nomeprazole 20 mg daily"
+
     def medans(f):
         # the statin swap only counts for the two drugs whose statin interaction differs
         if f["mat"] == 2 and f["drug"] not in (0, 3):
             return (f["drug"], 0)
         return (f["drug"], f["mat"])
-    F.append(Family("med_list_interaction", "hospital", [
-        "My patient takes the following:\n{mat}\nIs it safe to add {drug}? Flag any interactions.",
-        "Check {drug} against this medication list for interactions:\n{mat}",
-        "{mat}\n\nAny interaction problems if {drug} is started alongside the medicines above?",
-        "Meds:\n{mat}\nWould starting {drug} interact with any of these? List the interactions.",
-    ], {
-        "drug": S("entity", [["clarithromycin"], ["naproxen"], ["paracetamol", "acetaminophen"],
-                             ["fluconazole"]]),
-        "mat": M([meds, meds.replace("warfarin 3 mg", "apixaban 5 mg twice"),
-                  meds.replace("atorvastatin", "simvastatin")], restrict=[(0, 1), (0, 2)]),
-    }, answer=medans))
+
+    F.append(
+        Family(
+            "med_list_interaction",
+            "hospital",
+            [
+                "My patient takes the following:\n{mat}\nIs it safe to add {drug}? Flag any interactions.",
+                "Check {drug} against this medication list for interactions:\n{mat}",
+                "{mat}\n\nAny interaction problems if {drug} is started alongside the medicines above?",
+                "Meds:\n{mat}\nWould starting {drug} interact with any of these? List the interactions.",
+            ],
+            {
+                "drug": S(
+                    "entity",
+                    [["clarithromycin"], ["naproxen"], ["paracetamol", "acetaminophen"], ["fluconazole"]],
+                ),
+                "mat": M(
+                    [
+                        meds,
+                        meds.replace("warfarin 3 mg", "apixaban 5 mg twice"),
+                        meds.replace("atorvastatin", "simvastatin"),
+                    ],
+                    restrict=[(0, 1), (0, 2)],
+                ),
+            },
+            answer=medans,
+        )
+    )
 
     # 2 hospital: appointment confirmation
-    F.append(Family("clinic_appointment_confirm", "hospital", [
-        "Draft {fmt} to {name} confirming an appointment at {clinic} on {date} at {time}.",
-        "Can you write {fmt} for {name}: appointment confirmed, {clinic}, {date}, {time}.",
-        "Please prepare {fmt} telling {name} that their appointment at {clinic} is booked for {time} on {date}.",
-        "I need {fmt} to {name} to confirm they are booked into {clinic} at {time} on {date}.",
-    ], {
-        "fmt": S("format", [["a letter"], ["a text message", "an SMS"]]),
-        "name": S("name", [["Mrs Adebayo"], ["Mr Lindqvist"], ["Ms Ferreira"]]),
-        "clinic": S("entity", [["the dermatology clinic"], ["the fracture clinic"]]),
-        "date": S("date", [DATE(datetime.date(2026, 4, 14)), DATE(datetime.date(2026, 4, 21))],
-                  fk="equivalent_quantity"),
-        "time": S("time", [["9:30am", "09:30", "9.30 a.m."], ["2:30pm", "14:30", "2.30 p.m."]],
-                  fk="equivalent_quantity"),
-    }))
+    F.append(
+        Family(
+            "clinic_appointment_confirm",
+            "hospital",
+            [
+                "Draft {fmt} to {name} confirming an appointment at {clinic} on {date} at {time}.",
+                "Can you write {fmt} for {name}: appointment confirmed, {clinic}, {date}, {time}.",
+                "Please prepare {fmt} telling {name} that their appointment at {clinic} is booked for {time} on {date}.",
+                "I need {fmt} to {name} to confirm they are booked into {clinic} at {time} on {date}.",
+            ],
+            {
+                "fmt": S("format", [["a letter"], ["a text message", "an SMS"]]),
+                "name": S("name", [["Mrs Adebayo"], ["Mr Lindqvist"], ["Ms Ferreira"]]),
+                "clinic": S("entity", [["the dermatology clinic"], ["the fracture clinic"]]),
+                "date": S(
+                    "date",
+                    [DATE(datetime.date(2026, 4, 14)), DATE(datetime.date(2026, 4, 21))],
+                    fk="equivalent_quantity",
+                ),
+                "time": S(
+                    "time",
+                    [["9:30am", "09:30", "9.30 a.m."], ["2:30pm", "14:30", "2.30 p.m."]],
+                    fk="equivalent_quantity",
+                ),
+            },
+        )
+    )
 
     # 3 bank: loan affordability ratio
     inc = [2800, 3400]
@@ -312,55 +429,110 @@ def fam_list():
     def afford(f):
         r = rep[f["rep"]] * (52 / 12 if f["per"] == 1 else 1) / inc[f["inc"]] * 100
         return (round(r, 1), r <= lim[f["lim"]])
-    F.append(Family("loan_affordability_ratio", "bank", [
-        "Net monthly income is {inc} and the new loan would cost {rep} {per}. Policy says repayments can't exceed {lim} of net income. Work out the repayment as a share of income and tell me if it passes.",
-        "Affordability check please: repayment {rep} {per}, net income {inc} a month, limit {lim}. What percentage of income is that and is it within the limit?",
-        "Does a loan repayment of {rep} {per} pass our {lim} affordability cap for an applicant with net monthly pay of {inc}? Give the percentage too.",
-        "Applicant takes home {inc} monthly. Proposed repayment: {rep} {per}. Cap: {lim} of take-home pay. Calculate the ratio and say pass or fail.",
-    ], {
-        "inc": S("number", [["£2,800", "£2800", "2,800 pounds"], ["£3,400", "£3400", "3,400 pounds"]],
-                 fk="equivalent_quantity"),
-        "rep": S("number", [["£950", "950 pounds"], ["£1,150", "£1150"]], fk="equivalent_quantity"),
-        "per": S("unit", [["a month", "per month"], ["a week", "per week"]]),
-        "lim": S("number", [["35%", "35 %", "35 percent"], ["40%", "40 %", "40 percent"]],
-                 fk="equivalent_quantity"),
-    }, answer=afford))
+
+    F.append(
+        Family(
+            "loan_affordability_ratio",
+            "bank",
+            [
+                "Net monthly income is {inc} and the new loan would cost {rep} {per}. Policy says repayments can't exceed {lim} of net income. Work out the repayment as a share of income and tell me if it passes.",
+                "Affordability check please: repayment {rep} {per}, net income {inc} a month, limit {lim}. What percentage of income is that and is it within the limit?",
+                "Does a loan repayment of {rep} {per} pass our {lim} affordability cap for an applicant with net monthly pay of {inc}? Give the percentage too.",
+                "Applicant takes home {inc} monthly. Proposed repayment: {rep} {per}. Cap: {lim} of take-home pay. Calculate the ratio and say pass or fail.",
+            ],
+            {
+                "inc": S(
+                    "number",
+                    [["£2,800", "£2800", "2,800 pounds"], ["£3,400", "£3400", "3,400 pounds"]],
+                    fk="equivalent_quantity",
+                ),
+                "rep": S("number", [["£950", "950 pounds"], ["£1,150", "£1150"]], fk="equivalent_quantity"),
+                "per": S("unit", [["a month", "per month"], ["a week", "per week"]]),
+                "lim": S(
+                    "number",
+                    [["35%", "35 %", "35 percent"], ["40%", "40 %", "40 percent"]],
+                    fk="equivalent_quantity",
+                ),
+            },
+            answer=afford,
+        )
+    )
 
     # 4 bank: fraud alert explanation
-    alert = ("Alert FR-20931\nCard ending 4417\nAmount: £1,240.00\nMerchant: ELECTRO-MART ONLINE\n"
-             "Country: Lithuania\nRule: first card-not-present purchase abroad over £1,000\nTime: 03:12")
-    F.append(Family("fraud_alert_explain", "bank", [
-        "Explain this fraud alert to {aud} in {n}:\n{mat}",
-        "{mat}\nWhy was this transaction flagged? Write the explanation for {aud}, {n} long.",
-        "Alert:\n{mat}\n\nPlease explain in {n}, for {aud}, what triggered it.",
-        "In {n}, tell {aud} why our system raised the alert below.\n{mat}",
-    ], {
-        "aud": S("audience", [["the customer", "the account holder"], ["a fraud analyst"]]),
-        "n": S("length", [["two sentences", "2 sentences"], ["four sentences", "4 sentences"]],
-               fk="equivalent_quantity"),
-        "mat": M([alert, alert.replace("first card-not-present purchase abroad over £1,000",
-                                       "card used in two countries within one hour"),
-                  alert.replace("first card-not-present purchase abroad over £1,000",
-                                "purchase over 5 times the customer's usual spend")],
-                 restrict=[(0, 1), (0, 2)]),
-    }))
+    alert = (
+        "Alert FR-20931\nCard ending 4417\nAmount: £1,240.00\nMerchant: ELECTRO-MART ONLINE\n"
+        "Country: Lithuania\nRule: first card-not-present purchase abroad over £1,000\nTime: 03:12"
+    )
+    F.append(
+        Family(
+            "fraud_alert_explain",
+            "bank",
+            [
+                "Explain this fraud alert to {aud} in {n}:\n{mat}",
+                "{mat}\nWhy was this transaction flagged? Write the explanation for {aud}, {n} long.",
+                "Alert:\n{mat}\n\nPlease explain in {n}, for {aud}, what triggered it.",
+                "In {n}, tell {aud} why our system raised the alert below.\n{mat}",
+            ],
+            {
+                "aud": S("audience", [["the customer", "the account holder"], ["a fraud analyst"]]),
+                "n": S(
+                    "length",
+                    [["two sentences", "2 sentences"], ["four sentences", "4 sentences"]],
+                    fk="equivalent_quantity",
+                ),
+                "mat": M(
+                    [
+                        alert,
+                        alert.replace(
+                            "first card-not-present purchase abroad over £1,000",
+                            "card used in two countries within one hour",
+                        ),
+                        alert.replace(
+                            "first card-not-present purchase abroad over £1,000",
+                            "purchase over 5 times the customer's usual spend",
+                        ),
+                    ],
+                    restrict=[(0, 1), (0, 2)],
+                ),
+            },
+        )
+    )
 
     # 5 bank: KYC document checklist
-    F.append(Family("kyc_document_checklist", "bank", [
-        "What KYC documents do we need from {ctype} opening a business account, where the main contact is {res}? Give {fmt}.",
-        "List the identity and verification documents required to onboard {ctype} (main contact {res}) as {fmt}.",
-        "Onboarding {ctype} for a business account; the main contact is {res}. Which KYC documents should we ask for? Answer as {fmt}.",
-        "Give me {fmt} of the KYC paperwork to collect from {ctype} whose main contact is {res}.",
-    ], {
-        "ctype": S("entity", [["a sole trader", "a self-employed sole trader"], ["a private limited company"],
-                              ["a partnership"], ["a registered charity"]]),
-        "res": S("negation", [["UK resident", "resident in the UK"], ["not UK resident", "not resident in the UK"]]),
-        "fmt": S("format", [["a numbered list"], ["a table"]]),
-    }))
+    F.append(
+        Family(
+            "kyc_document_checklist",
+            "bank",
+            [
+                "What KYC documents do we need from {ctype} opening a business account, where the main contact is {res}? Give {fmt}.",
+                "List the identity and verification documents required to onboard {ctype} (main contact {res}) as {fmt}.",
+                "Onboarding {ctype} for a business account; the main contact is {res}. Which KYC documents should we ask for? Answer as {fmt}.",
+                "Give me {fmt} of the KYC paperwork to collect from {ctype} whose main contact is {res}.",
+            ],
+            {
+                "ctype": S(
+                    "entity",
+                    [
+                        ["a sole trader", "a self-employed sole trader"],
+                        ["a private limited company"],
+                        ["a partnership"],
+                        ["a registered charity"],
+                    ],
+                ),
+                "res": S(
+                    "negation",
+                    [["UK resident", "resident in the UK"], ["not UK resident", "not resident in the UK"]],
+                ),
+                "fmt": S("format", [["a numbered list"], ["a table"]]),
+            },
+        )
+    )
 
     # 6 law firm: clause comparison
-    cl = ("A: The landlord may end this tenancy by giving the tenant two months' written notice.\n"
-          "B: The landlord may end this tenancy by giving the tenant one month's written notice, served by email.")
+    cl = (
+        "A: The landlord may end this tenancy by giving the tenant two months' written notice.\n"
+        "B: The landlord may end this tenancy by giving the tenant one month's written notice, served by email."
+    )
     months = {0: (8, 4), 1: (8, 13), 2: (6, 4)}  # notice in weeks (approx.), for ordering only
 
     def clause_ans(f):
@@ -369,20 +541,48 @@ def fam_list():
         shorter = "B" if a > b else "A"
         w = longer if f["q"] == 0 else shorter
         return (w, (a, b) if f["fmt"] == 1 else None)
-    F.append(Family("tenancy_clause_compare", "law_firm", [
-        "Compare these clauses. Which one {q}? {fmt}\n{mat}",
-        "{mat}\n\nOf clause A and clause B, which {q}? {fmt}",
-        "Which clause {q}?\n\n{mat}\n\n{fmt}",
-        "Here are two versions of the termination clause:\n{mat}\nWhich version {q}? {fmt}",
-    ], {
-        "q": S("antonym", [["gives the tenant longer notice", "gives the tenant a longer notice period"],
-                           ["gives the tenant shorter notice", "gives the tenant a shorter notice period"]]),
-        "fmt": S("format", [["Answer A or B only.", "Reply with just A or B."],
-                            ["Answer A or B and quote the notice period from each.",
-                             "Give A or B and quote each clause's notice period."]]),
-        "mat": M([cl, cl.replace("one month's", "three months'"), cl.replace("two months' written", "six weeks' written")],
-                 restrict=[(0, 1), (0, 2)]),
-    }, answer=clause_ans, positions=["post", "pre", "post", "pre"]))
+
+    F.append(
+        Family(
+            "tenancy_clause_compare",
+            "law_firm",
+            [
+                "Compare these clauses. Which one {q}? {fmt}\n{mat}",
+                "{mat}\n\nOf clause A and clause B, which {q}? {fmt}",
+                "Which clause {q}?\n\n{mat}\n\n{fmt}",
+                "Here are two versions of the termination clause:\n{mat}\nWhich version {q}? {fmt}",
+            ],
+            {
+                "q": S(
+                    "antonym",
+                    [
+                        ["gives the tenant longer notice", "gives the tenant a longer notice period"],
+                        ["gives the tenant shorter notice", "gives the tenant a shorter notice period"],
+                    ],
+                ),
+                "fmt": S(
+                    "format",
+                    [
+                        ["Answer A or B only.", "Reply with just A or B."],
+                        [
+                            "Answer A or B and quote the notice period from each.",
+                            "Give A or B and quote each clause's notice period.",
+                        ],
+                    ],
+                ),
+                "mat": M(
+                    [
+                        cl,
+                        cl.replace("one month's", "three months'"),
+                        cl.replace("two months' written", "six weeks' written"),
+                    ],
+                    restrict=[(0, 1), (0, 2)],
+                ),
+            },
+            answer=clause_ans,
+            positions=["post", "pre", "post", "pre"],
+        )
+    )
 
     # 7 law firm: deadline computation under a filing rule
     ndays = [14, 21, 28]
@@ -394,40 +594,88 @@ def fam_list():
             while d.weekday() >= 5:
                 d += datetime.timedelta(days=1)
         return d
-    F.append(Family("court_filing_deadline", "law_firm", [
-        "Our rule says a defence must be filed within {n} of service of the claim. The claim was served on {date}. What is the last day for filing?{c}",
-        "Work out the defence filing deadline: claim served {date}, rule = file within {n} of service.{c}",
-        "Claim served on {date}; the defence is due within {n} of service. Which date is the deadline?{c}",
-        "If service happened on {date} and the defence has to be filed within {n} after service, what's the final filing date?{c}",
-    ], {
-        "n": S("number", [["14 days", "fourteen days", "two weeks"], ["21 days", "twenty-one days", "three weeks"],
-                          ["28 days", "four weeks"]], fk="equivalent_quantity"),
-        "date": S("date", [DATE(d) for d in served], fk="equivalent_quantity"),
-        "c": S("constraint", [[""], [" If it falls on a Saturday or Sunday, move it to the next Monday.",
-                                     " Move it to the following Monday if it lands on a weekend."]]),
-    }, answer=deadline))
+
+    F.append(
+        Family(
+            "court_filing_deadline",
+            "law_firm",
+            [
+                "Our rule says a defence must be filed within {n} of service of the claim. The claim was served on {date}. What is the last day for filing?{c}",
+                "Work out the defence filing deadline: claim served {date}, rule = file within {n} of service.{c}",
+                "Claim served on {date}; the defence is due within {n} of service. Which date is the deadline?{c}",
+                "If service happened on {date} and the defence has to be filed within {n} after service, what's the final filing date?{c}",
+            ],
+            {
+                "n": S(
+                    "number",
+                    [
+                        ["14 days", "fourteen days", "two weeks"],
+                        ["21 days", "twenty-one days", "three weeks"],
+                        ["28 days", "four weeks"],
+                    ],
+                    fk="equivalent_quantity",
+                ),
+                "date": S("date", [DATE(d) for d in served], fk="equivalent_quantity"),
+                "c": S(
+                    "constraint",
+                    [
+                        [""],
+                        [
+                            " If it falls on a Saturday or Sunday, move it to the next Monday.",
+                            " Move it to the following Monday if it lands on a weekend.",
+                        ],
+                    ],
+                ),
+            },
+            answer=deadline,
+        )
+    )
 
     # 8 public administration: FOI reply
-    foi = ("Dear council, under the Freedom of Information Act please tell me how much the council spent on "
-           "road gritting in 2024/25 and how many gritting lorries it owns. Regards, J. Ellis")
-    F.append(Family("foi_reply_draft", "public_admin", [
-        "Draft {fmt} to this Freedom of Information request, received on {date}. Note that {held}.\n{mat}",
-        "FOI request (received {date}):\n{mat}\nPlease write {fmt}; {held}.",
-        "{mat}\n\nThat FOI request came in on {date}. Write {fmt} to it - {held}.",
-        "Please write {fmt} to the FOI request below. It arrived on {date} and {held}.\n\n{mat}",
-    ], {
-        "fmt": S("format", [["a formal reply letter", "a formal letter in reply"], ["a short email reply"]]),
-        "date": S("date", [DATE(datetime.date(2026, 2, 2)), DATE(datetime.date(2026, 2, 9))],
-                  fk="equivalent_quantity"),
-        "held": S("negation", [["we hold the information", "we do hold this information"],
-                               ["we do not hold the information", "we don't hold this information"]]),
-        "mat": M([foi, foi.replace("2024/25", "2023/24"), foi.replace("gritting lorries", "salt bins")],
-                 restrict=[(0, 1), (0, 2)]),
-    }, positions=["post", "pre", "pre", "post"]))
+    foi = (
+        "Dear council, under the Freedom of Information Act please tell me how much the council spent on "
+        "road gritting in 2024/25 and how many gritting lorries it owns. Regards, J. Ellis"
+    )
+    F.append(
+        Family(
+            "foi_reply_draft",
+            "public_admin",
+            [
+                "Draft {fmt} to this Freedom of Information request, received on {date}. Note that {held}.\n{mat}",
+                "FOI request (received {date}):\n{mat}\nPlease write {fmt}; {held}.",
+                "{mat}\n\nThat FOI request came in on {date}. Write {fmt} to it - {held}.",
+                "Please write {fmt} to the FOI request below. It arrived on {date} and {held}.\n\n{mat}",
+            ],
+            {
+                "fmt": S(
+                    "format", [["a formal reply letter", "a formal letter in reply"], ["a short email reply"]]
+                ),
+                "date": S(
+                    "date",
+                    [DATE(datetime.date(2026, 2, 2)), DATE(datetime.date(2026, 2, 9))],
+                    fk="equivalent_quantity",
+                ),
+                "held": S(
+                    "negation",
+                    [
+                        ["we hold the information", "we do hold this information"],
+                        ["we do not hold the information", "we don't hold this information"],
+                    ],
+                ),
+                "mat": M(
+                    [foi, foi.replace("2024/25", "2023/24"), foi.replace("gritting lorries", "salt bins")],
+                    restrict=[(0, 1), (0, 2)],
+                ),
+            },
+            positions=["post", "pre", "pre", "post"],
+        )
+    )
 
     # 9 public administration: benefit eligibility under pasted rules
-    rules = ("Eligible only if all apply:\n- aged 18 to 66\n- savings under £16,000\n"
-             "- working fewer than 16 hours a week")
+    rules = (
+        "Eligible only if all apply:\n- aged 18 to 66\n- savings under £16,000\n"
+        "- working fewer than 16 hours a week"
+    )
     ages, savs, hrs = [34, 45, 70], [12000, 9500, 18500, 16000], [10, 12, 20]
 
     def elig(f):
@@ -440,20 +688,49 @@ def fam_list():
         if not hrs[f["hrs"]] < 16:
             fails.append("hours")
         return tuple(fails)
-    F.append(Family("benefit_eligibility_rules", "public_admin", [
-        "Using these eligibility rules:\n{mat}\nIs a {age}-year-old with savings of {sav} who works {hrs} hours a week eligible? Say why.",
-        "{mat}\n\nApplicant: age {age}, savings {sav}, works {hrs} hours weekly. Eligible or not, and why?",
-        "Rules:\n{mat}\nCheck eligibility, with reasons, for someone aged {age} who has {sav} saved and works {hrs} hours per week.",
-        "Would an applicant aged {age}, with {sav} in savings and {hrs} hours of work a week, qualify under the rules below? Explain.\n{mat}",
-    ], {
-        "age": S("number", [["34", "thirty-four"], ["45", "forty-five"], ["70", "seventy"]], fk="equivalent_quantity"),
-        "sav": S("number", [["£12,000", "£12k", "12,000 pounds"], ["£9,500", "£9500"], ["£18,500", "£18.5k"], ["£16,000", "£16k", "16,000 pounds"]],
-                 fk="equivalent_quantity"),
-        "hrs": S("number", [["10", "ten"], ["12", "twelve"], ["20", "twenty"]], fk="equivalent_quantity"),
-        "mat": M([rules, rules.replace("under £16,000", "under £6,000"),
-                  rules.replace("savings under £16,000", "savings of £16,000 or less")],
-                 pairs={(0, 2): "comparative"}, restrict=[(0, 1), (0, 2)]),
-    }, answer=elig))
+
+    F.append(
+        Family(
+            "benefit_eligibility_rules",
+            "public_admin",
+            [
+                "Using these eligibility rules:\n{mat}\nIs a {age}-year-old with savings of {sav} who works {hrs} hours a week eligible? Say why.",
+                "{mat}\n\nApplicant: age {age}, savings {sav}, works {hrs} hours weekly. Eligible or not, and why?",
+                "Rules:\n{mat}\nCheck eligibility, with reasons, for someone aged {age} who has {sav} saved and works {hrs} hours per week.",
+                "Would an applicant aged {age}, with {sav} in savings and {hrs} hours of work a week, qualify under the rules below? Explain.\n{mat}",
+            ],
+            {
+                "age": S(
+                    "number",
+                    [["34", "thirty-four"], ["45", "forty-five"], ["70", "seventy"]],
+                    fk="equivalent_quantity",
+                ),
+                "sav": S(
+                    "number",
+                    [
+                        ["£12,000", "£12k", "12,000 pounds"],
+                        ["£9,500", "£9500"],
+                        ["£18,500", "£18.5k"],
+                        ["£16,000", "£16k", "16,000 pounds"],
+                    ],
+                    fk="equivalent_quantity",
+                ),
+                "hrs": S(
+                    "number", [["10", "ten"], ["12", "twelve"], ["20", "twenty"]], fk="equivalent_quantity"
+                ),
+                "mat": M(
+                    [
+                        rules,
+                        rules.replace("under £16,000", "under £6,000"),
+                        rules.replace("savings under £16,000", "savings of £16,000 or less"),
+                    ],
+                    pairs={(0, 2): "comparative"},
+                    restrict=[(0, 1), (0, 2)],
+                ),
+            },
+            answer=elig,
+        )
+    )
 
     # 10 public administration: council tax bill
     bands = "Band A £1,420.11; Band B £1,656.80; Band C £1,893.48; Band D £2,130.17"
@@ -462,24 +739,45 @@ def fam_list():
     def ctax(f):
         v = bandv[f["mat"]][f["band"]] * (0.75 if f["disc"] == 0 else 1)
         return round(v / (10 if f["per"] == 1 else 1), 2)
-    F.append(Family("council_tax_bill", "public_admin", [
-        "Council tax charges 2026/27: {mat}\nWhat is the bill for a {band} property {disc}, {per}?",
-        "{mat}\nCalculate the council tax for a {band} home {disc}, {per}.",
-        "How much council tax is due {per} on a {band} property {disc}? Annual charges: {mat}",
-        "Using these annual charges:\n{mat}\nwork out the {band} amount {disc}, {per}.",
-    ], {
-        "band": S("entity", [["Band B"], ["Band C"], ["Band D"]]),
-        "disc": S("negation", [["with the 25% single person discount", "with the 25 percent single-person discount"],
-                               ["with no discount", "without any discount"]]),
-        "per": S("time_frame", [["for the year", "per year"],
-                                ["per instalment over 10 monthly instalments", "for each of 10 monthly instalments"]]),
-        "mat": M([bands, bands.replace("£1,893.48", "£1,983.48")]),
-    }, answer=ctax))
+
+    F.append(
+        Family(
+            "council_tax_bill",
+            "public_admin",
+            [
+                "Council tax charges 2026/27: {mat}\nWhat is the bill for a {band} property {disc}, {per}?",
+                "{mat}\nCalculate the council tax for a {band} home {disc}, {per}.",
+                "How much council tax is due {per} on a {band} property {disc}? Annual charges: {mat}",
+                "Using these annual charges:\n{mat}\nwork out the {band} amount {disc}, {per}.",
+            ],
+            {
+                "band": S("entity", [["Band B"], ["Band C"], ["Band D"]]),
+                "disc": S(
+                    "negation",
+                    [
+                        ["with the 25% single person discount", "with the 25 percent single-person discount"],
+                        ["with no discount", "without any discount"],
+                    ],
+                ),
+                "per": S(
+                    "time_frame",
+                    [
+                        ["for the year", "per year"],
+                        ["per instalment over 10 monthly instalments", "for each of 10 monthly instalments"],
+                    ],
+                ),
+                "mat": M([bands, bands.replace("£1,893.48", "£1,983.48")]),
+            },
+            answer=ctax,
+        )
+    )
 
     # 11 IT: asset lookup in a pasted inventory
-    inv = ("asset_tag,user,model,os,warranty_end\nLT-0412,Priya Shah,Latitude 5440,Windows 11,2027-03-31\n"
-           "LT-0419,Tom Reyes,ThinkPad T14,Windows 11,2026-08-15\nMB-0107,Ana Costa,MacBook Air M2,macOS 14,2026-11-30\n"
-           "LT-0433,Sam Okafor,Latitude 5440,Windows 10,2025-12-31")
+    inv = (
+        "asset_tag,user,model,os,warranty_end\nLT-0412,Priya Shah,Latitude 5440,Windows 11,2027-03-31\n"
+        "LT-0419,Tom Reyes,ThinkPad T14,Windows 11,2026-08-15\nMB-0107,Ana Costa,MacBook Air M2,macOS 14,2026-11-30\n"
+        "LT-0433,Sam Okafor,Latitude 5440,Windows 10,2025-12-31"
+    )
     invs = [inv, inv.replace("2026-08-15", "2026-09-15"), inv.replace("Tom Reyes", "Tom Rees")]
 
     def asset(f):
@@ -487,57 +785,116 @@ def fam_list():
         tag = ["LT-0419", "MB-0107", "LT-0433"][f["tag"]]
         row = next(r for r in rows if r[0] == tag)
         return row[[4, 1, 3][f["field"]]]
-    F.append(Family("it_asset_inventory_lookup", "it_ops", [
-        "From this inventory, what is the {field} for {tag}?\n{mat}",
-        "{mat}\nLook up {tag} in the export above and give me its {field}.",
-        "Inventory export:\n{mat}\n\nQuestion: {field} of asset {tag}?",
-        "Tell me the {field} recorded for asset {tag}. Data:\n{mat}",
-    ], {
-        "field": S("field", [["warranty end date", "warranty expiry date"], ["assigned user", "user"],
-                             ["operating system", "OS"]]),
-        "tag": S("entity", [["LT-0419"], ["MB-0107"], ["LT-0433"]]),
-        "mat": M(invs, lang="csv", restrict=[(0, 1), (0, 2)]),
-    }, answer=asset))
+
+    F.append(
+        Family(
+            "it_asset_inventory_lookup",
+            "it_ops",
+            [
+                "From this inventory, what is the {field} for {tag}?\n{mat}",
+                "{mat}\nLook up {tag} in the export above and give me its {field}.",
+                "Inventory export:\n{mat}\n\nQuestion: {field} of asset {tag}?",
+                "Tell me the {field} recorded for asset {tag}. Data:\n{mat}",
+            ],
+            {
+                "field": S(
+                    "field",
+                    [
+                        ["warranty end date", "warranty expiry date"],
+                        ["assigned user", "user"],
+                        ["operating system", "OS"],
+                    ],
+                ),
+                "tag": S("entity", [["LT-0419"], ["MB-0107"], ["LT-0433"]]),
+                "mat": M(invs, lang="csv", restrict=[(0, 1), (0, 2)]),
+            },
+            answer=asset,
+        )
+    )
 
     # 12 hospital staff: shift swap message
-    F.append(Family("shift_swap_message", "hospital_staff", [
-        "Write {fmt} to {name} {dir} {shift} on {date}.",
-        "Can you draft {fmt} for my colleague {name}, {dir} {shift} on {date}?",
-        "Please compose {fmt} to {name} {dir} {shift} ({date}).",
-        "I need {fmt} to {name} {dir} {shift} on {date}.",
-    ], {
-        "fmt": S("format", [["a Teams message"], ["an email"]]),
-        "name": S("name", [["Femi"], ["Grace"], ["Joanna"]]),
-        "dir": S("role", [["asking if they can take my", "asking them to cover my"], ["offering to take their"]]),
-        "shift": S("entity", [["early shift"], ["late shift"], ["night shift"]], pairs={(0, 1): "antonym"}),
-        "date": S("date", [["Saturday 14 March", "Sat 14 March"], ["Sunday 15 March", "Sun 15 March"]],
-                  fk="equivalent_quantity"),
-    }))
+    F.append(
+        Family(
+            "shift_swap_message",
+            "hospital_staff",
+            [
+                "Write {fmt} to {name} {dir} {shift} on {date}.",
+                "Can you draft {fmt} for my colleague {name}, {dir} {shift} on {date}?",
+                "Please compose {fmt} to {name} {dir} {shift} ({date}).",
+                "I need {fmt} to {name} {dir} {shift} on {date}.",
+            ],
+            {
+                "fmt": S("format", [["a Teams message"], ["an email"]]),
+                "name": S("name", [["Femi"], ["Grace"], ["Joanna"]]),
+                "dir": S(
+                    "role",
+                    [["asking if they can take my", "asking them to cover my"], ["offering to take their"]],
+                ),
+                "shift": S(
+                    "entity", [["early shift"], ["late shift"], ["night shift"]], pairs={(0, 1): "antonym"}
+                ),
+                "date": S(
+                    "date",
+                    [["Saturday 14 March", "Sat 14 March"], ["Sunday 15 March", "Sun 15 March"]],
+                    fk="equivalent_quantity",
+                ),
+            },
+        )
+    )
 
     # 13 public administration: committee minutes to actions
-    mins = ("Planning committee, 5 March 2026\n- Cllr Patel to circulate the revised parking plan by 20 March.\n"
-            "- Ms Okoro to book the consultation venue by 31 March.\n"
-            "- Cllr Patel and Mr Dunn to meet the bus operator in April.\n"
-            "- Mr Dunn to update the website after the meeting.")
-    minv = [mins, mins.replace("by 20 March", "by 27 March"), mins.replace("Ms Okoro to book", "Mr Dunn to book")]
+    mins = (
+        "Planning committee, 5 March 2026\n- Cllr Patel to circulate the revised parking plan by 20 March.\n"
+        "- Ms Okoro to book the consultation venue by 31 March.\n"
+        "- Cllr Patel and Mr Dunn to meet the bus operator in April.\n"
+        "- Mr Dunn to update the website after the meeting."
+    )
+    minv = [
+        mins,
+        mins.replace("by 20 March", "by 27 March"),
+        mins.replace("Ms Okoro to book", "Mr Dunn to book"),
+    ]
     who = [None, "Cllr Patel", "Ms Okoro"]
 
     def actions(f):
         lines = [l for l in minv[f["mat"]].split("\n")[1:]]
         w = who[f["who"]]
         return (f["fmt"], tuple(l for l in lines if w is None or w in l))
-    F.append(Family("minutes_to_actions", "public_admin", [
-        "Turn these minutes into action items for {who}, as {fmt}:\n{mat}",
-        "{mat}\n\nExtract the actions for {who} from the minutes above. Present them as {fmt}.",
-        "Minutes:\n{mat}\nList the action points for {who} in {fmt}.",
-        "Please pull the actions for {who} out of these minutes and give them as {fmt}.\n\n{mat}",
-    ], {
-        "who": S("name", [["everyone", "all attendees"], ["Cllr Patel only", "only Cllr Patel"],
-                          ["Ms Okoro only", "only Ms Okoro"]]),
-        "fmt": S("format", [["a bulleted list", "a bullet list"], ["a table with owner and due date columns",
-                                                                   "a table with columns for owner and due date"]]),
-        "mat": M(minv, restrict=[(0, 1), (0, 2)]),
-    }, answer=actions))
+
+    F.append(
+        Family(
+            "minutes_to_actions",
+            "public_admin",
+            [
+                "Turn these minutes into action items for {who}, as {fmt}:\n{mat}",
+                "{mat}\n\nExtract the actions for {who} from the minutes above. Present them as {fmt}.",
+                "Minutes:\n{mat}\nList the action points for {who} in {fmt}.",
+                "Please pull the actions for {who} out of these minutes and give them as {fmt}.\n\n{mat}",
+            ],
+            {
+                "who": S(
+                    "name",
+                    [
+                        ["everyone", "all attendees"],
+                        ["Cllr Patel only", "only Cllr Patel"],
+                        ["Ms Okoro only", "only Ms Okoro"],
+                    ],
+                ),
+                "fmt": S(
+                    "format",
+                    [
+                        ["a bulleted list", "a bullet list"],
+                        [
+                            "a table with owner and due date columns",
+                            "a table with columns for owner and due date",
+                        ],
+                    ],
+                ),
+                "mat": M(minv, restrict=[(0, 1), (0, 2)]),
+            },
+            answer=actions,
+        )
+    )
 
     # 14 data: CSV column statistics
     csvt = "ward,admissions,avg_stay_days,readmissions\nAsh,124,4.2,9\nBirch,98,6.1,12\nCedar,143,3.8,7\nElm,110,5.0,15"
@@ -547,30 +904,55 @@ def fam_list():
         rows = [r.split(",") for r in csvs[f["mat"]].split("\n")[1:]]
         xs = sorted(float(r[[1, 3, 2][f["col"]]]) for r in rows)
         return round([sum(xs) / len(xs), (xs[1] + xs[2]) / 2, xs[-1]][f["stat"]], 4)
-    F.append(Family("csv_column_stats", "data", [
-        "What is the {stat} of the {col} column?\n{mat}",
-        "{mat}\nCompute the {stat} of column {col}.",
-        "Data:\n{mat}\n\nI need the {stat} for {col}, please.",
-        "Give me the {stat} of {col} in this CSV:\n{mat}",
-    ], {
-        "stat": S("action", [["mean", "average"], ["median"], ["maximum", "highest value"]]),
-        "col": S("field", [["admissions"], ["readmissions"], ["avg_stay_days"]]),
-        "mat": M(csvs, lang="csv"),
-    }, answer=stat))
+
+    F.append(
+        Family(
+            "csv_column_stats",
+            "data",
+            [
+                "What is the {stat} of the {col} column?\n{mat}",
+                "{mat}\nCompute the {stat} of column {col}.",
+                "Data:\n{mat}\n\nI need the {stat} for {col}, please.",
+                "Give me the {stat} of {col} in this CSV:\n{mat}",
+            ],
+            {
+                "stat": S("action", [["mean", "average"], ["median"], ["maximum", "highest value"]]),
+                "col": S("field", [["admissions"], ["readmissions"], ["avg_stay_days"]]),
+                "mat": M(csvs, lang="csv"),
+            },
+            answer=stat,
+        )
+    )
 
     # 15 data: date format conversion
     dl = "Due dates: 5 January 2026; 17 February 2026; 30 March 2026"
-    F.append(Family("date_format_convert", "data", [
-        "Convert these dates to {fmt}{c}: {mat}",
-        "{mat}\nRewrite the dates above as {fmt}{c}.",
-        "Please change every date in the following line to {fmt}{c}.\n{mat}",
-        "Text: {mat}\nReformat the dates as {fmt}{c}.",
-    ], {
-        "fmt": S("format", [["ISO 8601 (YYYY-MM-DD)", "YYYY-MM-DD (ISO 8601)"], ["DD/MM/YYYY"],
-                            ["MM/DD/YYYY", "US-style MM/DD/YYYY"]]),
-        "c": S("constraint", [[""], [" and add the weekday to each", " and include each date's day of the week"]]),
-        "mat": M([dl, dl.replace("17 February", "17 March"), dl.replace("5 January", "15 January")]),
-    }))
+    F.append(
+        Family(
+            "date_format_convert",
+            "data",
+            [
+                "Convert these dates to {fmt}{c}: {mat}",
+                "{mat}\nRewrite the dates above as {fmt}{c}.",
+                "Please change every date in the following line to {fmt}{c}.\n{mat}",
+                "Text: {mat}\nReformat the dates as {fmt}{c}.",
+            ],
+            {
+                "fmt": S(
+                    "format",
+                    [
+                        ["ISO 8601 (YYYY-MM-DD)", "YYYY-MM-DD (ISO 8601)"],
+                        ["DD/MM/YYYY"],
+                        ["MM/DD/YYYY", "US-style MM/DD/YYYY"],
+                    ],
+                ),
+                "c": S(
+                    "constraint",
+                    [[""], [" and add the weekday to each", " and include each date's day of the week"]],
+                ),
+                "mat": M([dl, dl.replace("17 February", "17 March"), dl.replace("5 January", "15 January")]),
+            },
+        )
+    )
 
     # 16 procurement: unit price comparison
     asz, bsz, p1, p2 = [0.5, 0.4], [0.75, 1.0], [2.40, 1.90], [3.30, 4.10]
@@ -579,60 +961,112 @@ def fam_list():
         a = p1[f["p1"]] / asz[f["a"]]
         b = p2[f["p2"]] / bsz[f["b"]]
         return (f["cur"], round(a, 3), round(b, 3))
-    F.append(Family("unit_price_compare", "procurement", [
-        "Which is better value: {a} for {cur}{p1} or {b} for {cur}{p2}? Give the price per kg of each.",
-        "Compare price per kilo: {b} at {cur}{p2} vs {a} at {cur}{p1}. Which is the better deal?",
-        "Option 1: {a}, {cur}{p1}. Option 2: {b}, {cur}{p2}. Work out the cost per kg of each and tell me which is cheaper per kg.",
-        "Is {a} for {cur}{p1} cheaper per kg than {b} for {cur}{p2}? Show both per-kg prices.",
-    ], {
-        "a": S("number", [["500 g", "500g", "0.5 kg"], ["400 g", "400g", "0.4 kg"]], fk="equivalent_quantity"),
-        "b": S("number", [["750 g", "750g", "0.75 kg"], ["1 kg", "1kg", "1,000 g"]], fk="equivalent_quantity"),
-        "cur": S("currency", [["£"], ["€"]]),
-        "p1": S("number", [["2.40"], ["1.90"]]),
-        "p2": S("number", [["3.30"], ["4.10"]]),
-    }, answer=uprice))
+
+    F.append(
+        Family(
+            "unit_price_compare",
+            "procurement",
+            [
+                "Which is better value: {a} for {cur}{p1} or {b} for {cur}{p2}? Give the price per kg of each.",
+                "Compare price per kilo: {b} at {cur}{p2} vs {a} at {cur}{p1}. Which is the better deal?",
+                "Option 1: {a}, {cur}{p1}. Option 2: {b}, {cur}{p2}. Work out the cost per kg of each and tell me which is cheaper per kg.",
+                "Is {a} for {cur}{p1} cheaper per kg than {b} for {cur}{p2}? Show both per-kg prices.",
+            ],
+            {
+                "a": S(
+                    "number",
+                    [["500 g", "500g", "0.5 kg"], ["400 g", "400g", "0.4 kg"]],
+                    fk="equivalent_quantity",
+                ),
+                "b": S(
+                    "number",
+                    [["750 g", "750g", "0.75 kg"], ["1 kg", "1kg", "1,000 g"]],
+                    fk="equivalent_quantity",
+                ),
+                "cur": S("currency", [["£"], ["€"]]),
+                "p1": S("number", [["2.40"], ["1.90"]]),
+                "p2": S("number", [["3.30"], ["4.10"]]),
+            },
+            answer=uprice,
+        )
+    )
 
     # 17 hospital data: SQL against a described schema
     schema = "admissions(id, patient_id, ward_id, admitted_at, discharged_at); wards(id, name, site)"
-    F.append(Family("sql_ward_admissions", "sql", [
-        "Schema: {mat}\nWrite a {dialect} query that returns, for each ward name, the {metric} in {month}.",
-        "Given the tables {mat}, I need {dialect} SQL giving the {metric} per ward name for {month}.",
-        "{mat}\n\nUsing those tables, write {dialect} to list each ward's name with the {metric} for {month}.",
-        "Can you write a {dialect} query: {metric} by ward name, {month}? Tables: {mat}",
-    ], {
-        "dialect": S("prog_language", [["PostgreSQL", "Postgres"], ["SQL Server", "T-SQL"]]),
-        "metric": S("action", [["number of admissions", "count of admissions"],
-                               ["average length of stay in days", "mean length of stay in days"]]),
-        "month": S("date", [["March 2026", "Mar 2026"], ["April 2026", "Apr 2026"]], fk="equivalent_quantity"),
-        "mat": M([schema, schema.replace("admitted_at", "admission_date")]),
-    }))
+    F.append(
+        Family(
+            "sql_ward_admissions",
+            "sql",
+            [
+                "Schema: {mat}\nWrite a {dialect} query that returns, for each ward name, the {metric} in {month}.",
+                "Given the tables {mat}, I need {dialect} SQL giving the {metric} per ward name for {month}.",
+                "{mat}\n\nUsing those tables, write {dialect} to list each ward's name with the {metric} for {month}.",
+                "Can you write a {dialect} query: {metric} by ward name, {month}? Tables: {mat}",
+            ],
+            {
+                "dialect": S("prog_language", [["PostgreSQL", "Postgres"], ["SQL Server", "T-SQL"]]),
+                "metric": S(
+                    "action",
+                    [
+                        ["number of admissions", "count of admissions"],
+                        ["average length of stay in days", "mean length of stay in days"],
+                    ],
+                ),
+                "month": S(
+                    "date", [["March 2026", "Mar 2026"], ["April 2026", "Apr 2026"]], fk="equivalent_quantity"
+                ),
+                "mat": M([schema, schema.replace("admitted_at", "admission_date")]),
+            },
+        )
+    )
 
     # 18 code: Python function review with a pasted snippet
-    py = ("def late_fee(days_late, daily_rate):\n    if days_late < 0:\n        return 0\n"
-          "    return days_late * daily_rate\n\n"
-          "def total_due(amounts):\n    total = 0\n    for a in amounts:\n        total =+ a\n    return total")
-    pys = [py, py.replace("total =+ a", "total += a"), py.replace("        return 0\n", "        return daily_rate\n"),
-           py.replace("return days_late * daily_rate", "return days_late + daily_rate")]
+    py = (
+        "def late_fee(days_late, daily_rate):\n    if days_late < 0:\n        return 0\n"
+        "    return days_late * daily_rate\n\n"
+        "def total_due(amounts):\n    total = 0\n    for a in amounts:\n        total =+ a\n    return total"
+    )
+    pys = [
+        py,
+        py.replace("total =+ a", "total += a"),
+        py.replace("        return 0\n", "        return daily_rate\n"),
+        py.replace("return days_late * daily_rate", "return days_late + daily_rate"),
+    ]
 
     def pyans(f):
         fn = ["late_fee", "total_due"][f["fn"]]
-        block = [b for b in pys[f["mat"]].split("\n\n") if b.startswith("def " + fn)][0]
+        block = next(b for b in pys[f["mat"]].split("\n\n") if b.startswith("def " + fn))
         return (fn, block)
-    F.append(Family("python_function_review", "code", [
-        "Explain what `{fn}` does in this code and whether it has a bug:\n{mat}",
-        "{mat}\nIs there a bug in {fn}()? Explain what the function does.",
-        "Code:\n{mat}\n\nWalk me through the {fn} function and flag any bug in it.",
-        "Could you review the function {fn} below, say what it does and point out any bug?\n{mat}",
-    ], {
-        "fn": S("function", [["late_fee"], ["total_due"]]),
-        "mat": M(pys, lang="python", restrict=[(0, 1), (0, 2), (0, 3)]),
-    }, answer=pyans))
+
+    F.append(
+        Family(
+            "python_function_review",
+            "code",
+            [
+                "Explain what `{fn}` does in this code and whether it has a bug:\n{mat}",
+                "{mat}\nIs there a bug in {fn}()? Explain what the function does.",
+                "Code:\n{mat}\n\nWalk me through the {fn} function and flag any bug in it.",
+                "Could you review the function {fn} below, say what it does and point out any bug?\n{mat}",
+            ],
+            {
+                "fn": S("function", [["late_fee"], ["total_due"]]),
+                "mat": M(pys, lang="python", restrict=[(0, 1), (0, 2), (0, 3)]),
+            },
+            answer=pyans,
+        )
+    )
 
     # 19 code: JavaScript value trace with a pasted snippet
-    js = ("let total = 0;\nconst items = [4, 9, 12];\nfor (let i = 1; i < items.length; i++) {\n"
-          "  total += items[i];\n}\nconst avg = total / items.length;")
-    jss = [js, js.replace("let i = 1", "let i = 0"), js.replace("[4, 9, 12]", "[4, 9, 15]"),
-           js.replace("total / items.length", "total / (items.length - 1)")]
+    js = (
+        "let total = 0;\nconst items = [4, 9, 12];\nfor (let i = 1; i < items.length; i++) {\n"
+        "  total += items[i];\n}\nconst avg = total / items.length;"
+    )
+    jss = [
+        js,
+        js.replace("let i = 1", "let i = 0"),
+        js.replace("[4, 9, 12]", "[4, 9, 15]"),
+        js.replace("total / items.length", "total / (items.length - 1)"),
+    ]
 
     def jsans(f):
         items = [4, 9, 15] if f["mat"] == 2 else [4, 9, 12]
@@ -640,111 +1074,213 @@ def fam_list():
         total = sum(items[start:])
         avg = total / (len(items) - 1 if f["mat"] == 3 else len(items))
         return round([total, avg][f["var"]], 6)
-    F.append(Family("js_value_trace", "code", [
-        "What is the value of `{var}` after this JavaScript runs?\n{mat}",
-        "{mat}\nWhen that snippet finishes, what does {var} hold?",
-        "JS snippet:\n{mat}\n\nTell me the final value of the variable {var}.",
-        "After running the code below, what will `{var}` be equal to?\n{mat}",
-    ], {
-        "var": S("variable", [["total"], ["avg"]]),
-        "mat": M(jss, lang="js", restrict=[(0, 1), (0, 2), (0, 3)]),
-    }, answer=jsans))
+
+    F.append(
+        Family(
+            "js_value_trace",
+            "code",
+            [
+                "What is the value of `{var}` after this JavaScript runs?\n{mat}",
+                "{mat}\nWhen that snippet finishes, what does {var} hold?",
+                "JS snippet:\n{mat}\n\nTell me the final value of the variable {var}.",
+                "After running the code below, what will `{var}` be equal to?\n{mat}",
+            ],
+            {
+                "var": S("variable", [["total"], ["avg"]]),
+                "mat": M(jss, lang="js", restrict=[(0, 1), (0, 2), (0, 3)]),
+            },
+            answer=jsans,
+        )
+    )
 
     # 20 IT: log line triage
-    log = ("2026-03-09 14:02:11 INFO  billing-api  request completed in 120 ms\n"
-           "2026-03-09 14:02:17 ERROR billing-api  connection refused: db-primary:5432\n"
-           "2026-03-09 14:02:19 WARN  auth-svc     token refresh slow (2.4 s)\n"
-           "2026-03-09 14:02:25 ERROR auth-svc     TLS certificate expires in 3 days")
-    logs = [log, log.replace("db-primary:5432", "db-replica:5432"), log.replace("expires in 3 days", "expired 3 days ago")]
+    log = (
+        "2026-03-09 14:02:11 INFO  billing-api  request completed in 120 ms\n"
+        "2026-03-09 14:02:17 ERROR billing-api  connection refused: db-primary:5432\n"
+        "2026-03-09 14:02:19 WARN  auth-svc     token refresh slow (2.4 s)\n"
+        "2026-03-09 14:02:25 ERROR auth-svc     TLS certificate expires in 3 days"
+    )
+    logs = [
+        log,
+        log.replace("db-primary:5432", "db-replica:5432"),
+        log.replace("expires in 3 days", "expired 3 days ago"),
+    ]
 
     def logans(f):
         t = ["14:02:17", "14:02:19", "14:02:25"][f["t"]]
-        line = [l for l in logs[f["mat"]].split("\n") if t in l][0]
+        line = next(l for l in logs[f["mat"]].split("\n") if t in l)
         return (line, f["fmt"])
-    F.append(Family("log_line_triage", "it_ops", [
-        "Explain the log line at {t} and suggest the first thing to check, {fmt}.\n{mat}",
-        "{mat}\n\nTriage the {t} entry above: what does it mean and what should on-call look at first? Answer {fmt}.",
-        "Logs:\n{mat}\nWhat is going on in the line stamped {t}, and where should we start? Reply {fmt}.",
-        "Here is a log excerpt. Please explain the {t} line and the first check to make, {fmt}.\n{mat}",
-    ], {
-        "t": S("entity", [["14:02:17"], ["14:02:19"], ["14:02:25"]]),
-        "fmt": S("format", [["in two sentences", "in 2 sentences"], ["as three bullet points", "as 3 bullet points"]]),
-        "mat": M(logs, lang="text", restrict=[(0, 1), (0, 2)]),
-    }, answer=logans))
+
+    F.append(
+        Family(
+            "log_line_triage",
+            "it_ops",
+            [
+                "Explain the log line at {t} and suggest the first thing to check, {fmt}.\n{mat}",
+                "{mat}\n\nTriage the {t} entry above: what does it mean and what should on-call look at first? Answer {fmt}.",
+                "Logs:\n{mat}\nWhat is going on in the line stamped {t}, and where should we start? Reply {fmt}.",
+                "Here is a log excerpt. Please explain the {t} line and the first check to make, {fmt}.\n{mat}",
+            ],
+            {
+                "t": S("entity", [["14:02:17"], ["14:02:19"], ["14:02:25"]]),
+                "fmt": S(
+                    "format",
+                    [
+                        ["in two sentences", "in 2 sentences"],
+                        ["as three bullet points", "as 3 bullet points"],
+                    ],
+                ),
+                "mat": M(logs, lang="text", restrict=[(0, 1), (0, 2)]),
+            },
+            answer=logans,
+        )
+    )
 
     # 21 public notices: translation
     note = "The lift on level 2 is out of order until Friday. Please use the stairs."
-    F.append(Family("notice_translation", "translation", [
-        "Translate this notice into {lang}, {reg} register: {mat}",
-        "{mat}\nPlease put the notice above into {lang} (use a {reg} register).",
-        "Notice text:\n{mat}\n\nI need it in {lang}, {reg} register.",
-        "Can you give me a {lang} translation, {reg} register, of the following notice?\n{mat}",
-    ], {
-        "lang": S("language", [["German"], ["French"], ["Spanish"], ["Italian"], ["Dutch"]]),
-        "reg": S("antonym", [["formal"], ["informal"]]),
-        "mat": M([note, "The lifts on level 2 are out of order until Friday. Please use the stairs.",
-                  note.replace("until Friday", "until Thursday")],
-                 pairs={(0, 1): "plurality"}, restrict=[(0, 1), (0, 2)]),
-    }))
+    F.append(
+        Family(
+            "notice_translation",
+            "translation",
+            [
+                "Translate this notice into {lang}, {reg} register: {mat}",
+                "{mat}\nPlease put the notice above into {lang} (use a {reg} register).",
+                "Notice text:\n{mat}\n\nI need it in {lang}, {reg} register.",
+                "Can you give me a {lang} translation, {reg} register, of the following notice?\n{mat}",
+            ],
+            {
+                "lang": S("language", [["German"], ["French"], ["Spanish"], ["Italian"], ["Dutch"]]),
+                "reg": S("antonym", [["formal"], ["informal"]]),
+                "mat": M(
+                    [
+                        note,
+                        "The lifts on level 2 are out of order until Friday. Please use the stairs.",
+                        note.replace("until Friday", "until Thursday"),
+                    ],
+                    pairs={(0, 1): "plurality"},
+                    restrict=[(0, 1), (0, 2)],
+                ),
+            },
+        )
+    )
 
     # 22 tone rewriting
-    msg = ("Hi, your parking charge appeal was looked at. We cannot refund the parking charge because the "
-           "ticket was issued correctly. You can appeal again within 28 days.")
-    F.append(Family("tone_rewrite", "public_admin", [
-        "Rewrite this message to {aud} so it sounds {tone}{len}:\n{mat}",
-        "{mat}\nMake the message above {tone} for {aud}{len}.",
-        "Message to {aud}:\n{mat}\n\nRewrite it to sound {tone}{len}.",
-        "Can you make this note to {aud} sound {tone}{len}? {mat}",
-    ], {
-        "aud": S("audience", [["a resident", "a local resident"], ["a councillor", "an elected councillor"]]),
-        "tone": S("antonym", [["more formal"], ["friendlier", "more friendly"]]),
-        "len": S("constraint", [[""], [", keeping it under 60 words", ", in under 60 words"]]),
-        "mat": M([msg, msg.replace("We cannot refund", "We can refund"), msg.replace("28 days", "14 days")],
-                 restrict=[(0, 1), (0, 2)]),
-    }))
+    msg = (
+        "Hi, your parking charge appeal was looked at. We cannot refund the parking charge because the "
+        "ticket was issued correctly. You can appeal again within 28 days."
+    )
+    F.append(
+        Family(
+            "tone_rewrite",
+            "public_admin",
+            [
+                "Rewrite this message to {aud} so it sounds {tone}{len}:\n{mat}",
+                "{mat}\nMake the message above {tone} for {aud}{len}.",
+                "Message to {aud}:\n{mat}\n\nRewrite it to sound {tone}{len}.",
+                "Can you make this note to {aud} sound {tone}{len}? {mat}",
+            ],
+            {
+                "aud": S(
+                    "audience",
+                    [["a resident", "a local resident"], ["a councillor", "an elected councillor"]],
+                ),
+                "tone": S("antonym", [["more formal"], ["friendlier", "more friendly"]]),
+                "len": S("constraint", [[""], [", keeping it under 60 words", ", in under 60 words"]]),
+                "mat": M(
+                    [
+                        msg,
+                        msg.replace("We cannot refund", "We can refund"),
+                        msg.replace("28 days", "14 days"),
+                    ],
+                    restrict=[(0, 1), (0, 2)],
+                ),
+            },
+        )
+    )
 
     # 23 summarising a pasted paragraph
-    par = ("The council has agreed its budget for 2026/27. Council tax will rise by 4.9% from April. "
-           "Spending will focus on adult social care, where demand "
-           "has grown faster than expected. Library opening hours will be kept at current levels.")
-    F.append(Family("budget_paragraph_summary", "public_admin", [
-        "Summarise this for {aud} in {n}:\n{mat}",
-        "{mat}\n\nGive {aud} a summary of the paragraph above in {n}.",
-        "Text:\n{mat}\nTL;DR in {n} for {aud}, please.",
-        "Can you sum up the following paragraph for {aud} in {n}? {mat}",
-    ], {
-        "aud": S("audience", [["residents", "local residents"], ["councillors", "elected members"]]),
-        "n": S("length", [["one sentence", "a single sentence", "1 sentence"], ["three sentences", "3 sentences"]],
-               fk="equivalent_quantity"),
-        "mat": M([par, par.replace("rise by 4.9%", "fall by 4.9%")]),
-    }))
+    par = (
+        "The council has agreed its budget for 2026/27. Council tax will rise by 4.9% from April. "
+        "Spending will focus on adult social care, where demand "
+        "has grown faster than expected. Library opening hours will be kept at current levels."
+    )
+    F.append(
+        Family(
+            "budget_paragraph_summary",
+            "public_admin",
+            [
+                "Summarise this for {aud} in {n}:\n{mat}",
+                "{mat}\n\nGive {aud} a summary of the paragraph above in {n}.",
+                "Text:\n{mat}\nTL;DR in {n} for {aud}, please.",
+                "Can you sum up the following paragraph for {aud} in {n}? {mat}",
+            ],
+            {
+                "aud": S("audience", [["residents", "local residents"], ["councillors", "elected members"]]),
+                "n": S(
+                    "length",
+                    [["one sentence", "a single sentence", "1 sentence"], ["three sentences", "3 sentences"]],
+                    fk="equivalent_quantity",
+                ),
+                "mat": M([par, par.replace("rise by 4.9%", "fall by 4.9%")]),
+            },
+        )
+    )
 
     # 24 bank: extract a field from a pasted payee record
-    rec = ("Payee: Northgate Cleaning Ltd\nSort code: 20-45-77\nAccount number: 41328806\n"
-           "Reference: INV-7714\nAmount: £1,286.40\nDue: 2026-03-27")
-    recs = [rec, rec.replace("41328806", "41328860"), rec.replace("2026-03-27", "2026-03-17"),
-            rec.replace("£1,286.40", "£1,268.40")]
+    rec = (
+        "Payee: Northgate Cleaning Ltd\nSort code: 20-45-77\nAccount number: 41328806\n"
+        "Reference: INV-7714\nAmount: £1,286.40\nDue: 2026-03-27"
+    )
+    recs = [
+        rec,
+        rec.replace("41328806", "41328860"),
+        rec.replace("2026-03-27", "2026-03-17"),
+        rec.replace("£1,286.40", "£1,268.40"),
+    ]
 
     def recans(f):
         key = ["Sort code", "Account number", "Reference", "Due", "Amount"][f["field"]]
-        val = [l for l in recs[f["mat"]].split("\n") if l.startswith(key)][0]
+        val = next(l for l in recs[f["mat"]].split("\n") if l.startswith(key))
         return (val, f["fmt"])
-    F.append(Family("payee_record_extract", "bank", [
-        "What is the {field} in this payee record? Give {fmt}.\n{mat}",
-        "{mat}\nExtract the {field} from the record above - {fmt}.",
-        "Record:\n{mat}\n\nPull out the {field}. Reply with {fmt}.",
-        "From the following payment record, extract the {field} ({fmt}):\n{mat}",
-    ], {
-        "field": S("field", [["sort code"], ["account number"], ["payment reference"], ["due date"], ["amount"]]),
-        "fmt": S("format", [["just the value", "the value only"],
-                            ["a JSON object with the field name as key", "JSON with the field name as the key"]]),
-        "mat": M(recs, restrict=[(0, 1), (0, 2), (0, 3)]),
-    }, answer=recans))
+
+    F.append(
+        Family(
+            "payee_record_extract",
+            "bank",
+            [
+                "What is the {field} in this payee record? Give {fmt}.\n{mat}",
+                "{mat}\nExtract the {field} from the record above - {fmt}.",
+                "Record:\n{mat}\n\nPull out the {field}. Reply with {fmt}.",
+                "From the following payment record, extract the {field} ({fmt}):\n{mat}",
+            ],
+            {
+                "field": S(
+                    "field",
+                    [["sort code"], ["account number"], ["payment reference"], ["due date"], ["amount"]],
+                ),
+                "fmt": S(
+                    "format",
+                    [
+                        ["just the value", "the value only"],
+                        ["a JSON object with the field name as key", "JSON with the field name as the key"],
+                    ],
+                ),
+                "mat": M(recs, restrict=[(0, 1), (0, 2), (0, 3)]),
+            },
+            answer=recans,
+        )
+    )
 
     # 25 hospital: question answering over a pasted bed-state table
-    tab = ("| Ward | Beds | Occupied | Delayed discharges |\n|---|---|---|---|\n| Ash | 28 | 26 | 4 |\n"
-           "| Birch | 32 | 27 | 7 |\n| Cedar | 24 | 24 | 2 |\n| Elm | 30 | 22 | 5 |")
-    tabs = [tab, tab.replace("| Elm | 30 | 22 |", "| Elm | 30 | 29 |"), tab.replace("| 24 | 2 |", "| 24 | 8 |")]
+    tab = (
+        "| Ward | Beds | Occupied | Delayed discharges |\n|---|---|---|---|\n| Ash | 28 | 26 | 4 |\n"
+        "| Birch | 32 | 27 | 7 |\n| Cedar | 24 | 24 | 2 |\n| Elm | 30 | 22 | 5 |"
+    )
+    tabs = [
+        tab,
+        tab.replace("| Elm | 30 | 22 |", "| Elm | 30 | 29 |"),
+        tab.replace("| 24 | 2 |", "| 24 | 8 |"),
+    ]
 
     def tabans(f):
         rows = [[c.strip() for c in r.strip("|").split("|")] for r in tabs[f["mat"]].split("\n")[2:]]
@@ -754,49 +1290,105 @@ def fam_list():
             vals = [(int(r[3]), r[0]) for r in rows]
         best = max(vals) if f["cmp"] == 0 else min(vals)
         return (best[1], round(best[0], 4))
-    F.append(Family("bed_table_qa", "hospital", [
-        "Which ward has the {cmp} {col}, and what is the figure?\n{mat}",
-        "{mat}\n\nFrom the table above, tell me the ward with the {cmp} {col} and its value.",
-        "Table:\n{mat}\nWhich ward has the {cmp} {col}? Include the number.",
-        "Look at this bed state and name the ward with the {cmp} {col}, with the figure:\n{mat}",
-    ], {
-        "cmp": S("antonym", [["highest"], ["lowest"]]),
-        "col": S("field", [["occupancy rate", "bed occupancy percentage"],
-                           ["number of delayed discharges", "delayed-discharge count"]]),
-        "mat": M(tabs, lang="markdown", restrict=[(0, 1), (0, 2)]),
-    }, answer=tabans))
+
+    F.append(
+        Family(
+            "bed_table_qa",
+            "hospital",
+            [
+                "Which ward has the {cmp} {col}, and what is the figure?\n{mat}",
+                "{mat}\n\nFrom the table above, tell me the ward with the {cmp} {col} and its value.",
+                "Table:\n{mat}\nWhich ward has the {cmp} {col}? Include the number.",
+                "Look at this bed state and name the ward with the {cmp} {col}, with the figure:\n{mat}",
+            ],
+            {
+                "cmp": S("antonym", [["highest"], ["lowest"]]),
+                "col": S(
+                    "field",
+                    [
+                        ["occupancy rate", "bed occupancy percentage"],
+                        ["number of delayed discharges", "delayed-discharge count"],
+                    ],
+                ),
+                "mat": M(tabs, lang="markdown", restrict=[(0, 1), (0, 2)]),
+            },
+            answer=tabans,
+        )
+    )
 
     # 26 hospital payroll: overtime pay
-    F.append(Family("overtime_pay_calc", "hospital_payroll", [
-        "A nurse worked {h} of overtime at {m}. Base rate is {r} an hour. How much overtime pay is that{c}?",
-        "Calculate overtime pay: {h} at {m}, base hourly rate {r}{c}.",
-        "What is the overtime pay for {h} paid at {m} on a base rate of {r} per hour{c}?",
-        "Base pay {r} per hour, overtime {h} at {m}. Work out the overtime pay{c}.",
-    ], {
-        "h": S("number", [["6 hours", "six hours", "360 minutes"], ["9 hours", "nine hours"]], fk="equivalent_quantity"),
-        "m": S("number", [["time and a half", "1.5 times the hourly rate", "1.5x"],
-                          ["double time", "2 times the hourly rate", "2x"]], fk="equivalent_quantity"),
-        "r": S("number", [["£18.40", "18.40 pounds"], ["£21.75", "21.75 pounds"]], fk="equivalent_quantity"),
-        "c": S("constraint", [[""], [" after deducting 20% tax", " after 20 percent tax is deducted"]]),
-    }))
+    F.append(
+        Family(
+            "overtime_pay_calc",
+            "hospital_payroll",
+            [
+                "A nurse worked {h} of overtime at {m}. Base rate is {r} an hour. How much overtime pay is that{c}?",
+                "Calculate overtime pay: {h} at {m}, base hourly rate {r}{c}.",
+                "What is the overtime pay for {h} paid at {m} on a base rate of {r} per hour{c}?",
+                "Base pay {r} per hour, overtime {h} at {m}. Work out the overtime pay{c}.",
+            ],
+            {
+                "h": S(
+                    "number",
+                    [["6 hours", "six hours", "360 minutes"], ["9 hours", "nine hours"]],
+                    fk="equivalent_quantity",
+                ),
+                "m": S(
+                    "number",
+                    [
+                        ["time and a half", "1.5 times the hourly rate", "1.5x"],
+                        ["double time", "2 times the hourly rate", "2x"],
+                    ],
+                    fk="equivalent_quantity",
+                ),
+                "r": S(
+                    "number",
+                    [["£18.40", "18.40 pounds"], ["£21.75", "21.75 pounds"]],
+                    fk="equivalent_quantity",
+                ),
+                "c": S(
+                    "constraint", [[""], [" after deducting 20% tax", " after 20 percent tax is deducted"]]
+                ),
+            },
+        )
+    )
 
     # 27 bank: FX transfer quote
-    F.append(Family("fx_transfer_quote", "bank", [
-        "A customer wants to send {amt} abroad in {cur} at an exchange rate of {rate}, with {fee} taken off first. How much arrives?",
-        "Work out how many {cur} the recipient gets: {amt} sent, rate {rate}, {fee} deducted before conversion.",
-        "FX quote: {amt} converted to {cur} at {rate} after {fee} is deducted. What is the amount received?",
-        "If we deduct {fee} from {amt} and convert the rest to {cur} at {rate}, what does the beneficiary receive?",
-    ], {
-        "amt": S("number", [["£2,500", "£2500", "2,500 pounds"], ["£5,000", "£5000", "£5k"]], fk="equivalent_quantity"),
-        "cur": S("currency", [["euros", "EUR"], ["US dollars", "USD"]]),
-        "rate": S("number", [["1.17"], ["1.19"]]),
-        "fee": S("modifier", [["a £12 fee", "a fixed fee of £12"], ["a 0.5% fee", "a fee of 0.5%"]]),
-    }))
+    F.append(
+        Family(
+            "fx_transfer_quote",
+            "bank",
+            [
+                "A customer wants to send {amt} abroad in {cur} at an exchange rate of {rate}, with {fee} taken off first. How much arrives?",
+                "Work out how many {cur} the recipient gets: {amt} sent, rate {rate}, {fee} deducted before conversion.",
+                "FX quote: {amt} converted to {cur} at {rate} after {fee} is deducted. What is the amount received?",
+                "If we deduct {fee} from {amt} and convert the rest to {cur} at {rate}, what does the beneficiary receive?",
+            ],
+            {
+                "amt": S(
+                    "number",
+                    [["£2,500", "£2500", "2,500 pounds"], ["£5,000", "£5000", "£5k"]],
+                    fk="equivalent_quantity",
+                ),
+                "cur": S("currency", [["euros", "EUR"], ["US dollars", "USD"]]),
+                "rate": S("number", [["1.17"], ["1.19"]]),
+                "fee": S("modifier", [["a £12 fee", "a fixed fee of £12"], ["a 0.5% fee", "a fee of 0.5%"]]),
+            },
+        )
+    )
     return F
 
 
 # --------------------------------------------------------------------------- generation
-POS_KINDS = ["reword", "reword_noisy", "material_moved", "synonym", "equivalent_quantity", "quote_marks"] + NOISE
+POS_KINDS = [
+    "reword",
+    "reword_noisy",
+    "material_moved",
+    "synonym",
+    "equivalent_quantity",
+    "quote_marks",
+    *NOISE,
+]
 
 
 def rand_facts(fam, rng):
@@ -893,7 +1485,7 @@ class UF:
 
 
 def gen_family(fam, idx, seed, n):
-    rng = random.Random("%s:%s" % (seed, fam.name))
+    rng = random.Random(f"{seed}:{fam.name}")
     npos = round(n * POS_SHARE)
     nneg = n - npos
     seen = set()
@@ -982,9 +1574,14 @@ def self_check(text, label):
         if list(r) != KEYS:
             errors.append("%s line %d: keys %s" % (label, n, list(r)))
             continue
-        if not (isinstance(r["family"], str) and isinstance(r["family_index"], int)
-                and isinstance(r["kind"], str) and isinstance(r["a"], str) and isinstance(r["b"], str)
-                and isinstance(r["same"], bool)):
+        if not (
+            isinstance(r["family"], str)
+            and isinstance(r["family_index"], int)
+            and isinstance(r["kind"], str)
+            and isinstance(r["a"], str)
+            and isinstance(r["b"], str)
+            and isinstance(r["same"], bool)
+        ):
             errors.append("%s line %d: value types" % (label, n))
         if not r["a"].strip() or not r["b"].strip():
             errors.append("%s line %d: empty side" % (label, n))
@@ -1026,8 +1623,10 @@ def summarise(rows, per_family_table):
     fams = collections.OrderedDict()
     for r in rows:
         fams.setdefault(r["family"], []).append(r)
-    print("%d pairs, %d families, %d same (%.1f %%), %d different" % (
-        len(rows), len(fams), npos, 100.0 * npos / max(1, len(rows)), len(rows) - npos))
+    print(
+        "%d pairs, %d families, %d same (%.1f %%), %d different"
+        % (len(rows), len(fams), npos, 100.0 * npos / max(1, len(rows)), len(rows) - npos)
+    )
     for same in (True, False):
         print("same=%s" % ("true" if same else "false"))
         for (s, k), c in sorted(kinds.items()):
@@ -1036,9 +1635,16 @@ def summarise(rows, per_family_table):
     if per_family_table:
         for name, rs in fams.items():
             negk = collections.Counter(r["kind"] for r in rs if not r["same"])
-            print("%2d %-28s same %3d diff %3d  %s" % (
-                rs[0]["family_index"], name, sum(r["same"] for r in rs), sum(not r["same"] for r in rs),
-                ", ".join("%s %d" % kv for kv in sorted(negk.items()))))
+            print(
+                "%2d %-28s same %3d diff %3d  %s"
+                % (
+                    rs[0]["family_index"],
+                    name,
+                    sum(r["same"] for r in rs),
+                    sum(not r["same"] for r in rs),
+                    ", ".join("%s %d" % kv for kv in sorted(negk.items())),
+                )
+            )
 
 
 def main():
@@ -1057,18 +1663,20 @@ def main():
                 disk = fh.read()
         except OSError as e:
             disk = ""
-            errors.append("cannot read %s: %s" % (args.out, e))
+            errors.append(f"cannot read {args.out}: {e}")
         if disk != text:
             dl, gl = disk.splitlines(), text.splitlines()
             first = next((i for i in range(min(len(dl), len(gl))) if dl[i] != gl[i]), min(len(dl), len(gl)))
-            errors.append("file differs from regenerated output (first at line %d; %d vs %d lines)" % (
-                first + 1, len(dl), len(gl)))
+            errors.append(
+                "file differs from regenerated output (first at line %d; %d vs %d lines)"
+                % (first + 1, len(dl), len(gl))
+            )
         _, e1 = self_check(disk, "file")
         errors.extend(e1)
     else:
         with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        print("wrote %s" % args.out)
+        print(f"wrote {args.out}")
     rows, e2 = self_check(text, "generated")
     errors.extend(e2)
     summarise(rows, args.summary)
