@@ -81,7 +81,7 @@ class OfflineEmailRecognizer(EmailRecognizer):
 
 # The at sign's name in the six languages ("jane arroba example.es", "jane chiocciola example.it"):
 # no everyday word, so written plainly between two words it makes an address on its own.
-_AT_NAMES = r"(?:arroba|chiocciola|arobase|klammeraffe|apenstaartje|apestaartje)"
+_AT_NAMES = r"(?:arroba|chiocciola|arobase|klammeraffe|apenstaartje|apestaartje|ät)"
 _OBF_AT = (
     rf"(?:[ \t]*[\[({{<][ \t]*(?:at|@|{_AT_NAMES})[ \t]*[\])}}>][ \t]*"
     rf"|[ \t]+(?:at|AT|@|(?i:{_AT_NAMES}))[ \t]+)"
@@ -102,7 +102,7 @@ _NOT_A_WORD = re.compile(r"^(?=.*[^\W\d_])[\w\-]*[\d_\-.][\w\-.]*$")
 # An e-mail cue shortly before the local part: "E-mail: tobias at webmail.de", "confirmed by email (…".
 _MAIL_CUE = re.compile(
     r"(?i:\b(?:e-?mail|mail|courriel|correo|posta\s+elettronica|pec)\b)[^\w\n]{0,4}"
-    r"(?:(?:to|an|à|a|al|op|by|per|par|por|via|from|de|von|van|du|der)[^\w\n]{1,4}){0,2}$"
+    r"(?:(?:to|an|à|a|al|op|by|per|par|por|via|from|de|von|van|du|der|me|us|at|on|moi|mir|mij)[^\w\n]{1,4}){0,3}$"
 )
 
 
@@ -186,7 +186,9 @@ _PHONE_CANDIDATE = re.compile(
 _PHONE_FILLER = (
     r"(?:on|at|is|as|me|us|her|him|au|al|op|unter|sous|sur|[èe]|es|est|ist|moi|mij|el|le|la|il|lo|en|de"
     r"|the|my|mi|mio|mia|mon|ma|mijn|mein|meine|ihre|su|an|am|a|nel|number|nummer|numero|n[úu]mero"
-    r"|cliente|client|customer|klant|kunde|kundin|laiss[ée]|lasciato|left|dej[ée]|un|una|uno|c|ingesproken|achtergelaten|hinterlassen|sie|mich|uns|ihn|line|auf|back)"
+    r"|cliente|client|customer|klant|kunde|kundin|laiss[ée]|lasciato|left|dej[ée]|un|una|uno|c|ingesproken|achtergelaten|hinterlassen|sie|mich|uns|ihn|line|auf|back"
+    # An audit trail's change: 'set "Customer phone" to "6…"', "Telefon geändert auf".
+    r"|to|naar|set|changed|ge[äa]ndert|modifi[ée]|cambiado|modificato|gewijzigd)"
 )
 _PHONE_CONTEXT = re.compile(
     r"(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|ring|text|whatsapp|ph|contact|reach|reached|"
@@ -197,7 +199,9 @@ _PHONE_CONTEXT = re.compile(
     r"|chiamare|telefoon|telefoonnummer|mobiel|bellen|gsm|nummer|num[ée]ro"
     # Call-back verbs as call notes write them: "richiamato al", "rappelez-moi au", "bel me op".
     r"|(?:ri)?chiamat[oaie]|richiamare|(?:ri)?chiam(?:ami|atemi|armi)|contatt(?:ami|atemi|are)"
-    r"|(?:r)?appel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|en|ar|ad|a|[aá]is)(?:me|le|nos)?|bel|bereikbaar|erreichen"
+    r"|(?:r)?appel(?:er|ez|le)?(?:-moi)?|ll[aá]m(?:e|en|ar|ad|a|o|[aá]is)(?:me|le|nos)?|bel|bereikbaar|erreichen"
+    # The landline, as a call note names it: "mejor al fijo", "sul fisso", "op de vaste lijn".
+    r"|fijo|fisso|vaste[ \t]+(?:lijn|nummer)"
     # Who called, as a call log names the number: "chiamante 333…", "caller", "Anrufer", "appelant".
     r"|caller|calling|chiamante|anrufer(?:in)?|appelant|llamante|beller"
     r"|terugbellen|llamar[áa]n?|llamaremos|(?:r)?appellera|(?:ri)?chiamer[àa]|belt|bellen"
@@ -218,10 +222,18 @@ _PHONE_CONTEXT = re.compile(
 )
 # A phone word in a form label ending in a colon: "Telefon tagsüber:", "Teléfono (día):", "Tel. ufficio:".
 _PHONE_LABEL = re.compile(
-    r"(?:^|\n)[ \t]*[^\n:]{0,30}\b(?:phone|tel|telephone|mobile|mob|cell|fax|telefon|handy|mobil"
+    r"(?:^|\n)[ \t]*[^\n:]{0,30}\b(?:phones|telephones|mobiles|telefone|telefonnummern|t[ée]l[ée]phones"
+    r"|tel[ée]fonos|m[óo]viles|telefoni|cellulari|telefoons|telefoonnummers"
+    r"|phone|tel|telephone|mobile|mob|cell|fax|telefon|handy|mobil"
     r"|t[ée]l[ée]phone"
     r"|durchwahl|doorkiesnummer|centralino|centralita|switchboard|standard|zentrale|telefax|t[ée]l[ée]copie"
-    r"|t[ée]l|portable|tel[ée]fono|m[óo]vil|cellulare|telefoon|mobiel|gsm|tfno|tlf)\b[^\n:]{0,25}:[ \t]*$"
+    r"|t[ée]l|portable|tel[ée]fono|m[óo]vil|cellulare|telefoon|mobiel|gsm|tfno|tlf"
+    # A service's line on a bill or a notice: "Atención al cliente:", "Información:", "Hotline:",
+    # "Kundenservice:", "Service client :", "Servizio clienti:", "Klantenservice:", "Urgencias …:".
+    r"|atenci[óo]n[ \t]+al[ \t]+cliente|servicio[ \t]+al[ \t]+cliente|informaci[óo]n|customer[ \t]+service"
+    r"|service[ \t]+clients?|service[ \t]+client[èe]le|kundenservice|kundendienst|servizio[ \t]+clienti"
+    r"|assistenza[ \t]+clienti|klantenservice|hotline|helpline|helpdesk|infoline|urgencias|urgences|urgenze"
+    r"|notfall|notdienst|emergency|spoed)\b[^\n:]{0,25}:[ \t]*$"
     # The one-letter labels of a signature: "T: …", "M: …", "F: …".
     r"|(?:^|\n)[ \t]*[TMFP][ \t]*:[ \t]*$",
     re.IGNORECASE,
@@ -257,6 +269,11 @@ _PHONE_LIST_GAP = re.compile(
 )
 
 
+# An extension before the number it belongs to, in a directory's cell: "ext. 628 / +34 …".
+_EXTENSION_WORD_BEFORE = re.compile(rf"(?i:\b{_EXTENSION_WORDS})[ \t]*$")
+_EXTENSION_THEN_NUMBER = re.compile(r"\d{1,6}[ \t]*[/|;,][ \t]*(?=[+(\d])")
+
+
 def find_phone_numbers(text: str) -> list[Candidate]:
     """Phone numbers in national and international formats, checked against libphonenumber's data.
 
@@ -270,10 +287,22 @@ def find_phone_numbers(text: str) -> list[Candidate]:
     while (match := _PHONE_CANDIDATE.search(text, position)) is not None:
         start, end = match.span()
         position = end
+        bracket = text.rfind("(", start + 1, end)
+        if bracket > 0 and ")" not in text[bracket:end] and text[start:bracket].strip():
+            # The run stopped inside a bracketed area code ("… 12267-8327  (356) 441-0843" is too
+            # long for one number): what stands before the bracket, and the scan goes on from it.
+            end = len(text[:bracket].rstrip())
+            position = bracket
         if dated := _LEADING_DATE.match(text, start, end):
             # "02/14/2024 14:20", "2024-02-18 16:40": a date and a time, no number; the scan goes
             # on after the date.
             position = dated.end()
+            continue
+        if (ext := _EXTENSION_THEN_NUMBER.match(text, start, end)) and _EXTENSION_WORD_BEFORE.search(
+            text, max(0, start - 16), start
+        ):
+            # "ext. 628 / 0034 775007545", "poste 770 / 07…": the extension, then the number.
+            position = ext.end()
             continue
         listed = previous_end >= 0 and bool(_PHONE_LIST_GAP.match(text, previous_end, start))
         lead = _LEADING_REFERENCE.match(text, start, end)
@@ -305,6 +334,23 @@ def find_phone_numbers(text: str) -> list[Candidate]:
             continue
         if hit is None and (split := _first_of_cells(text, start, end, listed)) is not None:
             hit, position = split
+        if (
+            hit is None
+            and (cells := _SHORT_CELLS.match(text, start, end)) is not None
+            and not _OTHER_NUMBER_LABEL.search(_before(text, start, 40))
+        ):
+            # Short numeric cells before the number, run together with it in a row ("sì 1 0
+            # 392/2161544", counts in the columns before a contact column): the number after them.
+            for gap in _CELL_GAP.finditer(text, start, cells.end() + 1):
+                rest = _phone_candidate(text, gap.end(), end, listed)
+                number = text[rest.start : rest.end] if rest is not None else ""
+                if (
+                    rest is not None
+                    and not rest.weak
+                    and (number[0] in "+(0" or rest.score >= 0.85 or _MOBILE_TWO_GROUPS.match(number))
+                ):
+                    hit = rest
+                    break
         if hit is not None:
             if text[max(0, hit.start - 4) : hit.start].lower() == "tel:":
                 hit = hit._replace(start=hit.start - 4)  # an RFC 3966 URI: "tel:+44-20-7946-0958"
@@ -370,6 +416,8 @@ def _area_code_cells(text: str, found: Sequence[Candidate]) -> list[Candidate]:
 # A gap inside a run of digit groups, where a second number may start: one that starts with +, 00,
 # a trunk zero or a bracket, or one that is a phone number by itself.
 _CELL_GAP = re.compile(r"[ \t]+(?=[+(\d])")
+# One to three digits and a gap, up to four times: short cells (counts, codes) before a phone cell.
+_SHORT_CELLS = re.compile(r"(?:\d{1,3}[ \t]+){1,4}(?=[+(\d])")
 # Five to eight digits without a trunk zero, then a gap: a reference cell before a phone cell.
 _LEADING_REFERENCE = re.compile(r"[1-9]\d{4,7}[ \t]+(?=[+(\d])")
 
@@ -451,7 +499,27 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
         or bool(_PHONE_SYMBOL.search(before))
         or _contact_line(text, start, end)
     )
-    mobile = bool(_MOBILE_TWO_GROUPS.match(compact))
+    if not context and (name := _NAME_BEFORE.search(before)) is not None:
+        # A first name between the label and the number: "Urgencias fuera de horario: Marta 6…".
+        named = before[: name.start()]
+        context = bool(_PHONE_LABEL.search(named) or _PHONE_CONTEXT.search(named, max(0, len(named) - 30)))
+    if (
+        not context
+        and compact.isdigit()
+        and _NAME_THEN_BRACKET.search(before)
+        and text.startswith(")", end)
+        and _phone_verdict(compact, international) == "valid"
+    ):
+        # A person's number in brackets after their name: "Testigo: Pilar Ruiz (6…)".
+        context = True
+    if (
+        not context
+        and _CALL_VERB.search(text, max(0, text.rfind("\n", 0, start) + 1, start - _CALL_REACH), start)
+        and _phone_verdict(compact, international) == "valid"
+    ):
+        # A call verb earlier in the sentence: "llámale después de las 15:00, Leire prefiere 96…".
+        context = True
+    mobile = bool(_MOBILE_TWO_GROUPS.match(compact)) or _spanish_two_groups(compact)
     if not (international or separated or context or (trunk and digits >= 10)):
         # A bare run of digits: a phone number only inside a record of personal data (the
         # engine raises WEAK_SCORE there), otherwise an order number or an amount.
@@ -478,6 +546,22 @@ def _phone_candidate(text: str, start: int, end: int, listed: bool) -> Candidate
     return None
 
 
+# A country code, or a trunk prefix's group, right before digits: they are a phone number's rest.
+_PHONE_PREFIX_BEFORE = re.compile(
+    r"(?:(?<![\w+])\+|(?<![\w+])00)\d{1,3}(?:[ .\-]\(?0?\)?\d{1,4})?[ .\-]$|(?<![\w+.\-/])0\d{1,4}[ /\-]$"
+)
+
+
+def phone_like(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reads as (the rest of) a phone number: after a country code or an
+    area code's group ("0034 671539375", "+1 741 721 2530"), or after a phone word. For identifiers
+    whose checksum a phone number may pass by chance, when their own name is not beside them."""
+    if _PHONE_PREFIX_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    hit = _phone_candidate(text, start, end, False)
+    return hit is not None and not hit.weak and hit.score >= 0.85
+
+
 # The key of a number written with its country code and no plus: an SMS gateway's MSISDN.
 _MSISDN = re.compile(r"(?i:msisdn|e\.?164)[\"']?[ \t]*[:=]?[ \t]*[\"']?$")
 
@@ -489,6 +573,32 @@ _MOBILE_TWO_GROUPS = re.compile(r"^3\d{2}[ /.\-]\d{6,7}$")
 # ("Ana Ruiz - 915 251 419", "Jan Vos, buurman - 0612345678"); another number's label is refused before this.
 _CONTACT_DASH = re.compile(r"[ \t]*[^\W\d_][^\n\d]{2,60}[ \t][\-\u2013\u2014][ \t]*")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
+# One to three capitalised words ending what stands before a number: a name between a label and it
+# ("Familiar de contacto: Noelia Peral, 7…").
+_NAME_BEFORE = re.compile(r"(?:[A-ZÀ-Þ][^\W\d_]{1,20},?[ \t]+){1,3}$")
+_NAME_THEN_BRACKET = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+[ \t]*\($")
+# A verb asking to call, earlier in the same line and sentence as the number (``before`` is the
+# line before it, not further back than ``_CALL_REACH``).
+_CALL_REACH = 90
+_CALL_VERB = re.compile(
+    r"(?i:\b(?:ll[aá]m(?:a|e|o|ar|en|ale|ala|alo|ame|eme|anos)|call|ring|anrufen|ruf(?:en)?|appelle(?:r|z)?"
+    r"|chiam(?:a|are|alo|ala|ami)|richiam(?:a|are|alo|ala)|bel(?:len)?)\b)[^\n.!?]*$"
+)
+# Spanish numbers written as a provincial prefix and the rest ("983 981642", "91 5833890") or as a
+# mobile's first three digits and six: nine digits in two groups, valid in Spain's plan.
+_ES_TWO_GROUPS = re.compile(r"^(?:[89]\d[ ]\d{7}|[89]\d\d[ ]\d{6}|[67]\d\d[ ]\d{6})$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _spanish_two_groups(number: str) -> bool:
+    if not _ES_TWO_GROUPS.match(number):
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(number, "ES"))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _contact_line(text: str, start: int, end: int) -> bool:
@@ -517,7 +627,9 @@ def _signature_line(text: str, start: int, end: int) -> bool:
 _CELL_SEPARATORS = ("\t", ";", ",")
 _PHONE_HEADER = re.compile(
     r"\b(?:phone|tel|telephone|mobile|cell|fax|telefon|handy|mobil|t[ée]l[ée]phone|t[ée]l|portable|tel[ée]fono"
-    r"|m[óo]vil|cellulare|telefoon|mobiel|gsm|tfno|tlf|number|nummer|numero|n[úu]mero)\b",
+    r"|m[óo]vil|cellulare|telefoon|mobiel|gsm|tfno|tlf|number|nummer|numero|n[úu]mero"
+    # A list's contact column holds phone numbers among addresses: "Contatto", "Kontakt", "Contacto".
+    r"|contact|contacto|contatto|kontakt|recapito|bereikbaar)\b",
     re.IGNORECASE,
 )
 
@@ -710,13 +822,19 @@ def find_us_ssns(text: str) -> list[Candidate]:
         if not _ssn_parts_valid(area, group, serial):
             continue
         context = bool(_SSN_CONTEXT.search(_before(text, match.start())))
+        if not context and _PHONE_PREFIX_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "+1 555-12-3456": a phone number's rest
         score = 0.95 if context else (0.85 if sep == "-" else 0.6)
         found.append(Candidate("US_SSN", match.start(), match.end(), score))
     for match in _SSN_BARE.finditer(text):
         if _ssn_parts_valid(*match.groups()):
+            labelled = _SSN_CONTEXT.search(_before(text, match.start())) is not None
+            if not labelled and record_labelled(text, match.start()):
+                continue  # "Pat.-Nr. 607494943": a record number, nine digits as an SSN has
+            if not labelled and phone_like(text, match.start(), match.end()):
+                continue  # "móvil 0034 671539375": a phone number
             # Without an SSN word nine digits are as likely an order number: reported below any
             # sensible threshold, unless the engine sees it inside a record of personal data.
-            labelled = _SSN_CONTEXT.search(_before(text, match.start())) is not None
             found.append(
                 Candidate("US_SSN", match.start(), match.end(), 0.9)
                 if labelled
@@ -727,19 +845,31 @@ def find_us_ssns(text: str) -> list[Candidate]:
 
 # --- Dates and dates of birth --------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTHS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+# Also in capitals, as fixed-width reports and forms print them ("16 MAR 1995", "MARCH 3, 1971").
+_MONTH = rf"(?:{_MONTHS}|{_MONTHS.upper()})\.?"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_DASHED_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|janv|f[ée]vr?|avr"
+    r"|mai|juin|juil|ao[uû]t|d[ée]c|m[äa]r|mrz|okt|dez|mrt|mei"
+    r"|janvier|f[ée]vrier|mars|avril|juillet|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz"
+    r"|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre"
+    r"|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januari|februari|maart|augustus)"
+)
 _YEAR = r"(?:19|20)\d{2}"
 _DATE = re.compile(
     r"(?<![\w/.\-])(?:"
     rf"(?P<num>\d{{1,2}}([/.\-])\d{{1,2}}\2(?:\d{{4}}|\d{{2}}(?!\2)))"
     rf"|(?P<iso>{_YEAR}([-/.])\d{{1,2}}\4\d{{1,2}})"
     rf"|(?P<dmy>{_DAY}(?:\s+of)?[ \t]+{_MONTH},?[ \t]+{_YEAR})"
-    # "22-Feb-1991", "03/Mar/1978": the month's abbreviation between dashes or slashes.
-    rf"|(?P<dashed>{_DAY}(?P<dsep>[-/]){_MONTH}(?<!\.)(?P=dsep){_YEAR})"
+    # "22-Feb-1991", "03/Mar/1978", "16-MAR-1995", "24-dic-1936": the month's name or its
+    # abbreviation, in any case and in the six languages, between dashes or slashes.
+    rf"|(?P<dashed>{_DAY}(?P<dsep>[-/]){_DASHED_MONTH}(?P=dsep)(?:{_YEAR}|\d\d))"
     rf"|(?P<mdy>{_MONTH}[ \t]+{_DAY},?[ \t]+{_YEAR})"
     rf"|(?P<dm>{_DAY}[ \t]+{_MONTH}(?![ \t]*\d))"
     rf"|(?P<md>{_MONTH}[ \t]+{_DAY}(?![\w:]))"
@@ -748,11 +878,22 @@ _DATE = re.compile(
 )
 _DOB_CONTEXT = re.compile(
     # A whole word: "nato il" ends "consegnato il" (delivered on), "née le" ends "donnée le".
-    r"(?<!\w)(?:\bdob|\bd\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|\bborn(?:\s+on)?|\bb\.|geb\.(?:\s+am)?"
+    r"(?<!\w)(?:\bdob|\bd\.o\.b\.?|date\s+of\s+birth|birth\s*date|birthday|\bborn(?:\s+on)?|(?<![.\-])\bb\.|geb\.(?:\s+am)?"
     r"|geboren(?:\s+(?:am|op))?|geburtsdatum|geb\.?[ -]?datum|n[ée]\(?e?\)?\s+le|date\s+de\s+naissance"
-    r"|nacid[oa]\s+el|fecha\s+de\s+nacimiento|f\.\s*nac\.?|fec\.\s*nac\.?|nat[oa]\s+il"
-    r"|nat[oa]\s+a\s+[\w' ]{2,30}?\s+il"
+    r"|nacid[oa](?:/[oa])?\s+el|fecha\s+de\s+nacimiento|f\.\s*nac\.?|fec\.\s*nac\.?|nat[oa](?:/[oa])?\s+il"
+    r"|nat[oa](?:/[oa])?\s+a\s+[\w' ]{2,30}?\s+il|geboren\s+op"
     r"|data\s+di\s+nascita|geboortedatum|\bgeb\.?\s*datum)"
+    # Where it is written, and a verb: "DOB on file is", "date de naissance au dossier",
+    # "geboortedatum in dossier", "fecha de nacimiento en ficha", "Geburtsdatum laut Akte".
+    r"(?:\s+(?:on\s+(?:file|record)|in\s+(?:the\s+|our\s+)?(?:file|records?|system|chart|dossier)"
+    r"|au\s+dossier|dans\s+le\s+dossier|en\s+(?:la\s+)?ficha|en\s+el\s+(?:expediente|sistema)"
+    r"|in\s+der\s+akte|laut\s+akte|im\s+system|nel\s+fascicolo|in\s+cartella|in\s+het\s+(?:dossier|systeem)"
+    r"|as\s+recorded|as\s+registered"
+    # Whose: "geboortedatum van uw zoon Ruud (…)", "date of birth of your daughter Anna:".
+    r"|(?:van|of|de|di|del|von)\s+(?:uw|je|jouw|your|votre|ton|ta|su|tu|vostro|vostra|tuo|tua|ihres|ihrer|deines"
+    r"|deiner|his|her|their|zijn|haar|hun)\s+(?:zoon|dochter|kind|son|daughter|child|fils|fille|enfant|hijo|hija"
+    r"|figlio|figlia|sohnes|tochter|kindes)(?:\s+[A-ZÀ-Þ][^\W\d_]+){0,2}))?"
+    r"(?:\s+(?:is|was|ist|lautet|est|es|è|era|reads))?"
     r"[^\w\n]{0,4}$",
     re.IGNORECASE,
 )
@@ -1015,7 +1156,9 @@ _MRN_LABEL = (
     r"|\b(?:n[°º]|num[ée]ro)\.?[ \t]*d['\u2019][ \t]*admission"
     r"|\b(?:n[º°]|n[uú]mero)\.?[ \t]*(?:de[ \t]+)?ingreso"
     r"|\bNUHSA\b|\bn\.[º°][ \t]*(?:de[ \t]+)?(?:historia(?:[ \t]+cl[ií]nica)?|H\.?C\b\.?|paciente|expediente)"
-    r"|\bpatient[ \t]+(?:ids|numbers|nos\.?)(?![\w])|\bhospital[ \t]+numbers)"
+    r"|\bpatient[ \t]+(?:ids|numbers|nos\.?)(?![\w])|\bhospital[ \t]+numbers"
+    # A hospital bill's patient account ("patient acct E123 4567", "patient account no. …").
+    r"|\bpatient[ \t]+(?:acct\b\.?|account\b)(?:[ \t]+(?:no\b\.?|number|#))?)"
     # A scanned form's letters read apart: "M R N :", "M.R.N.".
     r"|(?<![\w.])M[ .]{1,2}R[ .]{1,2}N\b\.?"
     # Short labels that name other things too (a process's PID, Québec's NIP of a card, "HC" of a
@@ -1034,11 +1177,17 @@ _MRN_LABEL_RE = re.compile(_MRN_LABEL)
 # dash ("MRN - …", "Patient identifier — …"), and at most one line break (a form read by OCR).
 _MRN_GLUE = (
     r"[)\]]?(?:[ \t]*\((?:[A-Za-z.]{1,8})\))?"
+    # Whose record, before a colon: "Patientennr. der Praxis:", "patient no. at the clinic:",
+    # "N° de dossier de la clinique :", "numero paziente dell'ospedale:".
+    r"(?:[ \t]+(?:der|des|of[ \t]+the|at[ \t]+the|de[ \t]+la|du|de[ \t]+l['\u2019]|del|della|dell['\u2019]"
+    r"|van[ \t]+de|bij[ \t]+de|in[ \t]+der|im)[ \t]*[^\W\d_]{3,20}(?=[ \t]*[:#]))?"
     r"(?:[ \t]+(?:is|was|of|ist|est|es|è|nr\.?|no\.?|n[°º]\.?|n\.|number|nummer|numero|n[uú]mero))?"
     r"[ \t]*(?:[:#=,]|:?[ \t]*[\-\u2013\u2014]{1,2}(?![\d\-]))?[ \t]*(?:\r?\n[ \t]*)?[\"'(\[]?"
 )
 _MRN = re.compile(
-    _MRN_LABEL
+    "(?P<label>"
+    + _MRN_LABEL
+    + ")"
     + _MRN_GLUE
     # "4411 2093", "RXH 448 2190": short digit groups written with spaces, as a number is read out.
     + r"(?P<id>(?:[A-Z]{1,4}[ \-]?)?\d{2,4}(?:[ ]\d{1,4}){1,3}(?![\w.\-/]|[ ]/)"
@@ -1048,6 +1197,20 @@ _MRN = re.compile(
     # "2023-HC-05512", "HC/19/447812": a year or a prefix, the service's letters, a serial.
     r"|(?:[A-Z]{1,4}[-/])?\d{2,4}[-/][A-Z]{1,4}[-/]\d{3,10})\b"
 )
+# A record label right before a position (its glue and a system's letters between): a number there
+# is the record number, even when its digits happen to pass a national identifier's checksum.
+_LABEL_BEFORE = re.compile("(?:" + _MRN_LABEL + ")" + _MRN_GLUE + r"(?:[A-Z]{1,4}[ \-/]?)?$")
+_LABEL_REACH = 64
+
+
+def record_labelled(text: str, start: int) -> bool:
+    """Whether a record-number label ("MRN", "Pat.-Nr.", "IPP", …) stands right before ``start``."""
+    window = text[max(0, start - _LABEL_REACH) : start]
+    if not any(hint in window.lower() for hint in _MRN_KEY_HINTS):
+        return False
+    return _LABEL_BEFORE.search(window) is not None
+
+
 _NEXT_ID = re.compile(
     r"[ \t]*(?:[,;/&]|\b(?:and|und|et|y|e|en|or|oder|ou|o|of)\b)[ \t]*"
     r"(?P<id>[A-Z]{0,4}[-/]?\d[\d\-/.]{3,14}\d[A-Z]?|[A-Z]{1,4}\d{4,12})\b(?![\-/.]\w)"
@@ -1115,6 +1278,11 @@ def find_medical_record_numbers(text: str) -> list[Candidate]:
             continue  # a short number on the line after its label is as likely another field
         if sum(c.isdigit() for c in value) < 4 or _not_a_record(value):
             continue
+        if value[0] in "-/" and start == match.end("label"):
+            # The label glued to its number by a dash or a slash ("MRN-36723468", "NHC-19-10889"):
+            # one identifier, the label's letters its prefix.
+            start = match.start("label")
+            value = text[start:end]
         if match.group("loose"):
             if clinical is None:
                 clinical = _CLINICAL.search(text) is not None
@@ -1163,9 +1331,14 @@ _MRN_KEY_WORDS = """
     ziekenhuisnummer ziekenhuisnr epdnummer epdnr dossiernummer urnumber healthrecordnumber ehrid emrid
     ehrnumber emrnumber encounterid encounternumber admissionid admissionnumber admissionno
     hospno codpaziente identificativopaziente patientidentifier zisnummer zisnr hixnummer
-    numerosejour nsejour
+    numerosejour nsejour patientaccount patientacct patientaccountnumber patientacctno
 """
 _MRN_KEYS = frozenset(_MRN_KEY_WORDS.split())
+# A record's number by a generic key ("RecordNo", "record_number"): a patient's only in a text about
+# care (a hospital system's message), otherwise a database's or a register's row.
+_GENERIC_RECORD_KEYS = frozenset(
+    ("recordno", "recordnumber", "recordnr", "recordid", "recno", "recnumber", "recordnum")
+)
 # A piece of every key and label above: a cheap look before any regex runs.
 _MRN_KEY_HINTS = ("mrn", "pat", "rec", "hosp", "chart", "fall", "aufnahme", "kranken", "ipp", "nhc",
                   "histor", "cartell", "nosolog", "paz", "pac", "ziekenhuis", "epd", "dossier", "ehr",
@@ -1174,12 +1347,16 @@ _MRN_KEY_HINTS = ("mrn", "pat", "rec", "hosp", "chart", "fall", "aufnahme", "kra
 _KEY_WORDS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z\u00e0-\u00ff]+|\d+")
 _FOLD = str.maketrans("àáâäèéêëìíîïòóôöùúûü", "aaaaeeeeiiiioooouuuu")
 # The number: digits with a few letters of a prefix or a suffix, no spaces ("KH-2021-0045871", "H0045871").
-_KEYED_ID = r"(?:[A-Za-z]{1,5}[-/]?)?\d[A-Za-z0-9\-/.]{2,22}(?![\w]|[\-/.]\w)"
+# A system's letters and a space before the digits too ("PID 25065498", "SDO 2025.23538").
+_KEYED_ID = r"(?:[A-Z]{2,5}[ ](?=\d)|[A-Za-z]{1,5}[-/]?)?\d[A-Za-z0-9\-/.]{2,22}(?![\w]|[\-/.]\w)"
 # A key before "=", ":" or "=>", in quotes or bare: '"patientId":', "patient_id=", "user.mrn=".
 _KEY_BEFORE_VALUE = re.compile(
     r"(?<![\w.\-])[\"']?(?P<key>[^\W\d_][\w.\-]{0,40}?)[\"']?"
     r"[ \t]*(?:=>|[:=>])[ \t]*(?:\r?\n[ \t]*)?[\"'(\[]?"
     rf"(?P<id>{_KEYED_ID})"
+)
+_XML_ELEMENT = re.compile(
+    r"<(?P<key>[A-Za-z][\w.\-]{0,40})(?:[ \t][^<>\n]*)?>(?P<id>[^<>\n]{4,32})</(?P=key)>"
 )
 # A field's name in an audit trail ('field "patient_id" changed from … to …'), read after its last digit.
 _KEY_TOKEN = re.compile(r"[^\W\d_][\w.\-]*")
@@ -1229,6 +1406,11 @@ def _record_key(key: str) -> bool:
     return any("".join(words[i:]) in _MRN_KEYS for i in range(len(words)))
 
 
+def _generic_record_key(key: str) -> bool:
+    words = [w.lower() for w in _KEY_WORDS.findall(key)]
+    return len(words) <= 3 and "".join(words[-2:]) in _GENERIC_RECORD_KEYS
+
+
 def _record_value(text: str, start: int, end: int) -> tuple[int, int] | None:
     end = start + len(_ID_END.sub("", text[start:end]))
     value = text[start:end]
@@ -1246,12 +1428,22 @@ def _machine_record_numbers(text: str) -> list[tuple[int, int]]:
     lowered = text.lower()
     if not any(hint in lowered for hint in _MRN_KEY_HINTS):
         return []
-    spans = [
-        match.span("id")
-        for match in _KEY_BEFORE_VALUE.finditer(text)
-        if _record_key(match.group("key")) and _not_another_field(match)
-    ]
+    spans = []
     clinical: bool | None = None
+    keyed = list(_KEY_BEFORE_VALUE.finditer(text))
+    if "</" in text:
+        # An XML element's whole content, also in digit groups ("<RecordNo>33 678 474</RecordNo>").
+        keyed.extend(m for m in _XML_ELEMENT.finditer(text) if _CELL_ID.fullmatch(m.group("id")))
+    for match in keyed:
+        if not _not_another_field(match):
+            continue
+        if _record_key(match.group("key")):
+            spans.append(match.span("id"))
+        elif _generic_record_key(match.group("key")):
+            if clinical is None:
+                clinical = _CLINICAL.search(text) is not None
+            if clinical:
+                spans.append(match.span("id"))
     for match in _MRN_LABEL_RE.finditer(text):
         after = _AFTER_LABEL.match(text, match.end())
         if after and _not_another_field(after):

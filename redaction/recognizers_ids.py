@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from redaction.recognizers import WEAK_SCORE, Candidate, table_header
+from redaction.recognizers import WEAK_SCORE, Candidate, phone_like, record_labelled, table_header
 
 _LOOK_BEHIND = 48
 
@@ -424,6 +424,8 @@ def find_nl_bsns(text: str) -> list[Candidate]:
             continue
         if _context(_BSN_CONTEXT, text, match.start()):
             found.append(Candidate("NL_BSN", match.start(), match.end(), 0.95))
+        elif record_labelled(text, match.start()) or phone_like(text, match.start(), match.end()):
+            continue  # "IPP 52738829", "Tel. 0160 13706329": a record's or a phone's number
         elif "." in (match.group(2), match.group(6)):
             found.append(Candidate("NL_BSN", match.start(), match.end(), 0.7))
         elif _asked_for(_BSN_CONTEXT, text, match.start()):
@@ -462,6 +464,8 @@ def find_nhs_numbers(text: str) -> list[Candidate]:
             continue
         if _context(_NHS_CONTEXT, text, match.start()):
             found.append(Candidate("UK_NHS", match.start(), match.end(), 0.95))
+        elif record_labelled(text, match.start()) or phone_like(text, match.start(), match.end()):
+            continue  # "IPP 1881751236", "+1 741 721 2530": a record's or a phone's number
         elif match.group(2) or _asked_for(_NHS_CONTEXT, text, match.start()):
             found.append(Candidate("UK_NHS", match.start(), match.end(), 0.6))
         else:
