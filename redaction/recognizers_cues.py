@@ -273,8 +273,26 @@ _SURNAME_BEFORE = re.compile(
     rf"(?<![\w\-'])(?P<surname>(?:{_PARTICLES.capitalize()}[ ]+)?{_TOKEN}(?:[ ]+{_TOKEN})?)$"
 )
 _GIVEN_AFTER = re.compile(
-    rf"(?P<given>{_TOKEN}(?:[ ]+{_TOKEN})?)(?=\t|[ \t]*(?:[;\n)\]<(|/\"]|[\u2013\u2014\-][ \t]|,[ \t]|$))"
+    rf"(?P<given>{_TOKEN}(?:[ ]+{_TOKEN})?(?:[ ]+{_PARTICLES}(?:[ ]+(?:der|den))?)?)"
+    r"(?=\t|[ ]{2,}|[ \t]*(?:[;\n)\]<>(|/\"]|[\u2013\u2014\-][ \t]|[,:][ \t]|$))"
 )
+
+
+_PARTICLE_ONLY = re.compile(_PARTICLES + "|der|den")
+# What precedes a chat export's speaker on its line: a time, a bracket ("[14:02] ", "…Z <", "9.4.26,
+# 14:05 - ").
+_BEFORE_SPEAKER = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:Z|[ ]?[AaPp][Mm])?\]?[ \t]*(?:[-\u2013\u2014][ \t]*)?<?|<)$"
+)
+
+
+def _speaker_position(view: str, start: int, end: int) -> bool:
+    """Whether "Surname, Given" at ``start:end`` is a chat export's speaker: after the time, before
+    the colon or the closing bracket that opens the message ("[14:02] Lefebvre, Nadège: …")."""
+    if view[end : end + 1] not in (":", ">"):
+        return False
+    line_start = view.rfind("\n", 0, start) + 1
+    return bool(_BEFORE_SPEAKER.search(view, max(line_start, start - 40), start))
 
 
 def _surname_comma_given(view: str) -> list[Candidate]:
@@ -286,9 +304,12 @@ def _surname_comma_given(view: str) -> list[Candidate]:
             continue
         given = after.group("given").split()
         surname = before.group("surname").split()
-        if not is_given(given[0]) or gazetteer._plain_word(given[0]):
+        if gazetteer._plain_word(given[0]) or given[0] in _ORGANISATION_WORDS:
             continue
-        if any(gazetteer._plain_word(w) or w in _ORGANISATION_WORDS for w in surname[-1:] + given[1:]):
+        if not is_given(given[0]) and not _speaker_position(view, before.start(), after.end()):
+            continue
+        tail = [w for w in given[1:] if not _PARTICLE_ONLY.fullmatch(w)]
+        if any(gazetteer._plain_word(w) or w in _ORGANISATION_WORDS for w in surname[-1:] + tail):
             continue
         if len(surname) == 1 and is_given(surname[0], cued=False) and not gazetteer._is_surname(surname[0]):
             continue  # "Anna, Paul" is two people
@@ -534,6 +555,41 @@ _LOGIN_PLACES = (
         ),
     ),
     ("label", re.compile(rf":[ \t]*(?P<login>{_LOGIN})(?=[ \t]*(?:[.;)]|$))", re.MULTILINE)),
+    # A chat export's speaker: alone on the line above the message with its time ("jdoe — 09:32"),
+    # or after the time, before a bar, a colon or in angle brackets ("11:49 jdoe |", "…Z <jdoe>").
+    (
+        "speaker",
+        re.compile(
+            rf"^[ \t]*(?P<login>{_LOGIN})[ \t]+[-\u2013\u2014][ \t]+\d{{1,2}}[:.]\d{{2}}(?![\d:.])",
+            re.MULTILINE,
+        ),
+    ),
+    (
+        "speaker",
+        re.compile(
+            r"^[^\n]{0,30}?\d{1,2}:\d{2}(?::\d{2})?(?:Z|[ \t]?[AaPp][Mm])?\]?[ \t]+"
+            r"(?:[-\u2013\u2014][ \t]+)?"
+            rf"(?:<(?P<login>{_LOGIN})>|(?P<bare>{_LOGIN})[ \t]*(?:\||:(?![\d/])))",
+            re.MULTILINE,
+        ),
+    ),
+    # An audit trail's actor, in the column after the time ("16:29  jdoe      linked #170").
+    (
+        "speaker",
+        re.compile(
+            rf"^[ \t]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]+(?P<login>{_LOGIN})(?:\t|[ ]{{2,}})(?=[^\s])",
+            re.MULTILINE,
+        ),
+    ),
+    # Who takes over a shift or a case ("… to jdoe.", "Overdracht … aan jdoe", "Consegna … → jdoe").
+    (
+        "by",
+        re.compile(
+            r"(?:\b(?:to|aan|an|recibe|riceve|reçoit)|\u2192|->)[ \t]+"
+            rf"(?P<login>{_LOGIN})(?=[ \t]*(?:[.,;)!?]|$))",
+            re.MULTILINE,
+        ),
+    ),
 )
 # Read only where the text holds their words (a case-insensitive search over every text costs): a log
 # line's account ("login failed for user sdevries", 'user "mlopez" logged in') and both logins of an
@@ -579,7 +635,10 @@ def _name_word(word: str) -> bool:
 @functools.cache
 def _login_names() -> frozenset[str]:
     names = gazetteer.given_names() | gazetteer.surnames() | cued_given_names()
-    return frozenset(n.replace("'", "").replace("\u2019", "").replace("-", "") for n in names) | names
+    return (
+        frozenset(n.replace("'", "").replace("\u2019", "").replace("-", "").replace(" ", "") for n in names)
+        | names
+    )
 
 
 @functools.cache
@@ -590,6 +649,11 @@ def _surname_openings() -> frozenset[str]:
         plain = surname.replace("'", "").replace("\u2019", "").replace("-", "").replace(" ", "")
         openings.update(plain[:n] for n in range(2, 6))
     return frozenset(openings)
+
+
+_LOGIN_PARTICLES = re.compile(
+    r"^(?:van(?:der|den|de)?|von(?:der)?|de(?:la|l)?|della|di|da|dal|du|le|la|ter|ten)"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -610,6 +674,11 @@ def _built_from_a_name(login: str) -> bool:
         return False
     if _name_word(word) or (len(word) >= 5 and _name_word(word[1:])):
         return True  # "bram", "aalbrecht"
+    if len(word) >= 5 and not word.endswith("s") and _name_word(word[:-1]):
+        return True  # "rosalindd", "kramerr": a name and the initial of the other
+    bare = _LOGIN_PARTICLES.sub("", word[1:] if _LOGIN_PARTICLES.match(word[1:]) else word, count=1)
+    if bare != word and len(bare) >= 3 and (_name_word(bare) or _name_word(bare[:-1])):
+        return True  # "vandamw", "mvonalvensleben": a surname's particle run into it
     for cut in range(3, len(word) - 1):
         head, rest = word[:cut], word[cut:]
         given = (
@@ -641,6 +710,10 @@ def _login_in_place(login: str, place: str) -> bool:
     """Whether a word where a log, a by-line or a label puts a person is a login."""
     if len(login) < 3 or re.split(r"[._]", login)[-1] in _NOT_LOGIN_TAILS:
         return False
+    if place == "speaker" and ("." in login or "_" in login):
+        # A chat export's speaker written as two words joined is a login whatever its words
+        # ("nele_von", "hollie.fairbairn"); one word must look like a login ("medewerker" is a role).
+        return login not in COMMON_WORDS and not gazetteer._plain_word(login) and not _system_login(login)
     if _built_from_a_name(login) or _INITIAL_AND_WORD.fullmatch(login):
         return True  # "rmensah", "tomaszkow"; "kowalczyk.t", "jana_w84" whatever the name
     letters = login.rstrip("0123456789")  # "tcartwright2"
@@ -649,6 +722,40 @@ def _login_in_place(login: str, place: str) -> bool:
     # Two words joined ("ivo.kerbrat"): a list item's or a by-line's author, not a label's value
     # ("Server: files.intern").
     return place != "label" and bool(_TWO_WORDS.fullmatch(login))
+
+
+_PHONE_RUN = re.compile(r"[ \t]*(?P<number>[+(]?\d[\d \t\-/.()]{5,}\d)")
+_DATE_START = re.compile(r"\d{1,4}[./\-]\d{1,2}[./\-]\d{2,4}(?![\d./\-])")
+
+
+def _phone_after(text: str, position: int) -> bool:
+    """Whether a phone number, not a date, follows ``position``: "jdoe 020 7946 0001", not
+    "partenza 09/03/2026"."""
+    run = _PHONE_RUN.match(text, position)
+    if run is None or _DATE_START.match(run.group("number")):
+        return False
+    return sum(c.isdigit() for c in run.group("number")) >= 7
+
+
+_NUMBER_AFTER_WORD = re.compile(r"[a-z][ \t]+(?=(?:\+|00|\(0|0)\d)")
+_LOGIN_BEFORE = re.compile(rf"(?<![\w.@/\-])(?P<login>{_LOGIN})[ \t]*$")
+
+
+def _named_in_text(text: str, login: str) -> bool:
+    """Whether a login is a name the text writes capitalised, with or without an initial before or
+    after it ("rosalindd" where "thanks Rosalind" is written, "oramsbottom" beside "Dr Ramsbottom")."""
+    if not login.isalpha() or len(login) < 5 or login in COMMON_WORDS:
+        return False
+    # The initial makes it a login: the bare word ("london" beside "London") may be a plain noun.
+    for core in (login[1:],) if login.endswith("s") else (login[:-1], login[1:]):
+        if (
+            len(core) >= 4
+            and core.capitalize() in text
+            and not gazetteer._plain_word(core)
+            and _capitalised_in(text, core)
+        ):
+            return True
+    return False
 
 
 def _logins(text: str) -> list[Candidate]:
@@ -662,9 +769,23 @@ def _logins(text: str) -> list[Candidate]:
                 and not text[max(0, match.start() - 2) : match.start()].rstrip(" \t")[-1:].isalnum()
             ):
                 continue  # a label is a word before its colon ("Referent: …"), not a time or a URL
-            login = match.group("login")
-            if login.islower() and _login_in_place(login, place):
-                found.append(Candidate("PERSON", *match.span("login"), 0.75))
+            group = "login" if match.group("login") is not None else "bare"
+            login = match.group(group)
+            if not login.islower() or _system_login(login):
+                continue
+            if _login_in_place(login, place) or _named_in_text(text, login):
+                found.append(Candidate("PERSON", *match.span(group), 0.75))
+    # A contact line's login before the phone number ("CONTACT jdoe 020 7946 0001"), found from the
+    # number (a search from every lower-case word costs more).
+    for number in _NUMBER_AFTER_WORD.finditer(text):
+        before = _LOGIN_BEFORE.search(text, max(0, number.start() - 40), number.start() + 1)
+        if before is None or not _phone_after(text, number.start() + 1):
+            continue
+        login = before.group("login")
+        if not login.islower() or _system_login(login):
+            continue
+        if _login_in_place(login, "contact") or _named_in_text(text, login):
+            found.append(Candidate("PERSON", *before.span("login"), 0.75))
     lowered = text.lower()
     for words, pattern in _ACCOUNT_PLACES:
         if not any(w in lowered for w in words):
@@ -700,10 +821,15 @@ def find_names(text: str) -> list[Candidate]:
         found.extend(_surname_comma_given(view))
     if "." in view:
         found.extend(_initials(view))
-    if ":" in text or "=" in text:
+    if ":" in text or "=" in text or "</" in text:
         found.extend(_keyed_values(text))
     if "@" in text:
         found.extend(_mentions(text))
+    found.extend(_contact_given_names(text))
+    if _HANDOVER.search(text):
+        found.extend(_handovers(text))
+    if "VCARD" in text or "vcard" in text:
+        found.extend(_vcard_names(text))
     if "(" in text and _NUMBER_BRACKET.search(text):
         found.extend(_phone_contacts(text))
     if "." in text and any(w in text for w in (" y ", " e ", " en ", " and ", " und ", " et ", " & ")):
@@ -732,7 +858,8 @@ _NAME_KEYS = frozenset(
         authorname ownername assigneename reportername requestername username accountholder
         nombre nombres apellido apellidos apellido1 apellido2 primerapellido segundoapellido
         nombrecompleto naam voornaam voornamen achternaam roepnaam tussenvoegsel volledigenaam
-        nom prenom nomcomplet vorname nachname cognome
+        nom prenom prénom nomcomplet nomdefamille nomdusage vorname vornamen nachname familienname
+        geburtsname rufname cognome nome nomi nomecompleto
         """
     )
 )
@@ -771,7 +898,7 @@ _KEYED = re.compile(
     r"(?<![\w\-.])[\"']?(?P<key>[A-Za-z][A-Za-z0-9_\-.]{0,40})[\"']?[ \t]*(?P<sep>[:=])[ \t]*"
     r"(?:(?P<q>[\"'])(?P<quoted>[^\"'\n]{1,80})(?P=q)|(?P<bare>[^\s\"'&;,|{}\[\]()<>=][^\n\"&;|{}\[\]<>=]{0,79}))"
 )
-_PARTICLE_WORD = re.compile(_PARTICLES + r"|v\.d\.|v\.|y|e|la|las|los|del", re.IGNORECASE)
+_PARTICLE_WORD = re.compile(_PARTICLES + r"|v\.d\.|v\.|y|e|la|las|los|del|lo|li", re.IGNORECASE)
 _INITIAL_WORD = re.compile(rf"[{_UP}]\.(?:-?[{_UP}]\.)?")
 _CAPS_TOKEN = re.compile(rf"[{_UP}]{{2,}}(?:[-'\u2019][{_UP}]{{2,}})*")
 _HANDLE_VALUE = re.compile(r"[a-z][a-z0-9]*(?:[._\-][a-z0-9]+){0,2}")
@@ -850,8 +977,62 @@ def _keyed_lists(text: str) -> list[Candidate]:
     return found
 
 
+# XML: a name as an element's text ("<Surname>VAN DAM</Surname>", "<Voornaam>Noor</Voornaam>"), and
+# in the name attribute of an element that stands for a person ('<NextOfKin name="RORY BELL"/>').
+_XML_ELEMENT = re.compile(
+    r"<(?P<tag>[A-Za-z][\w.\-:]{0,40})(?:[ \t][^<>\n]{0,200})?>(?P<value>[^<>\n]{1,80})</(?P=tag)>"
+)
+_XML_START = re.compile(r"<(?P<tag>[A-Za-z][\w.\-:]{0,40})[ \t](?P<attrs>[^<>]{1,400})>")
+_XML_ATTRIBUTE = re.compile(
+    r"(?<![\w\-.:])(?P<key>[A-Za-z][\w.\-:]{0,40})[ \t]*=[ \t]*(?P<q>[\"'])(?P<value>[^\"'<>\n]{1,80})(?P=q)"
+)
+_PERSON_TAGS = frozenset(
+    gazetteer._split(
+        """
+        nextofkin kin guardian parent mother father spouse partner relative child emergencycontact contact
+        contactperson person patient doctor physician gp referrer witness signatory signer holder
+        beneficiary insured policyholder passenger traveller traveler companion carer caregiver
+        angehoeriger angehöriger kontakt kontaktperson ansprechpartner erziehungsberechtigter arzt
+        contacto familiar tutor acompanante acompañante medico médico personadecontacto
+        contatto referente familiare accompagnatore genitore
+        personneaprevenir proche tuteur parentproche accompagnant
+        contactpersoon voogd ouder partner begeleider huisarts
+        """
+    )
+)
+
+
+def _xml_names(text: str) -> list[Candidate]:
+    found = []
+    for match in _XML_ELEMENT.finditer(text):
+        key = _key(match.group("tag").rsplit(":", 1)[-1])
+        if key not in _NAME_KEYS:
+            continue
+        raw = match.group("value")
+        value = raw.strip()
+        start = match.start("value") + len(raw) - len(raw.lstrip())
+        if value and _keyed_person(key, value):
+            found.append(Candidate("PERSON", start, start + len(value), 0.8))
+    for match in _XML_START.finditer(text):
+        person = _key(match.group("tag").rsplit(":", 1)[-1]) in _PERSON_TAGS
+        for attribute in _XML_ATTRIBUTE.finditer(match.group("attrs")):
+            key = _key(attribute.group("key").rsplit(":", 1)[-1])
+            if key in ("name", "fullname", "displayname") and person:
+                key = "fullname"
+            if key not in _NAME_KEYS:
+                continue
+            value = attribute.group("value").strip()
+            start = match.start("attrs") + attribute.start("value")
+            start += len(attribute.group("value")) - len(attribute.group("value").lstrip())
+            if value and _keyed_person(key, value):
+                found.append(Candidate("PERSON", start, start + len(value), 0.8))
+    return found
+
+
 def _keyed_values(text: str) -> list[Candidate]:
     found = _keyed_lists(text) if "[" in text else []
+    if "</" in text or "/>" in text:
+        found.extend(_xml_names(text))
     for match in _KEYED.finditer(text):
         key = _key(match.group("key"))
         is_name_key = key in _NAME_KEYS or key == "name"
@@ -883,6 +1064,132 @@ def _keyed_values(text: str) -> list[Candidate]:
     return found
 
 
+# --- A given name on a contact line or after a handover's arrow ------------------------------------
+
+# Rotas and signature blocks name the person to call by a given name alone before the number
+# ("Out of hours: Tanja 0170 1234567", "Astreinte : Malik +33 6 …"); shift handovers name who takes
+# over after an arrow or the word for it ("Übergabe: S. Kraus → Lena", "entrega X, recibe Tomás.").
+_LABEL_NAME_PHONE = re.compile(
+    rf":[ \t]*(?P<name>{_TOKEN}(?:[ ]+{_TOKEN})?)[ \t]+(?=[+(]?\d[\d \t\-./()]{{6,}}\d)"
+)
+_TAKES_OVER = re.compile(
+    r"(?:(?:\u2192|->)[ \t]*|\b(?:aan|recibe|riceve|reçoit)[ \t]+)"
+    rf"(?P<name>{_TOKEN})(?=[ \t]*(?:[.,;)!?]|$))",
+    re.MULTILINE,
+)
+
+
+def _lone_given(word: str) -> bool:
+    return (
+        is_given(word)
+        and gazetteer._lone_ok(word)
+        and word not in _ORGANISATION_WORDS
+        and word.upper() not in _ORGANISATION_WORDS
+    )
+
+
+# Labels of a rota's line, where the word before the number is the person on duty whatever name
+# it is ("Out of hours: Dwayne …", "Astreinte : …", "Rufbereitschaft: …", "Reperibile: …").
+_ON_CALL = re.compile(
+    r"(?i:out[ -]of[ -]hours|after[ -]hours|on[ -]call|on duty|duty officer|astreinte|permanence|de garde"
+    r"|fuera de horario|de guardia|guardia|urgencias|reperibil\w*|bereitschaft|rufbereitschaft|notdienst"
+    r"|piket|piketdienst|bereikbaarheidsdienst|storingsdienst|dienstdoende|avonddienst|nachtdienst)"
+    r"[^:\n]{0,20}$"
+)
+# Lines of a shift's handover, where the names after "→" or "/" are the two people however written
+# ("Übergabe: S. Kraus → Lena", "Relève : Malik / jdupont", "Consegna Ada → rossim").
+_HANDOVER_WORD_LIST = (
+    *("handover", "hand-over", "handed over", "übergabe", "uebergabe", "relève", "releve", "passation"),
+    *("overdracht", "overgedragen", "consegna", "passaggio", "entrega", "traspaso", "relevo"),
+)
+# Written in lower case, capitalised or in capitals; one case-sensitive trie (a case-insensitive
+# alternation searched over every text costs more).
+_HANDOVER = re.compile(
+    r"(?<![\w\-])(?:"
+    + _trie_of([form for w in _HANDOVER_WORD_LIST for form in (w, w.capitalize(), w.upper())])
+    + r")(?![\w\-])"
+)
+_HANDOVER_NAME = re.compile(
+    rf"(?:(?:\u2192|->|/|:)[ \t]*|\b(?:to|aan|an|recibe|riceve|reçoit|à)[ \t]+)"
+    rf"(?P<name>{_TOKEN}|{_LOGIN})(?=[ \t]*(?:[.,;)!?/\u2192]|->|$))",
+    re.MULTILINE,
+)
+
+
+def _contact_given_names(text: str) -> list[Candidate]:
+    found = []
+    if ":" in text:
+        for match in _LABEL_NAME_PHONE.finditer(text):
+            if not _phone_after(text, match.end("name")):
+                continue
+            words = match.group("name").split()
+            if len(words) == 2 and (gazetteer._plain_word(words[1]) or words[1] in _ORGANISATION_WORDS):
+                continue
+            if not _lone_given(words[0]):
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                on_call = _ON_CALL.search(text, line_start, match.start())
+                if on_call is None or not _loose_name(words[0]):
+                    continue
+            found.append(Candidate("PERSON", *match.span("name"), 0.8))
+    if "\u2192" in text or "->" in text or "aan " in text or "ecibe " in text or "iceve " in text:
+        for match in _TAKES_OVER.finditer(text):
+            if _lone_given(match.group("name")):
+                found.append(Candidate("PERSON", *match.span("name"), 0.8))
+    return found
+
+
+def _loose_name(word: str) -> bool:
+    """A capitalised word a cue calls a name: not a function word, a label or a firm's word."""
+    return (
+        word[:1].isupper()
+        and not gazetteer._plain_word(word)
+        and word not in _ORGANISATION_WORDS
+        and word.upper() not in _ORGANISATION_WORDS
+        and word.lower() not in COMMON_WORDS
+    )
+
+
+def _handovers(text: str) -> list[Candidate]:
+    found = []
+    for line in _HANDOVER.finditer(text):
+        line_end = text.find("\n", line.end())
+        line_end = len(text) if line_end < 0 else line_end
+        for match in _HANDOVER_NAME.finditer(text, line.end(), line_end):
+            name = match.group("name")
+            if name.islower():
+                ok = not _system_login(name) and _login_in_place(name, "by")
+            else:
+                ok = _loose_name(name)
+            if ok:
+                found.append(Candidate("PERSON", *match.span("name"), 0.8))
+    return found
+
+
+# vCard: "N:Family;Given;Additional;Prefix;Suffix" and "FN:Given Family" are a person's name.
+_VCARD_NAME = re.compile(
+    r"^(?:item\d+\.)?(?P<key>FN|N)(?:;[^:\n]*)?:(?P<value>[^\n]{1,120})$", re.MULTILINE | re.I
+)
+
+
+def _vcard_names(text: str) -> list[Candidate]:
+    found = []
+    for match in _VCARD_NAME.finditer(text):
+        value = match.group("value").rstrip("\r")
+        start = match.start("value")
+        if match.group("key").upper() == "FN":
+            if any(c.isalpha() for c in value):
+                found.append(Candidate("PERSON", start, start + len(value.rstrip()), 0.85))
+            continue
+        position = start
+        for part in value.split(";")[:3]:
+            stripped = part.strip()
+            if stripped and any(c.isalpha() for c in stripped):
+                begin = position + part.index(stripped)
+                found.append(Candidate("PERSON", begin, begin + len(stripped), 0.85))
+            position += len(part) + 1
+    return found
+
+
 # --- Chat mentions, the contacts of an SMS export, couples in a guest list -------------------------
 
 # "@lucia.martin" in a chat; Slack's own markup "<@U02ABC|bram.devries>" carries the display name.
@@ -894,9 +1201,31 @@ def _mentions(text: str) -> list[Candidate]:
     found = [Candidate("PERSON", *m.span("login"), 0.85) for m in _SLACK_MENTION.finditer(text)]
     for match in _MENTION.finditer(text):
         login = match.group("login")
-        if not _system_login(login) and login not in COMMON_WORDS and _login_in_place(login, "by"):
+        if _system_login(login) or login in COMMON_WORDS or login in _NOT_MENTIONS:
+            continue
+        if _login_in_place(login, "by") or (_logged_line(text, match.start()) and _any_login(login)):
             found.append(Candidate("PERSON", *match.span("login"), 0.8))
     return found
+
+
+# Mentions that name a channel or a group; and code's decorators and at-rules, which a line opening
+# with a time (a chat's, an audit trail's) does not hold.
+_NOT_MENTIONS = frozenset(gazetteer._split("channel here everyone all team group devs admins mods"))
+_TIMED_LINE = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}")
+
+
+def _logged_line(text: str, position: int) -> bool:
+    """Whether ``position`` lies in a line of a chat or a log, one that opens with its time."""
+    return bool(_TIMED_LINE.match(text, text.rfind("\n", 0, position) + 1))
+
+
+def _any_login(login: str) -> bool:
+    """A word that a chat's or a log's mention makes a person's login whatever it is built from."""
+    return (
+        len(login) >= 5
+        and login.replace(".", "").replace("_", "").isalpha()
+        and not gazetteer._plain_word(login)
+    )
 
 
 # An SMS or a call log writes the contact's name after the number ("+34 699 111 222 (Javi): ok").

@@ -349,7 +349,12 @@ _NAME_HEADERS = frozenset(
     """.strip().splitlines()
 ) | frozenset(w.replace("_", " ") for w in _MORE_HEADERS)
 _DELIMITERS = ("\t", ";", "|", ",")
+# A fixed-width report aligns its columns with runs of spaces ("ID  SURNAME, FORENAME  DOB").
+_GAP = "  "
+_DIGIT = re.compile(r"\d")
+_GAP_CELL = re.compile(r"[^ \t\n]+(?: [^ \t\n]+)*")
 _CELL_NAME = re.compile(r"[^\W\d_][^\d@:/]{0,60}")
+_HEADER_PARTS = re.compile(r"[ ]*(?:[,/&+]|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)[ ]*")
 
 
 def _header(cell: str) -> str:
@@ -357,37 +362,70 @@ def _header(cell: str) -> str:
     return " ".join(_HEADER_NOISE.sub(" ", cell.strip(" *:_\t").lower()).split())
 
 
+_HEADER_FIRST_WORDS = frozenset(h.split()[0] for h in _NAME_HEADERS if h.split())
+
+
+def _name_header(head: str) -> bool:
+    """A name column's header, or one naming two parts of a name ("surname, forename", "nom/prénom")."""
+    if head in _NAME_HEADERS:
+        return True
+    if len(head) > 40 or not any(c in head for c in ",/&+ "):
+        return False
+    words = head.replace(",", " ").replace("/", " ").replace("&", " ").replace("+", " ").split()
+    if not words or words[0] not in _HEADER_FIRST_WORDS:
+        return False
+    parts = [p for p in _HEADER_PARTS.split(head) if p]
+    return len(parts) >= 2 and all(p in _NAME_HEADERS for p in parts)
+
+
+def _cells(line: str, delimiter: str) -> list[tuple[int, str]]:
+    """The cells of a table's line with their offsets in it."""
+    if delimiter == _GAP:
+        return [(m.start(), m.group()) for m in _GAP_CELL.finditer(line)] if _GAP in line.strip() else []
+    cells, position = [], 0
+    for cell in line.split(delimiter):
+        cells.append((position, cell))
+        position += len(cell) + len(delimiter)
+    return cells
+
+
 def names_in_tables(text: str) -> list[Candidate]:
     """The cells under a name column of a pasted table ("Nachname;Vorname" then "Kämmerer;Roswitha").
 
     A spreadsheet row splits a person into cells that no sentence-level rule reads as a name; the
-    header says what each column holds. Tables with tabs, semicolons, pipes or commas are read.
+    header says what each column holds. Tables with tabs, semicolons, pipes or commas are read, and
+    reports whose columns are aligned with spaces.
     """
-    if not any(d in text for d in _DELIMITERS):
+    delimiters = _DELIMITERS + ((_GAP,) if _GAP in text else ())
+    if not any(d in text for d in delimiters):
         return []
     found: list[Candidate] = []
     columns: tuple[int, ...] = ()
     offset, delimiter, width = 0, "", 0
     for line in text.split("\n"):
         line_start, offset = offset, offset + len(line) + 1
-        if columns and line.count(delimiter) == width:
+        cells = _cells(line, delimiter) if columns else []
+        if columns and len(cells) == width:
             if set(line.strip()) <= set("|-: \t+"):
                 continue  # a Markdown table's rule under its header
-            cells = line.split(delimiter)
-            position = line_start
-            for index, cell in enumerate(cells):
+            for index, (position, cell) in enumerate(cells):
                 stripped = cell.strip()
                 if index in columns and _CELL_NAME.fullmatch(stripped) and len(stripped.split()) <= 5:
-                    start = position + cell.index(stripped)
+                    start = line_start + position + cell.index(stripped)
                     found.append(Candidate("PERSON", start, start + len(stripped), 0.8))
-                position += len(cell) + 1
             continue
         columns = ()
-        for candidate in _DELIMITERS:
-            if candidate in line:
-                heads = [_header(c) for c in line.split(candidate)]
-                named = tuple(i for i, h in enumerate(heads) if h in _NAME_HEADERS)
-                if named and len(heads) >= 2:
-                    columns, delimiter, width = named, candidate, line.count(candidate)
-                    break
+        for candidate in delimiters:
+            if candidate not in line:
+                continue
+            if candidate == _GAP and (_DIGIT.search(line) or line.count(_GAP) < 2):
+                continue  # "Surname    SMITH" is a form's field, not a report's header
+            cells = _cells(line, candidate)
+            if candidate == _GAP and len(cells) < 3:
+                continue
+            heads = [_header(c) for _, c in cells]
+            named = tuple(i for i, h in enumerate(heads) if _name_header(h))
+            if named and len(heads) >= 2:
+                columns, delimiter, width = named, candidate, len(heads)
+                break
     return found

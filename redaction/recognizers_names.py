@@ -110,7 +110,7 @@ _LOWER_TITLES = (
 )
 _TITLED = re.compile(
     rf"(?<![\w.])(?:{_TITLES}|{_LOWER_TITLES})\.?(?:[ \t]+(?:{_TITLES})\.?)?[ \t]+"
-    rf"(?P<name>(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME})"
+    rf"(?P<name>(?:[{_UP}]\.[ \t]*){{0,2}}(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME})"
 )
 
 
@@ -188,6 +188,13 @@ _LABELS = _alternatives(
     "|dokter|voornamen"
     # Forms that ask for every given name ("Vornamen: Anna Luise", "Nombres: María José").
     "|vornamen|nombres|first names|given names|forenames"
+    # Whose estate a probate letter is about, who travels with the booker or comes with a patient,
+    # who advises a client: "Estate of …", "Nachlasssache …", "Mitreisende: …", "Accompagnatore: …".
+    "|estate of|the estate of|the late|succession de|succession of|nachlasssache|nachlass von|erbsache"
+    "|sucesión de|herencia de|successione di|eredità di|nalatenschap van"
+    "|mitreisende|mitreisender|angehörige|angehöriger|accompagnatore|accompagnatrice|accompagnant"
+    "|accompagnante|acompañante|begeleider|travelling with|traveling with|companion"
+    "|adviser|advisor|your adviser|your advisor|asesor|asesora|consulente|adviseur"
 )
 _COLON_LABELS = _alternatives(
     "from|to|cc|bcc|name|user|owner|contact|member|student|guest|passenger|traveller|candidate"
@@ -882,7 +889,7 @@ _ACRONYMS = frozenset(
 )
 # An elided particle opens some ("D'ANGELO", "O'BRIEN"): read as "D'Angelo". Not "L'": in capitals
 # that is mostly an article ("L'HÔPITAL").
-_CAPS_WORD = re.compile(rf"(?<![\w\-'])(?:[DO]['\u2019])?[{_UP}]{{2,}}(?:[-'\u2019][{_UP}]{{2,}})*(?![\w])")
+_CAPS_WORD = re.compile(rf"(?<![\w\-'])(?:[DOMN]['\u2019])?[{_UP}]{{2,}}(?:[-'\u2019][{_UP}]{{2,}})*(?![\w])")
 # "DUPONT Jean", "GARCÍA LÓPEZ María": a surname in capitals and a capitalised given name.
 _SURNAME_GIVEN = re.compile(
     rf"(?<![\w\-])(?P<surname>(?:(?:AL|EL|DE|DI|DA|DU|LA|LE|LO)[-' ])?[{_UP}]{{3,}}(?:[-' ][{_UP}]{{3,}})?)"
@@ -1171,6 +1178,11 @@ _NOT_SPEAKERS = frozenset(
         "adresse",
     ]
 )
+
+
+# A shift's handover is a line's label, not its speaker ("Relève : Ana / Marc" twice in a rota).
+_HANDOVER_WORDS = ("handover", "relève", "releve", "übergabe", "uebergabe", "overdracht", "consegna")
+_NOT_SPEAKERS = _NOT_SPEAKERS | frozenset((*_HANDOVER_WORDS, "entrega", "passation", "relevo"))
 
 
 def _speakers(text: str) -> list[Candidate]:
@@ -1498,6 +1510,22 @@ _CALENDAR = re.compile(
 )
 
 
+_MARKUP = re.compile(r"</?[A-Za-z]|[<>]")
+_TAG_NAME = re.compile(r"[A-Za-z][\w.\-:]*")
+_ATTRIBUTE_OR_END = re.compile(r"[ \t]+[A-Za-z][\w.\-:]*=|[ \t]*/>")
+
+
+def _xml_tag_name(text: str, start: int) -> bool:
+    """Whether the word at ``start``, after a "<", is an element's name: closed by its own end tag or
+    followed by an attribute ("<Roswitha Quast>" in a chat log is a speaker, "<Surname>" a tag)."""
+    if text[start - 2 : start] == "</":
+        return True
+    tag = _TAG_NAME.match(text, start)
+    if tag is None:
+        return False
+    return bool(_ATTRIBUTE_OR_END.match(text, tag.end())) or f"</{tag.group()}>" in text
+
+
 def tidy_ner(text: str, entity_type: str, start: int, end: int) -> tuple[int, int] | None:
     """The part of a spaCy entity worth reporting, or ``None`` when it is not personal data."""
     span = text[start:end]
@@ -1509,6 +1537,16 @@ def tidy_ner(text: str, entity_type: str, start: int, end: int) -> tuple[int, in
         end = start + cut
         span = span[:cut]
     if entity_type in ("PERSON", "LOCATION", "NRP"):
+        if text[start - 1 : start] == "<" and _xml_tag_name(text, start):
+            return None  # an XML element's name ("<GivenName>", "</Patient>"), not its text
+        markup = _MARKUP.search(span)
+        if markup:
+            # An element's text ends at its closing tag: "Aurora Lane</Street>".
+            if markup.start() == 0:
+                return None
+            end = start + markup.start()
+            span = text[start:end].rstrip()
+            end = start + len(span)
         if "\t" in span.strip():
             # A tab separates the cells of a pasted table: "Abteilung\tDurchwahl" is two headers,
             # "Jürgen Hoffmann\tVertrieb" a name and a department. The first cell is kept if it
