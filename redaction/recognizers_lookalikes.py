@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from redaction.recognizers import Candidate
 from redaction.recognizers_names import _trie_of, at_sentence_start
+from redaction.recognizers_places import DATE_WITH_YEAR
 
 # Houses, makers and shops named after their founders, in the six languages' markets: fashion,
 # food and drink, cars, retail, cosmetics. Written as a list (spaces match any whitespace; an
@@ -221,6 +222,10 @@ _CITATION = re.compile(
     r"(?:\s+(?:of\s+the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?"
     r"|\b\d+\s+U\.?S\.?C\.?\s+§+\s*\d+[a-z]?"
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"(?<![\w])(?:[Gg]em(?:äß|\.)|[Nn]ach|[Ll]aut|[Uu]nder|[Pp]er|[Ss]elon|[Ss]egún|[Vv]olgens"
+    r"|[Cc]onform)[ ]$"
+)
 # Statutes by name and year: "Section 7 of the Data Protection Act 2018", "s. 47 Children Act 1989".
 # Found from the keyword ("Act 2018") back to the name before it: a scan for the keyword is cheap,
 # one for every run of capitalised words is not.
@@ -264,7 +269,8 @@ _LETTER_FIRST = r"(?=[^\W\d_])"
 _REFERENCE = re.compile(
     _LETTER_FIRST
     + r"(?i:\b(?:order|case|policy|invoice|ticket|claim|contract|reference|ref|booking|reservation|tracking"
-    r"|shipment|account\s+ref|customer\s+ref|bestell|auftrags|rechnungs|vertrags|vorgangs|aktenzeichen|az"
+    r"|shipment|account\s+ref|customer\s+ref|bestell|auftrags|rechnungs|vertrags|vorgang|aktenzeichen|az"
+    r"|juror|zeichen|procedimiento|procedimento|declaratie|r\.g\."
     r"|police|polizza|p[óo]liza|dossier|commande|facture|pedido|factura|expediente|ordine|fattura|pratica"
     r"|bestelling|factuur|polis|zaak|sinistre|siniestro|sinistro|schaden|versicherungs(?:schein)?|contrat"
     r"|contrato|contratto|contract)"
@@ -275,7 +281,7 @@ _REFERENCE = re.compile(
     r"(?:[^\W\d_]|-(?=[^\W\d_]))*+(?<!tion)(?<!zione)(?<!ción)(?<!cion)(?<!adresse)(?<!address)(?<!anschrift)(?<!adres)"
     r"\.?(?:\s*(?P<numword>number|no\.?|nr\.?|n[°º.]?\.?|#|num(?:éro|ero|ber)?|id|code))?"
     r"(?:\s+(?:is|was|ist|lautet|est|es|è|is|era))?\s*[:#]?\s*)"
-    r"(?P<ref>[A-Z]{0,5}[\-/]?\d[\w\-/.]{2,24})"
+    r"(?P<ref>(?:[A-Z]{0,5}|[A-Z][a-z])[\-/]?\d[\w\-/.]{2,24})"
     # "Contrat n° 1769 4389 556": after a number's label, digit groups split by single spaces are
     # one number ("contract: 586 430 179" may be a personal number read off a contract).
     r"(?P<groups>(?:[ ]\d{2,6}(?![\w\-/.])){1,4})?"
@@ -331,7 +337,8 @@ _TRADES = """
     transportes farmacia librería cafetería peluquería gestoría pasticceria panificio macelleria
     autofficina officina carrozzeria ferramenta trattoria ristorante pizzeria cantina cantine
     salumificio caseificio costruzioni trasporti impresa edilizia bakkerij slagerij apotheek drukkerij
-    kapsalon
+    kapsalon énergies energie energía energia électricité mutuelle banque caisse crédit assurances
+    notariskantoor advocatenkantoor accountantskantoor makelaarskantoor auberge cabinet étude studio
 """
 _TRADE_PREFIX = re.compile(
     # Capitalised, as in a business's name: "the garage" or "une cave" before a name is no business.
@@ -340,7 +347,8 @@ _TRADE_PREFIX = re.compile(
     + rf"|[{_UP}]\w*bedrijf|[{_UP}]\w*betrieb|{_FAMILY})"
     # "In der Werkstatt Frau Kaya getroffen": a person with a title after the trade is met there.
     r"[ ](?!(?:Frau|Herr|Herrn|Dr|Prof|Mr|Mrs|Ms|Miss|Mme|M|Mlle|Sig|Sr|Sra|Dott|Dott\.ssa|Mevr|Dhr)\b)"
-    rf"(?:(?:{_FAMILY})[ ])?(?P<name>{_ORG_NAME})"
+    # A particle may open the name: "Énergies du Rhône", "Auberge du Lac", "Caisse des Dépôts".
+    rf"(?:(?:{_FAMILY})[ ]|(?:du|des|de[ ]la|de[ ]l'|del|della|dei|van[ ]de|van)[ ])?(?P<name>{_ORG_NAME})"
 )
 # Legal forms and the nouns of a business that follow its name: "Halden & Crane LLP",
 # "Müller Logistik GmbH", "Oakbridge Property Management", "Lage Landen Verzekeringen".
@@ -363,7 +371,7 @@ _ORG_TAILS = (
     Handel Vertrieb Dienstleistungen Gebäudereinigung Automobile Brauerei Installatietechniek
     Installaties Advocaten Notarissen Accountants Rechtsanwälte Steuerberater Avocats Abogados Avvocati
     Solicitors Architects Architekten Opticians Kitchens Roofing Electrical Heating Removals Taxis
-    Hotels Foods Lebensmittel Brewery Winery
+    Hotels Foods Lebensmittel Brewery Winery U.A. W.A. B.A. Bausparkasse Sparkasse Incassobureau
 """
 )
 _ORG_TAIL = re.compile(
@@ -389,7 +397,8 @@ _INSTITUTIONS_BEFORE = """
     CEIP Hospital Universidad Fundación Clínica Escuela Hogeschool Universiteit Ziekenhuis Lyceum
     Basisschool Rijksmuseum Stichting Academie Akademie Kindergarten Kita Biblioteca Bibliothèque
     Bibliothek Stadion Stadio Estadio Teatro Théâtre Theater Residencia Residenza EHPAD Centro
-    Centre Zentrum Conservatorio Conservatoire
+    Centre Zentrum Conservatorio Conservatoire Universitätsklinikum Uniklinikum Uniklinik
+    Universitätsspital Kantonsspital Kreisklinik Kreiskrankenhaus Kreisklinikum
 """
 _INSTITUTION_PREFIX = re.compile(
     r"(?<![\w\-])(?:"
@@ -405,14 +414,15 @@ _INSTITUTION_PREFIX = re.compile(
 _INSTITUTION_SUFFIX = re.compile(
     rf"(?<![\w\-'\u2019.])(?:(?:the|The)[ ])?(?:St\.?[ ]|Saint[ ])?{_ORG_NAME}[ ]"
     r"(?:College|School|Academy|University|Hospital|Infirmary|Clinic|Centre|Center|Building|Institute"
-    r"|Museum|Library|Gymnasium|Lyceum|Ziekenhuis|MC|UMC|Kliniek|Hospice|Medical[ ]Centre|Medical[ ]Center)"
-    r"(?![\w\-])"
+    r"|Museum|Library|Gymnasium|Lyceum|Ziekenhuis|Gasthuis|MC|UMC|Kliniek|Hospice|Medical[ ]Centre"
+    r"|Medical[ ]Center)(?![\w\-])"
     # Words that are also surnames ("Mary Hall", "John Ward"): only after "the".
     rf"|(?:the|The)[ ]{_ORG_NAME}[ ](?:Ward|Wing|Hall|House|Unit|Suite|Theatre|Room)(?![\w\-])"
 )
 _INSTITUTION_KEY = re.compile(
     r"[ ](?:College|School|Academy|University|Hospital|Infirmary|Clinic|Centre|Center|Building|Institute"
-    r"|Museum|Library|Gymnasium|Lyceum|Ziekenhuis|MC|UMC|Kliniek|Hospice|Medical|Ward|Wing|Hall|House|Unit"
+    r"|Museum|Library|Gymnasium|Lyceum|Ziekenhuis|Gasthuis|MC|UMC|Kliniek|Hospice|Medical|Ward|Wing|Hall"
+    r"|House|Unit"
     r"|Suite|Theatre|Room)(?![\w\-])"
 )
 _HYPHENATED_INSTITUTION = re.compile(
@@ -438,7 +448,7 @@ _STREET_TYPES_BEFORE = (
     r"(?i:" + _trie_of(sorted(set(_STREET_WORDS_BEFORE.split()))) + ")"
     r"|Place|Square|Cours|Route|Via|Corso|Largo|Camino|Ronda|Bd|Av\.|C/"
     # In lower case only where the language shows: "place de la Gare", "place Jean-Jaurès", "in via Roma".
-    rf"|(?:place|square|cours|route)(?=[ ](?:de|du|des|d'|[{_UP}][\w']*-\w))|(?<=in[ ])via"
+    rf"|(?:place|square|cours|route)(?=[ ](?:de|du|des|d'|[{_UP}][\w']*-\w))|(?<=in[ ])via|(?<=,[ ])via"
     # "stationnement place Charles de Gaulle": a name with a particle after a lower-case "place" is a
     # square's, unless English put an article before it ("the place Anna de Vries chose").
     rf"|(?<!the[ ])(?<!a[ ])(?<!this[ ])(?<!that[ ])(?<!my[ ])(?<!our[ ])(?<!your[ ])"
@@ -484,7 +494,7 @@ _PARTNERS_KEY = re.compile(r"[ ]&[ ]")
 _NEUTER_KEY = re.compile(r"[ ]het[ ]")
 _LAW_WORDS = """
     loi legge ley wet gesetz decreto d.lgs d. lgs real decreto décret decret ordonnance code código codigo
-    codice estatuto statuto
+    codice estatuto statuto reglamento règlement reglement regolamento verordnung ordenanza
 """
 _LAW_KEY = re.compile(r"(?i:\b(?:" + _trie_of(sorted(set(_LAW_WORDS.split()))) + r")\b)")
 
@@ -547,13 +557,24 @@ def _a_person_first(words: str) -> bool:
     return any(_is_given(part) for part in parts[:-1])
 
 
+# A date's year right before a street is no house number: "Date of offence: 3 March 2026, Wellington
+# Road", "constaté le 05.03.2026, rue Victor-Hugo".
+_DATE_BEFORE = re.compile(DATE_WITH_YEAR.pattern + r"[ \t]*,?[ \t]*$")
+
+
+def _house_number_before(text: str, start: int) -> bool:
+    """Whether a house number (not a date's year) stands right before ``start``."""
+    if not _NUMBER_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    return not _DATE_BEFORE.search(text, max(0, start - 40), start)
+
+
 def street_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Streets named in ``text[start:end]`` as places, with no house number (see ``_STREET``)."""
     return sorted(
         match.span()
         for match in near_keys(_STREET, _STREET_KEY, text, start, end, _KEY_REACH, _KEY_REACH)
-        if not _NUMBER_BEFORE.search(text, max(0, match.start() - 12), match.start())
-        and not _NUMBER_AFTER.match(text, match.end())
+        if not _house_number_before(text, match.start()) and not _NUMBER_AFTER.match(text, match.end())
     )
 
 
@@ -651,8 +672,105 @@ _COMPANY_ID = re.compile(
     r"(?:[ ](?:No\.?|Number|number|ID))?|Company[ ](?:No\.?|Number|Reg(?:istration)?\.?(?:[ ]No\.?)?)"
     r"|Registered[ ]in[ ]England(?:[ ](?:and|&)[ ]Wales)?(?:[ ]No\.?)?|EIN)"
     r"[ \t]*(?:[:.#]|n[°º]\.?|nr\.?|no\.?)?[ \t]*)"
-    r"(?P<ref>(?:[A-Z]{2}[ ]?)?[A-Z]?\d+(?:[ ./\-]\d+){0,4}[A-Z]?)(?![\w\-])"
+    r"(?P<ref>(?:[A-Z]{2}[ \-]?)?(?:[A-Z][ ]?)?\d+(?:[ ./\-]\d+){0,4}[A-Z]?)(?![\w\-])"
 )
+# A company's entry in a trade register with its volume, folio and sheet ("Registro Mercantil de
+# Valencia, Tomo 1234, Folio 56, Hoja V-7788", "Registro delle Imprese di Milano", "Registre du
+# commerce et des sociétés de Lyon"), the Italian share capital's label ("Cap. soc. i.v."), and
+# a VAT number in its national shape with its country's prefix (DE, FR, NL, IT, a Spanish
+# company's ES with a letter first, AT, BE, GB): none of them a person's.
+_COMPANY_REGISTER = re.compile(
+    r"\b(?:Registro[ ]Mercantil|Registro[ ]delle[ ]Imprese"
+    r"|Registre[ ]du[ ]commerce(?:[ ]et[ ]des[ ]soci[ée]t[ée]s)?"
+    r"|Kamer[ ]van[ ]Koophandel|Handelsregister)"
+    r"(?:[ ](?:de|di|du|van|des)[ ][A-ZÀ-Þ][\w\-]+(?:[ ][A-ZÀ-Þ][\w\-]+)?)?"
+    r"(?:,?[ ](?:Tomo|Folio|Hoja|Libro|Secci[óo]n|Inscripci[óo]n|Sec\.|T\.|F\.|H\.)[ ]?[A-Z]{0,2}[\-]?\d+)*"
+    r"|\bCap(?:itale)?\.?[ ]soc(?:iale)?\.?(?:[ ]i\.[ ]?v\.)?"
+)
+# A federal court's name: "UNITED STATES DISTRICT COURT", "U.S. Bankruptcy Court".
+_FEDERAL_COURT = re.compile(
+    r"(?i:\b(?:united[ ]states|u\.s\.)[ ](?:district|bankruptcy|tax|claims)[ ]court"
+    r"|\b(?:united[ ]states|u\.s\.)[ ]court[ ]of[ ](?:appeals|federal[ ]claims))"
+)
+_VAT_SHAPE = re.compile(
+    r"(?<![\w\-])(?:DE\d{9}|FR[0-9A-HJ-NP-Z]{2}[ ]?\d{9}|NL\d{9}B\d{2}|IT\d{11}|ES[A-HJNP-SUVW]\d{7}[0-9A-J]"
+    r"|ATU\d{8}|BE[ ]?0\d{9}|GB[ ]?\d{3}[ ]?\d{4}[ ]?\d{2})(?![\w\-])"
+)
+_VAT_KEY = re.compile(r"(?<![\w\-])(?:DE|FR|NL|IT|ES|AT|BE|GB)")
+# A customs tariff code after its label ("HS 6117 10 00", "Zolltarifnr. 6110 11 10", "partida
+# arancelaria 6110.11.10", "voce doganale 6110 11 10", "GN-code 6110 11"): the groups of a
+# commodity's code, read as a phone number.
+_TARIFF = re.compile(
+    _LETTER_FIRST + r"(?i:\b(?:hs(?:[ \-]code)?|h\.s\.(?:[ ]code)?|harmonized[ ]code"
+    r"|tariff[ ](?:code|no\.?|number)"
+    r"|commodity[ ]code|customs[ ]code|zolltarif(?:nummer|nr\.?|[ ]nr\.?)?|warentarifnummer|taric(?:[ ]code)?"
+    r"|code[ ]sh|nomenclature(?:[ ]douani[èe]re)?|code[ ]douanier|partida(?:[ ]arancelaria)?"
+    r"|c[óo]digo[ ](?:arancelario|taric)|voce(?:[ ]doganale)?|codice[ ](?:doganale|taric)|nc"
+    r"|gn-code|goederencode|tariefcode|douanecode)"
+    r"[ \t]*[:#.]?[ \t]*)(?P<ref>\d{4}(?:[ .]\d{2}){1,3}|\d{6,10})(?![\w\-])"
+)
+# A company's PO box: a box (or a French business box, "CS", "TSA") after a company's legal form
+# or a company's or an authority's office label on its line or the line above ("Harbourline
+# Freight Ltd\nPO Box 4417", "Registered office: P.O. Box 2231", "in writing to PO Box 6620"). A
+# person's box, under their name and over their town, is an address.
+_BOX = re.compile(
+    r"(?<![\w\-])(?:(?i:p\.?[ ]?o\.?[ ]?box|post[ ]office[ ]box|postfach|postbus|bo[îi]te[ ]postale"
+    r"|apartado(?:[ ]de[ ]correos)?|apdo\.|casella[ ]postale)|B\.?P\.?|CS|TSA|C\.P\.)[ \t]+\d{1,6}"
+    r"(?:[ ]\d{2,3}){0,2}(?![\w\-])"
+)
+_BOX_KEY = re.compile(r"(?i:box|postfach|postbus|postale|apartado|apdo)|\b(?:BP|B\.P|CS|TSA|C\.P)\b")
+_COMPANY_CONTEXT = re.compile(
+    r"(?:(?<![\w\-])(?:GmbH|AG|KG|SE|SARL|SAS|SA|S\.A\.|SNC|S\.L\.|SL|S\.r\.l\.|Srl|S\.p\.A\.|SpA|B\.V\.|BV"
+    r"|N\.V\.|NV|Ltd\.?|Limited|LLP|LLC|Inc\.?|PLC|plc|Corp\.?|Co\.|Society|Insurance|Mutual|Bank|Mutuelle"
+    r"|Assurances?|Versicherung(?:en)?|Seguros|Assicurazioni|Verzekeringen)(?![\w\-])"
+    r"|(?i:registered[ ]office|head[ ]office|si[èe]ge(?:[ ]social)?|domicilio[ ]social"
+    r"|sede[ ](?:legale|sociale)"
+    r"|sitz(?:[ ]der[ ]gesellschaft)?|gesch[äa]ftssitz|statutaire[ ]zetel|vestigingsadres|in[ ]writing[ ]to"
+    r"|correspondence|contestation|r[ée]clamations?|service[ ]clients?|kundenservice|klantenservice"
+    r"|customer[ ]services?|atenci[óo]n[ ]al[ ]cliente|servizio[ ]clienti))"
+)
+
+
+def company_box_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Companies' and authorities' PO boxes in ``text[start:end]`` (see ``_BOX``)."""
+    out: list[tuple[int, int]] = []
+    for match in near_keys(_BOX, _BOX_KEY, text, start, end, 30, 30):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[line_start : match.start()]
+        if not before.strip() and line_start > 0:
+            # The box opens its line: the company's name is on the line above.
+            before = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start]
+        if match.group().startswith(("CS", "TSA")) or _COMPANY_CONTEXT.search(before[-120:]):
+            out.append(match.span())
+    return out
+
+
+# A brand named after a person right before its article code ("the new Bettina Marchetti EAN
+# 4006381333931", "abrigos Inés Valcárcel (SKU AB-12345)", "Sandro Ferrone Art.-Nr. 556677"): a
+# product's label follows a maker's name, not a person's.
+_BRAND_BEFORE_CODE = re.compile(
+    rf"(?<![\w'\u2019])(?:{_MAKER})[ \t]+\(?"
+    r"(?:(?:EAN|GTIN|UPC|SKU|Art\.?[\- ]?Nr\.?|Artikelnummer)[ \t]*[:#.]?[ \t]*"
+    r"[A-Z]{0,4}[\-]?\d[\d.\-]*|REF[ ]\d{2,3}\.\d{3}\.\d{2})"
+)
+_REGISTER_WORDS = ("Regist", "Kamer", "Handelsregister", "Cap")
+_BOX_WORDS = (
+    "Box",
+    "BOX",
+    "box",
+    "Postfach",
+    "Postbus",
+    "ostale",
+    "Apartado",
+    "Apdo",
+    "BP",
+    "B.P",
+    "CS",
+    "TSA",
+    "C.P",
+)
+_PRODUCT_LABEL_WORDS = ("EAN", "GTIN", "UPC", "SKU", "Art", "REF")
+_PRODUCT_LABEL_KEY = re.compile(r"\b(?:EAN|GTIN|UPC|SKU|Art\.?[\- ]?Nr|Artikelnummer|REF)\b")
 # A parcel's tracking number, UPU S10 ("RR123456785IT", its check digit verified) or UPS "1Z…",
 # an article number in dotted groups of 2 or 3, 3 and 2 digits ("123.456.78": too short for a
 # phone number with its area code, and no date) and a file's number and year. One pattern, one
@@ -690,6 +808,17 @@ def s10_valid(serial: str, check: str) -> bool:
     return int(check) == {10: 0, 11: 5}.get(digit, digit)
 
 
+# A meter's or a supply point's number after its label ("Point de livraison : PDL 01234567890123",
+# "Zählernummer: 1ESY1234567890", "MPAN 12 345 678 901 234", "CUPS ES0021…", "POD IT001E…"): an
+# installation's number, read as a phone number or a licence.
+_METER = re.compile(
+    _LETTER_FIRST + r"(?i:\b(?:meter[ ](?:number|no\.?|serial(?:[ ]number)?)|mpan|mprn"
+    r"|z[äa]hler(?:nummer|[\- ]?nr\.?)|z[äa]hlpunkt(?:bezeichnung)?|marktlokation"
+    r"|point[ ]de[ ](?:livraison|r[ée]f[ée]rence[ ]mesure)|pdl|prm|pce"
+    r"|num[ée]ro[ ]de[ ]compteur|compteur|cups|contador|pod|pdr|matricola[ ]contatore|contatore"
+    r"|meternummer|ean[\- ]code)"
+    r"[ \t]*[:#]?[ \t]*(?:(?:PDL|PRM|PCE)[ ])?)(?P<ref>[A-Z0-9]{2,6}[A-Z0-9 ]{4,34}[0-9A-Z])(?![\w\-])"
+)
 # A product's or an asset's code after its label ("product code 61.436.31", "asset tag 05.874.02").
 _PRODUCT_CODE = re.compile(
     _LETTER_FIRST + r"(?i:\b(?:product[ ]code|item[ ]code|article[ ]code|asset[ ]tag|assettag|spare[ ]part"
@@ -712,11 +841,19 @@ _LAW_PARTICLE = r"(?:de|del|des|du|della|di|van|op|sur|sobre|on|la|los|las|het|d
 _TITLED_LAW = re.compile(
     r"(?:\b(?i:art(?:[ií]culo|icolo|icle|ikel)?\.?)[ ]\d+[\w.]*[ ]"
     r"(?:(?i:de[ ]la|de[ ]los|del|de|du|de[ ]l'|della|dello|van[ ]de|des|of[ ]the)[ ])?)?"
-    r"(?:Ley(?:[ ]Org[áa]nica)?|Loi|Legge|Code|C[óo]digo|Codice|Wet|Gesetz|Decreto|Estatuto|Statuto)"
+    r"(?:Ley(?:[ ]Org[áa]nica)?|Loi|Legge|Code|C[óo]digo|Codice|Wet|Gesetz|Decreto|Estatuto|Statuto"
+    r"|Reglamento|R[èe]glement|Regolamento|Reglement|Verordnung|Ordenanza)"
     # A number or a particle after the word ("Ley 29/1994, de …", "Ley de Contrato de Seguro"): a
     # capitalised word right after "Code" or "Wet" may be anything ("Code Red", a name).
     rf"(?:[ ]\d+/\d+,?(?:[ ]{_LAW_PARTICLE}){{0,2}}|(?:[ ]{_LAW_PARTICLE}){{1,2}})"
     r"(?:[ ][A-ZÀ-Þ][\w\-]+(?:[ ](?:de|del|des|du|della|di|van|op|la|het|y|e|et|en|and|und)){0,2}){1,5}"
+    # After an article's number, a regulation's title may follow its word directly: "art. 94 del
+    # Reglamento General de Circulación", "Art. 5 der Verordnung Über …".
+    r"|\b(?i:art(?:[ií]culo|icolo|icle|ikel)?\.?)[ ]\d+[\w.]*[ ]"
+    r"(?i:de[ ]la|del|de|du|della|dello|des|der|van[ ]het|of[ ]the)[ ]"
+    r"(?:Reglamento|R[èe]glement|Regolamento|Reglement|Verordnung|Ordenanza|Regulations?)"
+    r"(?:[ ][A-ZÀ-Þ][\w\-]+"
+    r"(?:[ ](?:de|del|des|du|della|di|van|op|la|het|y|e|et|en|and|und|über|on)){0,2}){1,5}"
 )
 
 
@@ -744,6 +881,17 @@ _LABEL_TEXT = """
     designation désignation description descripción descrizione omschrijving bezeichnung beschreibung
     quantity qty qté quantité menge cantidad quantità aantal concepto referto esame pharmacist
     pharmacien apotheker farmacéutico farmacista
+    forename forenames vaccine vaccines vaccination batch mortgage offer payslip confidential private
+    contravention carer guardian parent sender recipient consignee consignor importer exporter
+    earnings impfstoff vaccin vacuna vaccino vaccin lote lotto charge not ror dtcap dtap mmr
+    gent.mo gent.ma gent.mi egregio egr. spett.le sig sig.ra sigg. la a o
+    uniform pensioenoverzicht relevo enfermería addebito sdd montant ttc medewerker debiteuren
+    jahresabrechnung overdracht sinistri sinistro orden referencia employeur machtiging sepa doganale
+    dichiarazione totale pagare spedizione krankenkasse export capital parte médico baja incapacidad
+    teamleider planning leitung buchhaltung jefe almacén gestora gestor siniestros domicile médecin
+    behandelte person ausfertigung certificato malattia cedolino paga cédula citación notificación
+    denuncia oferta vinculante préstamo hipotecario schedula notificazione alloggiati vaccinateur âge
+    départ geb geb. voornaam domiciliación adeudo
 """
 _LABEL_WORDS = frozenset(_LABEL_TEXT.split())
 _LABEL_SPLIT = re.compile(r"[\s;,:|/]+")
@@ -809,22 +957,43 @@ def _other_spans(
     """
     out: list[tuple[int, int]] = []
     windows = list(windows)
+    # Patterns that hold a word of their own run only where it occurs (a substring test per text).
+    registers = any(word in text for word in _REGISTER_WORDS)
+    courts = "ourt" in text or "OURT" in text
+    boxes = any(word in text for word in _BOX_WORDS)
+    product_labels = any(word in text for word in _PRODUCT_LABEL_WORDS)
     for start, end in windows if number_windows is None else number_windows:
-        for pattern in (_ACCOUNT, _PRODUCT_CODE, _COURIER_REF):
+        for pattern in (_ACCOUNT, _PRODUCT_CODE, _COURIER_REF, _TARIFF, _METER):
             out.extend(m.span("ref") for m in pattern.finditer(text, start, end))
+        out.extend(m.span() for m in near_keys(_VAT_SHAPE, _VAT_KEY, text, start, end, 2, 20))
         for match in _PARCEL_OR_ARTICLE.finditer(text, start, end):
             if not match.group("serial") or s10_valid(match.group("serial"), match.group("check")):
                 out.append(match.span())
     for start, end in windows:
-        for pattern in (_EPONYM, _CITATION):
-            out.extend(m.span() for m in pattern.finditer(text, start, end))
+        out.extend(m.span() for m in _EPONYM.finditer(text, start, end))
+        for match in _CITATION.finditer(text, start, end):
+            # The preposition before an article is read as a name with it: "Gemäß Art. 77 UZK".
+            before = _PREPOSITION_BEFORE.search(text, max(0, match.start() - 10), match.start())
+            out.append((before.start() if before else match.start(), match.end()))
         out.extend(statute_spans(text, start, end))
         for match in _REFERENCE.finditer(text, start, end):
             grouped = match.group("numword") and match.group("groups")
             out.append((match.start("ref"), match.end("groups" if grouped else "ref")))
+            # The label with its number: "Expediente Az-8373793" is read as a name whole.
+            out.append((match.start(), match.end("ref")))
         out.extend(m.span("ref") for m in _TRANSACTION_DATE.finditer(text, start, end))
         # A company's number with its label: "VAT Reg." is read as a name too.
         out.extend(m.span() for m in _COMPANY_ID.finditer(text, start, end))
+        if registers:
+            out.extend(m.span() for m in _COMPANY_REGISTER.finditer(text, start, end))
+        if courts:
+            out.extend(m.span() for m in _FEDERAL_COURT.finditer(text, start, end))
+        if boxes:
+            out.extend(company_box_spans(text, start, end))
+        if product_labels:
+            out.extend(
+                m.span() for m in near_keys(_BRAND_BEFORE_CODE, _PRODUCT_LABEL_KEY, text, start, end, 70, 30)
+            )
         for pattern in (_DATED_LAW, _TITLED_LAW):
             out.extend(m.span() for m in near_keys(pattern, _LAW_KEY, text, start, end, 40, 120))
         for match in _LAST_FOUR.finditer(text, start, end):
@@ -898,6 +1067,7 @@ def drop(text: str, found: Iterable[Candidate]) -> list[Candidate]:
         organisations.extend(column_spans(text))
     cover.sort()
     if not cover and not organisations and not streets:
+        found = _without_table_ids(text, found)
         return [c for c in found if c.entity_type not in _NAME_LIKE or not _label_or_age(text, c)]
     starts = [s for s, _ in cover]
     # The furthest end among look-alikes starting at or before each index.
@@ -914,13 +1084,88 @@ def drop(text: str, found: Iterable[Candidate]) -> list[Candidate]:
         return index >= 0 and reach[index] >= end
 
     kept = [c for c in found if c.entity_type not in SOFT_TYPES or not inside(c)]
+    kept = _without_table_ids(text, kept)
     kept = _without_brands(text, kept, brands, cover)
     if organisations or streets:
         kept = _without_organisations(text, kept, sorted(set(organisations)), streets)
+        # What is left of a name cut around an organisation may lie in a look-alike: "— TSA 30442"
+        # after "Énergies du Littoral SA".
+        kept = [c for c in kept if c.entity_type not in SOFT_TYPES or not inside(c)]
     return [c for c in kept if c.entity_type not in _NAME_LIKE or not _label_or_age(text, c)]
 
 
-_EDGE = " \t\n.,;:!?\"'()"
+_EDGE = " \t\n.,;:!?\"'()\u2013\u2014"
+
+
+def _without_table_ids(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` without numbers read in a table's ID or batch column and names before a dose."""
+    if any(c.entity_type in _CELL_SOFT for c in found):
+        cells = table_id_cells(text)
+        if cells:
+            found = [
+                c
+                for c in found
+                if c.entity_type not in _CELL_SOFT or not any(s <= c.start and c.end <= e for s, e in cells)
+            ]
+    return [c for c in found if c.entity_type not in _ORG_SOFT or not _DOSE_AFTER.match(text, c.end)]
+
+
+# --- Identifier and batch columns of a table ---------------------------------------------------
+# A table whose first column is headed "ID" ("ID;NAME;VORNAME;…", "ID\tSURNAME, FORENAME\tDOB…")
+# or whose last is a vaccine's or a product's batch ("Date  Vaccine  Batch", "Datum | Impfstoff |
+# Ch.-B.", "Vaccin ; Lot"): the numbers in that column are a register's or a batch's, not phone
+# numbers. Cells are split on tabs, semicolons, bars or runs of two spaces.
+_CELL_SPLIT = re.compile(r"[ ]*(?:\t|;|\||[ ]{2,})[ ]*")
+_ID_HEADER = re.compile(r"(?m)^[ ]*(?:ID|Id|NR|Nr\.?|No\.?|N°|#)(?=[ ]*(?:\t|;|\||[ ]{2,}))")
+_BATCH_HEADER = re.compile(
+    r"(?im)(?:\t|;|\||[ ]{2,})[ ]*(?:batch(?:[ ]no\.?)?|lot(?:[ ]n[°o]\.?)?|ch\.-b\.|ch\.-nr\."
+    r"|charge(?:n-?nr\.?)?"
+    r"|chargennummer|chargen-nr\.?|lotto|lote|partij(?:nummer)?|batchnummer)[ \t]*$"
+)
+_CELL_ID = re.compile(r"[A-Z]{0,4}[\-/]?\d[\d\-/.]{2,20}")
+_CELL_SOFT = frozenset(
+    {"PHONE_NUMBER", "US_BANK_NUMBER", "US_DRIVER_LICENSE", "US_PASSPORT", "MEDICAL_LICENSE"}
+)
+_MAX_ROWS = 400
+
+
+def table_id_cells(text: str) -> list[tuple[int, int]]:
+    """The cells of an "ID" first column or a batch last column of the tables in ``text``."""
+    out: list[tuple[int, int]] = []
+    headers = [(m, 0) for m in _ID_HEADER.finditer(text)] if "I" in text or "N" in text or "#" in text else []
+    headers += [(m, -1) for m in _BATCH_HEADER.finditer(text)]
+    for header, column in headers:
+        line_start = text.rfind("\n", 0, header.start() + 1) + 1
+        line_end = text.find("\n", header.end())
+        if line_end < 0:
+            continue
+        width = len(_CELL_SPLIT.split(text[line_start:line_end].strip()))
+        if width < 3:
+            continue
+        position = line_end + 1
+        for _ in range(_MAX_ROWS):
+            row_end = text.find("\n", position)
+            row_end = len(text) if row_end < 0 else row_end
+            row = text[position:row_end]
+            cells = [(m.start(), m.end()) for m in _CELL_SPLIT.finditer(row)]
+            if not row.strip() or not cells:
+                break
+            if column == 0:
+                lead = len(row) - len(row.lstrip())
+                s, e = lead, cells[0][0]
+            else:
+                s, e = cells[-1][1], len(row.rstrip())
+            if _CELL_ID.fullmatch(row, s, e):
+                out.append((position + s, position + e))
+            position = row_end + 1
+            if position >= len(text):
+                break
+    return out
+
+
+# A medicine before its dose ("Dauermedikation Diclofenac 75 mg", "Traitement : Tramadol 50 mg"): a
+# name or a place that ends right before a dose is a drug's name.
+_DOSE_AFTER = re.compile(r"[ ]\d+(?:[.,]\d+)?[ ]?(?:mg|µg|mcg|ml|g|IE|I\.E\.|UI|IU|mmol)(?![\w])")
 
 # What an organisation or a street named after someone silences: a name or a place, never an
 # address (an address line holds the street too, with its number).

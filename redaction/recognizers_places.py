@@ -116,7 +116,14 @@ _NL_POSTCODE = r"[1-9]\d{3}[ \t]?[A-Z]{2}"
 _UK_CODE = re.compile(rf"(?<![\w\-])(?P<pc>{_UK_POSTCODE})(?![\w\-])")
 _CA_CODE = re.compile(rf"(?<![\w\-])(?P<pc>{_CA_POSTCODE})(?![\w\-])")
 # "Springfield, IL 62704", "Halifax, NS B3H 1A1": town, two-letter state or province, code.
-_STATE_CODE = re.compile(rf"\b(?P<state>[A-Z]{{2}})\.?,?[ \t]+(?P<pc>{_US_ZIP}|{_CA_POSTCODE})(?![\w\-])")
+# Only the codes of US states, territories and military post, and of Canadian provinces: any two
+# capitals before five digits would take a French business box ("CS 40123") for a state and ZIP.
+_STATE_CODES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC"
+    "|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP|AA|AE|AP"
+    "|AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT"
+)
+_STATE_CODE = re.compile(rf"\b(?P<state>{_STATE_CODES})\.?,?[ \t]+(?P<pc>{_US_ZIP}|{_CA_POSTCODE})(?![\w\-])")
 # The town right before a state code or a UK postcode (looked for only where one was found).
 _TOWN_BEFORE_STATE = re.compile(rf"(?<![\w\-])(?P<city>{_PLACE}),?[ \t]+$")
 _TOWN_BEFORE_UK_CODE = re.compile(rf"(?<![\w\-])(?P<city>{_PLACE}),?[ \t]*\n?[ \t]*$")
@@ -253,7 +260,8 @@ def _separate_streets(text: str) -> list[tuple[int, int, float]]:
     starts = []
     for hit in _SEPARATE_AT.finditer(text):
         start = hit.start()
-        while start > 0 and not text[start - 1].isspace():
+        # A cell of a delimited row ("…;23.02.1968;Hohe Straße 106 c, …") starts after its delimiter.
+        while start > 0 and not text[start - 1].isspace() and text[start - 1] not in ";|,":
             start -= 1
         # "(Oude Gracht 13-B, …)", "«Kurze Gasse 4»": the street starts after the bracket or quote.
         while start < hit.start() and text[start] in "([{\"'\u00ab\u201e\u201c\u2018":
@@ -289,11 +297,85 @@ def find_addresses(text: str) -> list[Candidate]:
         return _unquoted(text)
     found = _find_addresses(text)
     found = found + _grown(text, found)
+    if "ADR" in text:
+        found += _vcard_addresses(text)
     if "B" in text:
         found = _with_building(text, found)
     if any(word in text for word in _NL_ADJECTIVES):
         found += [Candidate("ADDRESS", *m.span("street"), 0.8) for m in _NL_ADJECTIVE_STREET.finditer(text)]
+    return _without_dates(text, found)
+
+
+# A vCard's address property: "ADR;TYPE=WORK:;;Kirchweg 5;10115 Berlin;;;" (post office box,
+# extended address, street, locality, region, postal code, country, split by semicolons). Each part
+# written there is a part of the address, whatever its shape: a flat, a town in capitals, a
+# postcode and town in one part.
+_VCARD_ADR = re.compile(r"(?m)^(?:item\d+\.)?ADR(?:;[^:\n]*)?:(?P<value>[^\n]*)$")
+
+
+def _vcard_addresses(text: str) -> list[Candidate]:
+    """The parts of the address properties of the vCards in ``text``, each an ADDRESS."""
+    found: list[Candidate] = []
+    for match in _VCARD_ADR.finditer(text):
+        position = match.start("value")
+        for part in match.group("value").split(";"):
+            stripped = part.strip()
+            if stripped and any(ch.isalnum() for ch in stripped) and not _VCARD_COUNTRY.fullmatch(stripped):
+                start = position + part.index(stripped)
+                found.append(Candidate("ADDRESS", start, start + len(stripped), 0.85))
+            position += len(part) + 1
     return found
+
+
+# A date with its year, in the six languages' forms: "June 5, 2025", "3 March 2026", "1er juin
+# 2026", "17 de junio de 2026", "17-OCT-2025", "05.03.2026". Its year is no house number and no
+# four-digit postcode ("Date of offence: 3 March 2026, Wellington Road", "Date: May 7, 2026   Name").
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|januar|februar|märz|maerz|juni|juli|oktober|dezember|janvier|février|fevrier|mars|avril|mai|juin"
+    "|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio"
+    "|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno"
+    "|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mär|okt|dez|févr|fév|avr|juil|déc|ene|abr|ago|dic"
+    "|gen|mag|giu|lug|set|ott|mrt|mei"
+)
+_MONTH = rf"(?:{_MONTH_NAMES})\.?"
+DATE_WITH_YEAR = re.compile(
+    r"(?i:(?<![\w\-])(?:"
+    rf"{_MONTH}[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.)?[ ](?:de[ ])?{_MONTH}[ ](?:de[ ])?"
+    rf"|\d{{1,2}}-{_MONTH}-"
+    r"|\d{1,2}([./\-])\d{1,2}\1"
+    r")(?:19|20)\d\d(?![\w]))"
+)
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SEPARATORS = " \t\n,;:"
+
+
+def _without_dates(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` with the dates taken out of the front of its addresses.
+
+    An address that held a date's year as its house number or postcode keeps what follows the
+    date when a number is left in it, and is dropped otherwise (a street named in prose).
+    """
+    out: list[Candidate] = []
+    for c in found:
+        if c.entity_type != "ADDRESS" or not _YEAR_DIGITS.search(text, c.start, min(len(text), c.end + 8)):
+            out.append(c)
+            continue
+        date_end = -1
+        for match in DATE_WITH_YEAR.finditer(text, max(0, c.start - 30), min(len(text), c.end + 12)):
+            if match.start() < c.end and c.start < match.end():
+                date_end = max(date_end, match.end())
+        if date_end < 0:
+            out.append(c)
+            continue
+        start = date_end
+        while start < c.end and text[start] in _SEPARATORS:
+            start += 1
+        if start < c.end and any(ch.isdigit() for ch in text[start : c.end]):
+            out.append(c._replace(start=start))
+    return out
 
 
 # Dutch streets named with an adjective and no street-type word, written before a Dutch postcode:
@@ -450,6 +532,7 @@ _BLOCK_END = re.compile(
     rf"|(?:{_US_STATES})[ \t]+{_US_ZIP})(?![\w\-])"
 )
 _MAX_CHUNKS = 5
+_CAPITALS_CHUNK = re.compile(rf"[ \t]*[{_UP}][{_UP}'\u2019\-]+(?:[ ][{_UP}][{_UP}'\u2019\-]+){{0,2}}[ \t]*$")
 
 
 # A house number and a capitalised street after the words of a sentence ("meant to go to 7153 N
@@ -464,6 +547,7 @@ def _lines_before_codes(text: str) -> list[Candidate]:
     for match in _BLOCK_END.finditer(text):
         start = match.start()
         position = start
+        town_next = True
         for _ in range(_MAX_CHUNKS):
             cut = max(text.rfind("\n", 0, position), text.rfind(",", 0, position))
             cell = text.rfind("\t", cut + 1, position)
@@ -482,7 +566,9 @@ def _lines_before_codes(text: str) -> list[Candidate]:
                 if tail.strip() and _CHUNK.match(tail):
                     start = position - len(tail) + len(tail) - len(tail.lstrip())
                 break
-            if chunk.strip() and not _CHUNK.match(chunk):
+            # The town right above or before the postcode may be in capitals ("NORWICH\nNR3 3EY").
+            town = town_next and bool(_CAPITALS_CHUNK.match(chunk))
+            if chunk.strip() and not town and not _CHUNK.match(chunk):
                 # In a sentence, the address starts at its house number: "… is still 12 N Main, …".
                 house = _HOUSE_IN_PROSE.search(chunk)
                 if house and _CHUNK.match(chunk, house.start()):
@@ -490,6 +576,7 @@ def _lines_before_codes(text: str) -> list[Candidate]:
                 break
             if chunk.strip():
                 start = cut + 1 + len(chunk) - len(chunk.lstrip())
+                town_next = False
             if cut < 0 or (text[cut] == "\n" and text[cut - 1 : cut] == "\n"):
                 break
             position = cut
@@ -659,6 +746,7 @@ _COUNTRY = (
     r"|Luxembourg|Luxemburg|Ireland|Irland|Irlande|Ierland|Danmark|Dänemark|Denmark|Polska|Polen|Poland"
     r"|Pologne|Portugal|Sverige|Schweden|Sweden|Canada|Kanada)"
 )
+_VCARD_COUNTRY = re.compile(_COUNTRY)
 _BUILDING_PART = (
     r"(?:(?i:haus|geb(?:äude)?\.?|aufgang|block|whg\.?|wohnung|app(?:t|artement)?\.?|apt\.?|apartment|flat"
     r"|unit|suite|ste\.?|b[âa]t(?:iment)?\.?|escalier|esc\.|porte|entr[ée]e|r[ée]sidence|immeuble|room|floor"
@@ -686,6 +774,10 @@ _AFTER_PART = re.compile(
     rf"(?P<part>(?P<country>{_COUNTRY})|{_BUILDING_PART})(?=[ ]*(?:[,;\n\t)]|\.(?!\w)|$))"
 )
 _BEFORE_PART = re.compile(rf"(?:{_CARE_OF_PART}|{_BUILDING_PART}|{_HOUSE_NAME})")
+_HOUSE_NAME_LAST = re.compile(
+    rf"(?<=[ ])(?:{_WORD}[ ]+){{0,2}}{_WORD}[ ]+(?:Cottage|Rectory|Vicarage|Farm|Farmhouse|Barn|Manor|Villa"
+    r"|Grange|Mansions|Chambers)$"
+)
 _PART_SEPARATOR = re.compile(r"(?:[ ]*,[ ]*|[ \t]*\n[ \t]*)$")
 _MAX_PARTS = 3
 _PART_REACH = 100
@@ -733,6 +825,10 @@ def _grown(text: str, found: list[Candidate]) -> list[Candidate]:
             piece = text[cut + 1 : separator.start()]
             begin = cut + 1 + len(piece) - len(piece.lstrip())
             if not _BEFORE_PART.fullmatch(text, begin, separator.start()):
+                # A house's name closing a sentence's words: "the new one is Ivy Cottage, 12 Mill Lane".
+                house = _HOUSE_NAME_LAST.search(text, begin, separator.start())
+                if house:
+                    extra.append(Candidate("ADDRESS", house.start(), candidate.end, candidate.score))
                 break
             extra.append(Candidate("ADDRESS", begin, candidate.end, candidate.score))
             start = begin
