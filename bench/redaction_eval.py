@@ -337,11 +337,13 @@ FINDING_CATEGORY = {
         (
             "US_SSN", "UK_NINO", "UK_NHS", "DE_TAX_ID", "DE_SOCIAL_SECURITY", "DE_HEALTH_INSURANCE", "FR_NIR",
             "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "NL_BSN", "US_ITIN", "US_PASSPORT", "US_DRIVER_LICENSE",
-            "MEDICAL_RECORD_NUMBER", "MEDICAL_LICENSE", "IT_DRIVER_LICENSE", "IT_VAT_CODE", "IT_PASSPORT",
+            "MEDICAL_LICENSE", "IT_DRIVER_LICENSE", "IT_VAT_CODE", "IT_PASSPORT",
             "IT_IDENTITY_CARD", "ES_NIF", "UK_PASSPORT",
         ),
         "national_id",
     ),
+    # Every held-out set labels hospital record numbers as structured identifiers.
+    "MEDICAL_RECORD_NUMBER": "structured",
 }  # fmt: skip
 HELDOUT_TARGETS = {
     "overall": 0.95,
