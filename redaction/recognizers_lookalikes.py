@@ -939,6 +939,19 @@ _BEFORE, _AFTER = 80, 40
 _NUMBER_BEFORE_LABEL = 64
 
 
+def _from_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern``, tried only where a letter stands: every match of it opens on one (see
+    ``_LETTER_FIRST``; the same matches, at a fraction of the cost in long texts)."""
+    return re.compile(_LETTER_FIRST + "(?:" + pattern.pattern + ")", pattern.flags)
+
+
+# (Not for patterns that open on a capital letter or a literal word: Python's engine already
+# skips ahead to those, and the lookahead would only slow it down.)
+_LAW_KEY = _from_letters(_LAW_KEY)
+_EPONYM = _from_letters(_EPONYM)
+_COURIER_REF = _from_letters(_COURIER_REF)
+
+
 def spans(text: str, windows: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Spans of ``text`` that are look-alikes of personal data (only within ``windows``, if given)."""
     windows = [(0, len(text))] if windows is None else list(windows)
