@@ -63,7 +63,10 @@ class Stack:
             start_new_session=True,
         )
         url = f"http://127.0.0.1:{port}"
-        wait_for_http(f"{url}/healthz", timeout=60, proc=proc)
+        # CI runs the installer lab's virtual machines beside the suite on two cores, and some
+        # tests start a CPU vLLM at the same moment: a start that takes 10 s alone took over 60 s
+        # there once. A process that dies still fails at once (``proc``).
+        wait_for_http(f"{url}/healthz", timeout=180, proc=proc)
         return proc, url
 
 
