@@ -1,6 +1,6 @@
 """Running spaCy's named-entity recogniser fast enough for the request path.
 
-Five things make the difference (this project's 2-core machines, small English model, 1 KB of
+Four things make the difference (this project's 2-core machines, small English model, 1 KB of
 text: 33 ms of CPU for ``nlp(text)`` with every pipe but the parser off; about 11 ms here):
 
 1. **Only NER runs.** The tagger, parser, lemmatiser and attribute ruler are disabled; the shared
@@ -20,8 +20,6 @@ text: 33 ms of CPU for ``nlp(text)`` with every pipe but the parser off; about 1
    step at a time, so on the same docs the entities are the same as spaCy's;
    ``_Pipeline.self_check`` compares them with ``nlp(doc)`` at start-up and falls back to spaCy's
    own path if they ever differ (a new spaCy version, another model).
-5. **Matrix products go to numpy's BLAS, on one thread** (:class:`_MatmulOps`): thinc's bundled
-   BLIS was three to six times slower on these machines.
 
 A pipeline that is not the standard CNN transition-based NER (a transformer model, an entity
 ruler, a custom component) is run the ordinary way, ``nlp.pipe`` over the same docs.
@@ -42,7 +40,6 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy
-from thinc.api import NumpyOps
 
 log = logging.getLogger(__name__)
 
@@ -165,61 +162,6 @@ def batches(
     return result
 
 
-class _MatmulOps(NumpyOps):  # type: ignore[misc]
-    """thinc's CPU ops with matrix products done by numpy's BLAS instead of the bundled BLIS.
-
-    The BLIS that thinc's wheels bundle runs a generic kernel on this project's machines: the
-    NER's products (a few hundred tokens by 288 by 288) took 3 to 6 times as long as numpy's
-    OpenBLAS on one thread, and they were a quarter of the engine's time. The results are the
-    same products, summed in another order.
-    """
-
-    name = "airlock-matmul"
-
-    def gemm(
-        self,
-        x: Any,
-        y: Any,
-        out: Any = None,
-        trans1: bool = False,
-        trans2: bool = False,
-    ) -> Any:
-        if trans1:
-            x = x.T
-        if trans2:
-            y = y.T
-        if out is None:
-            return numpy.matmul(x, y)
-        numpy.matmul(x, y, out=out)
-        return out
-
-
-_BLAS_LIMITED = False
-
-
-def _use_matmul_ops(nlp: Any) -> None:
-    """Give every layer of the pipeline :class:`_MatmulOps`, with numpy's BLAS on one thread.
-
-    One thread: a request's products are small, and a BLAS that spreads each over the cores
-    spins them against the other workers and requests (ten times slower when a core is busy).
-    Concurrency comes from the appliance's workers and analysis threads instead.
-    """
-    global _BLAS_LIMITED
-    if not _BLAS_LIMITED:
-        from threadpoolctl import threadpool_limits
-
-        threadpool_limits(limits=1, user_api="blas")
-        _BLAS_LIMITED = True
-    ops = _MatmulOps()
-    for _name, component in nlp.pipeline:
-        model = getattr(component, "model", None)
-        if model is None or type(model.ops) is not NumpyOps:
-            continue  # a GPU's ops, or someone else's choice
-        for node in model.walk():
-            if type(node.ops) is NumpyOps:
-                node.ops = ops
-
-
 class _Pipeline:
     """One loaded spaCy pipeline, prepared for NER only, and how to run it."""
 
@@ -232,7 +174,6 @@ class _Pipeline:
             if name in UNNEEDED_PIPES or (name in ("tok2vec", "transformer") and name not in keep):
                 nlp.disable_pipe(name)
         self.nlp = nlp
-        _use_matmul_ops(nlp)
         self.fast = self._fast_path_possible()
         if self.fast and not self.self_check():
             log.warning(

@@ -2,8 +2,6 @@
 
 - Other mentions of a name are looked up in an index of the text's words instead of a regex
   compiled per request (``recognizers_names.find_words_folded``).
-- spaCy's NER multiplies its matrices with numpy's BLAS instead of thinc's bundled BLIS
-  (``recognizers_ner._MatmulOps``), on one thread.
 """
 
 from __future__ import annotations
@@ -52,16 +50,3 @@ def test_the_word_index_agrees_with_the_regex_on_random_texts() -> None:
         words = {w.lower() for w in rng.sample(vocabulary[:6], 3)}
         words.add(" ".join(rng.sample(["anna", "berg", "van der", "meulen"], 2)))
         assert recognizers_names.find_words_folded(text, words) == _by_regex(text, words), text
-
-
-def test_the_ner_multiplies_with_numpy_on_one_thread() -> None:
-    from threadpoolctl import threadpool_info
-
-    from redaction.engine import get_engine
-    from redaction.recognizers_ner import _MatmulOps
-
-    runner = get_engine().ner_for("en")
-    ner = runner._pipeline.nlp.get_pipe("ner")
-    assert all(isinstance(node.ops, _MatmulOps) for node in ner.model.walk())
-    assert runner.fast  # the batched loop still finds what nlp() finds (its start-up self-check)
-    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
