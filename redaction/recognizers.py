@@ -636,25 +636,8 @@ _PHONE_HEADER = re.compile(
 
 def _phone_column(text: str, start: int) -> bool:
     """Whether ``start`` is in a spreadsheet cell under a phone header ("Ref;Telefon;Mobil")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    prefix = text[line_start:start]
-    separator = next((s for s in _CELL_SEPARATORS if s in prefix), None)
-    if separator is None or line_start == 0:
-        return False
-    column = prefix.count(separator)
-    # The header is the first line of the block of rows written with the same separator.
-    header_end = line_start - 1
-    while True:
-        header_start = text.rfind("\n", 0, header_end) + 1
-        header = text[header_start:header_end]
-        if separator not in header:
-            return False
-        if not any(c.isdigit() for c in header):
-            cells = header.split(separator)
-            return column < len(cells) and bool(_PHONE_HEADER.search(cells[column]))
-        if header_start == 0:
-            return False
-        header_end = header_start - 1
+    header = table_header(text, start)
+    return header is not None and bool(_PHONE_HEADER.search(header.cell))
 
 
 _PHONE_GROUPS = re.compile(r"^(?:\+\d{1,3}[ .\-]?)?(?:\(\d{1,5}\)|\d{1,5})(?:[ .\-/]\d{2,8}){1,4}$")
@@ -1007,12 +990,20 @@ _YEAR_AT_END = re.compile(r"\d{4}$")
 # rows written with the same separator (a Markdown rule line "|---|---|" is skipped).
 _TABLE_SEPARATORS = ("\t", "|", ";", ",")
 _RULE_LINE = re.compile(r"^[ \t|:\-+=]+$")
+_ANY_DIGIT = re.compile(r"\d")
 _CELL_TRIM = " \t\r\"'*`"
 _MAX_TABLE_ROWS = 400
 
 
 def _cells(line: str, separator: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of ``line``; a double-quoted CSV field may hold the separator."""
+    if '"' not in line or separator not in ",;":
+        # No quoted field: str.split does it in C (every prose line with a comma comes here).
+        out, at = [], 0
+        for cell in line.split(separator):
+            out.append((at, at + len(cell)))
+            at += len(cell) + 1
+        return out
     spans, start, quoted = [], 0, False
     for index, char in enumerate(line):
         if char == '"' and separator in ",;":
@@ -1069,7 +1060,7 @@ def table_header(text: str, start: int) -> TableHeader | None:
     if header is None:
         return None
     line = text[header[0] : header[1]]
-    if any(c.isdigit() for c in line):
+    if _ANY_DIGIT.search(line):
         return None
     cells = _cells(line, separator)
     if column >= len(cells):
@@ -1088,7 +1079,7 @@ def column_cells(text: str, is_header: Callable[[str], bool]) -> list[tuple[int,
         line = lines[index]
         separator = next((s for s in _TABLE_SEPARATORS if s in line), None)
         index += 1
-        if separator is None or any(c.isdigit() for c in line) or len(line) > 2000:
+        if separator is None or len(line) > 2000 or _ANY_DIGIT.search(line):
             continue
         header_cells = _cells(line, separator)
         columns = [
